@@ -1,0 +1,83 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[wxtoken] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'wxtoken'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'wxtoken'= {
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand fetch 'Fetch an access_token and print it (or one JSON document with --json)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wxtoken;fetch'= {
+            cand --appid 'The AppID (wx followed by 16 hex digits)'
+            cand --secret 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]'
+            cand --secret-file 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)'
+            cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
+            cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
+            cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
+            cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;completions'= {
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;help'= {
+            cand fetch 'Fetch an access_token and print it (or one JSON document with --json)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wxtoken;help;fetch'= {
+        }
+        &'wxtoken;help;completions'= {
+        }
+        &'wxtoken;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

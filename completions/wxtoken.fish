@@ -1,0 +1,73 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_wxtoken_global_optspecs
+    string join \n json color= lang= v/verbose q/quiet h/help V/version
+end
+
+function __fish_wxtoken_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_wxtoken_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_wxtoken_using_subcommand
+    set -l cmd (__fish_wxtoken_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch completions help" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,131 @@
+//! The command line, as clap derive types. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::client::DEFAULT_API_BASE;
+use crate::lang::LangChoice;
+use crate::output::ColorChoice;
+
+/// Get a WeChat access_token right, explain every failure, and never break anyone else's token.
+#[derive(Debug, Parser)]
+#[command(name = "wxtoken", version, propagate_version = true, after_help = crate::error::exit_code_help())]
+pub struct Cli {
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch an access_token and print it (or one JSON document with --json)
+    ///
+    /// Every call of the classic endpoint invalidates the token other processes hold (after about
+    /// 5 minutes). Where more than one process needs the token, use --stable or --cache.
+    #[command(after_help = crate::error::exit_code_help())]
+    Fetch(FetchArgs),
+
+    /// Print a shell completion script
+    ///
+    /// For example: wxtoken completions bash > ~/.local/share/bash-completion/completions/wxtoken
+    Completions {
+        /// The shell
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// How results and messages are printed (every command takes these).
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour messages on stderr
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Language of messages
+    #[arg(long, value_name = "LANG", value_enum, env = "WXTOKEN_LANG", default_value_t = LangChoice::Auto, global = true)]
+    pub lang: LangChoice,
+
+    /// Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// No hints or warnings; the one-line error stays
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// The app's credentials.
+#[derive(Debug, Args)]
+pub struct CredArgs {
+    /// The AppID (wx followed by 16 hex digits)
+    #[arg(long, value_name = "APPID", env = "WXTOKEN_APPID")]
+    pub appid: Option<String>,
+
+    /// The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history
+    /// and in `ps` [env: WXTOKEN_SECRET, never shown]
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Option<String>,
+
+    /// Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed
+    #[arg(long, value_name = "PATH", conflicts_with = "secret")]
+    pub secret_file: Option<PathBuf>,
+}
+
+/// How to reach WeChat (every command that talks to WeChat takes these).
+#[derive(Debug, Args)]
+pub struct ConnArgs {
+    /// Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)
+    #[arg(long, value_name = "URL", env = "WXTOKEN_API_BASE", default_value = DEFAULT_API_BASE)]
+    pub api_base: String,
+
+    /// Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)
+    #[arg(
+        long,
+        value_name = "SECS",
+        env = "WXTOKEN_TIMEOUT",
+        default_value = "10"
+    )]
+    pub timeout: String,
+
+    /// Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms
+    #[arg(long, value_name = "N", env = "WXTOKEN_RETRIES", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+
+    /// HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http
+    /// API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected
+    #[arg(long, value_name = "URL")]
+    pub proxy: Option<String>,
+
+    /// PEM file of extra trusted root certificates, added to the built-in ones
+    #[arg(long, value_name = "PATH", env = "WXTOKEN_CA_CERT")]
+    pub ca_cert: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    #[command(flatten)]
+    pub creds: CredArgs,
+
+    #[command(flatten)]
+    pub conn: ConnArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_configuration_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,52 @@
+//! One module per subcommand, and the set-up they share.
+
+pub mod completions;
+pub mod fetch;
+
+use crate::cli::{ConnArgs, CredArgs};
+use crate::client::{self, ApiBase, Client, ConnSettings};
+use crate::credentials::{self, CredInput, Credentials};
+use crate::error::Failure;
+use crate::output::Printer;
+use crate::proxy;
+
+pub fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// Read and check appid and secret, warning about formats that look wrong.
+pub fn load_credentials(args: &CredArgs, printer: &Printer) -> Result<Credentials, Failure> {
+    let input = CredInput {
+        appid: args.appid.as_deref(),
+        secret: args.secret.as_deref(),
+        secret_file: args.secret_file.as_deref(),
+    };
+    let creds = credentials::load(&input, printer.lang, env_var)?;
+    for warning in credentials::format_warnings(&creds, printer.lang) {
+        printer.warn(&warning);
+    }
+    Ok(creds)
+}
+
+/// Check the connection options (usage errors come out here, before any request).
+pub fn conn_settings(args: &ConnArgs) -> Result<ConnSettings, Failure> {
+    let api_base = ApiBase::parse(&args.api_base)?;
+    let timeout = client::parse_timeout(&args.timeout)?;
+    let proxy = proxy::decide(
+        args.proxy.as_deref(),
+        &api_base.scheme,
+        &api_base.host,
+        env_var,
+    );
+    Ok(ConnSettings {
+        api_base,
+        timeout,
+        retries: args.retries,
+        proxy,
+        ca_cert: args.ca_cert.clone(),
+    })
+}
+
+pub fn connect(args: &ConnArgs) -> Result<Client, Failure> {
+    Client::new(conn_settings(args)?)
+}

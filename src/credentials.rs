@@ -1,0 +1,266 @@
+//! appid and secret: where they come from, what makes them unusable, what looks wrong.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::Failure;
+use crate::lang::Lang;
+
+/// A secret value (AppSecret or token) whose `Debug` cannot leak it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Secret {
+        crate::output::register_secret(&value);
+        Secret(value)
+    }
+
+    /// The value itself, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(redacted)")
+    }
+}
+
+/// Where the secret was read from, for messages (never the value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretSource {
+    Flag,
+    File,
+    Stdin,
+    Env,
+}
+
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub appid: String,
+    pub secret: Secret,
+    pub secret_source: SecretSource,
+}
+
+/// What the command line gave (before the environment is consulted for the secret).
+pub struct CredInput<'a> {
+    pub appid: Option<&'a str>,
+    pub secret: Option<&'a str>,
+    pub secret_file: Option<&'a Path>,
+}
+
+const MAX_SECRET_FILE: u64 = 64 * 1024;
+
+/// Read and check appid and secret. A flag beats its env var; `--secret-file` beats
+/// `WXTOKEN_SECRET`. Every problem is a usage error, found before any request.
+pub fn load(
+    input: &CredInput,
+    lang: Lang,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Credentials, Failure> {
+    let appid = match input.appid {
+        Some(a) => a.to_string(),
+        None => {
+            return Err(Failure::usage(lang.pick(
+                "missing appid: pass --appid APPID or set WXTOKEN_APPID",
+                "缺少 appid：请使用 --appid APPID 或设置 WXTOKEN_APPID",
+            )));
+        }
+    };
+    check_chars(&appid, "appid", lang)?;
+
+    let (secret, source) = if let Some(s) = input.secret {
+        (s.to_string(), SecretSource::Flag)
+    } else if let Some(path) = input.secret_file {
+        read_secret_file(path, lang)?
+    } else if let Some(s) = env("WXTOKEN_SECRET").filter(|s| !s.is_empty()) {
+        (s, SecretSource::Env)
+    } else {
+        return Err(Failure::usage(lang.pick(
+            "missing secret: set WXTOKEN_SECRET, or pass --secret-file PATH (or --secret SECRET)",
+            "缺少 secret：请设置 WXTOKEN_SECRET，或使用 --secret-file PATH（或 --secret SECRET）",
+        )));
+    };
+    let secret = Secret::new(secret);
+    check_chars(secret.expose(), "secret", lang)?;
+    Ok(Credentials {
+        appid,
+        secret,
+        secret_source: source,
+    })
+}
+
+fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), Failure> {
+    let (raw, source) = if path == Path::new("-") {
+        let mut buf = String::new();
+        std::io::stdin()
+            .take(MAX_SECRET_FILE)
+            .read_to_string(&mut buf)
+            .map_err(|e| {
+                Failure::usage(format!(
+                    "{}: {}",
+                    lang.pick(
+                        "cannot read the secret from stdin",
+                        "无法从标准输入读取 secret"
+                    ),
+                    io_reason(&e)
+                ))
+            })?;
+        (buf, SecretSource::Stdin)
+    } else {
+        let text = std::fs::File::open(path).and_then(|f| {
+            let mut buf = String::new();
+            f.take(MAX_SECRET_FILE)
+                .read_to_string(&mut buf)
+                .map(|_| buf)
+        });
+        match text {
+            Ok(t) => (t, SecretSource::File),
+            Err(e) => {
+                return Err(Failure::usage(format!(
+                    "{} {}: {}",
+                    lang.pick("cannot read --secret-file", "无法读取 --secret-file"),
+                    crate::output::sanitize(&path.display().to_string()),
+                    io_reason(&e)
+                )));
+            }
+        }
+    };
+    Ok((raw.trim().to_string(), source))
+}
+
+/// An io error's reason without the OS error number noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::InvalidData => "not valid UTF-8 text".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Values that can never be right: empty, or with whitespace, control or non-ASCII characters.
+/// The message names the problem, never the secret's value.
+fn check_chars(value: &str, what: &str, lang: Lang) -> Result<(), Failure> {
+    let problem = if value.is_empty() {
+        Some(lang.pick("is empty", "为空"))
+    } else if value.chars().any(|c| c.is_control()) {
+        Some(lang.pick("contains a control character", "包含控制字符"))
+    } else if value.chars().any(char::is_whitespace) {
+        Some(lang.pick("contains whitespace", "包含空白字符"))
+    } else if !value.is_ascii() {
+        Some(lang.pick("contains a non-ASCII character", "包含非 ASCII 字符"))
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(()),
+        Some(p) => {
+            let hint = lang.pick(
+                "copy the value again from mp.weixin.qq.com (Settings and Development > Basic Configuration)",
+                "请从 mp.weixin.qq.com（设置与开发 → 基本配置）重新复制",
+            );
+            Err(Failure::usage(format!("{what} {p}")).with_hint(hint))
+        }
+    }
+}
+
+fn is_hex_lower(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+}
+
+/// An AppID as seen in the wild: `wx` and 16 lowercase hex digits.
+pub fn appid_looks_right(appid: &str) -> bool {
+    appid.len() == 18 && appid.starts_with("wx") && is_hex_lower(&appid[2..])
+}
+
+/// An AppSecret as seen in the wild: 32 lowercase hex digits.
+pub fn secret_looks_right(secret: &str) -> bool {
+    secret.len() == 32 && is_hex_lower(secret)
+}
+
+/// Warnings about formats: not refusals, WeChat does not specify them.
+pub fn format_warnings(creds: &Credentials, lang: Lang) -> Vec<String> {
+    let appid = &creds.appid;
+    let secret = creds.secret.expose();
+    let mut out = Vec::new();
+    let swapped = (secret_looks_right(appid) || appid.len() == 32)
+        && (appid_looks_right(secret) || secret.starts_with("wx"));
+    if swapped {
+        out.push(
+            lang.pick(
+                "appid and secret look swapped: the appid looks like a secret (32 hex digits) and the secret starts with \"wx\"",
+                "appid 与 secret 似乎填反了：appid 像 secret（32 位十六进制），而 secret 以 \"wx\" 开头",
+            )
+            .to_string(),
+        );
+        return out;
+    }
+    if !appid_looks_right(appid) {
+        out.push(format!(
+            "{} ({})",
+            lang.pick(
+                "the appid does not look like an AppID: wx followed by 16 lowercase hex digits",
+                "appid 的格式不像 AppID：应为 wx 加 16 位小写十六进制",
+            ),
+            crate::output::sanitize(appid)
+        ));
+    }
+    if !secret_looks_right(secret) {
+        out.push(
+            lang.pick(
+                "the secret does not look like an AppSecret: 32 lowercase hex digits",
+                "secret 的格式不像 AppSecret：应为 32 位小写十六进制",
+            )
+            .to_string(),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const APPID: &str = "wx0123456789abcdef";
+    const SECRET: &str = "0123456789abcdef0123456789abcdef";
+
+    fn creds(appid: &str, secret: &str) -> Credentials {
+        Credentials {
+            appid: appid.into(),
+            secret: Secret(secret.into()),
+            secret_source: SecretSource::Flag,
+        }
+    }
+
+    #[test]
+    fn secret_debug_is_redacted() {
+        let s = Secret("topsecret".into());
+        assert_eq!(format!("{s:?}"), "(redacted)");
+        assert!(!format!("{:?}", creds(APPID, "topsecret")).contains("topsecret"));
+    }
+
+    #[test]
+    fn formats() {
+        assert!(format_warnings(&creds(APPID, SECRET), Lang::En).is_empty());
+        let w = format_warnings(&creds(SECRET, APPID), Lang::En);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("swapped"));
+        assert_eq!(format_warnings(&creds("wxABC", SECRET), Lang::En).len(), 1);
+        assert_eq!(format_warnings(&creds(APPID, "short"), Lang::En).len(), 1);
+    }
+
+    #[test]
+    fn unusable_values() {
+        for bad in ["", "a b", "a\tb", "a\u{7}b", "ab中"] {
+            let f = check_chars(bad, "secret", Lang::En).unwrap_err();
+            assert_eq!(f.exit_code(), 2, "{bad:?}");
+        }
+        assert!(check_chars(SECRET, "secret", Lang::En).is_ok());
+    }
+}

@@ -1,0 +1,311 @@
+//! Every failure of wxtoken as one typed error, and the one place that turns it into an exit code.
+
+use serde_json::{Value, json};
+
+use crate::catalog::{self, Category};
+
+/// The documented exit codes: (code, meaning, errcodes). `--help` and README.md show this table.
+pub const EXIT_CODES: &[(u8, &str, &str)] = &[
+    (0, "token printed (check: token accepted)", ""),
+    (1, "unexpected internal error", ""),
+    (2, "usage: bad or missing arguments or input", ""),
+    (
+        3,
+        "network: DNS, connect, TLS, proxy, timeout (after retries)",
+        "",
+    ),
+    (
+        4,
+        "bad response: non-2xx without a WeChat errcode, empty body, HTML, not JSON, JSON without a usable token, oversized",
+        "",
+    ),
+    (5, "WeChat busy (after retries)", "-1"),
+    (
+        6,
+        "credentials rejected",
+        "40001, 40013, 40125, 41002, 41004",
+    ),
+    (
+        7,
+        "calling IP not allowed",
+        "40164, 89501, 89503, 89506, 89507",
+    ),
+    (8, "rate or quota limit", "45009, 45011"),
+    (
+        9,
+        "account or AppSecret frozen, barred, or the wrong kind of account",
+        "40243, 50002, 50004, 50007, 61024",
+    ),
+    (
+        10,
+        "any other WeChat errcode (40002, 43002, codes not in the catalogue)",
+        "",
+    ),
+];
+
+/// The exit-code table as plain text, for `--help`.
+pub fn exit_code_help() -> String {
+    let mut out = String::from("Exit codes:\n");
+    for (code, meaning, errcodes) in EXIT_CODES {
+        out.push_str(&format!("  {code:>2}  {meaning}"));
+        if !errcodes.is_empty() {
+            out.push_str(&format!(" [errcode {errcodes}]"));
+        }
+        out.push('\n');
+    }
+    out.push_str("\nSee 'wxtoken explain --all' for every errcode.");
+    out
+}
+
+/// Where a WeChat errcode came from: the exit code of a rejected token depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Fetching a token (and every command but check).
+    Fetch,
+    /// Checking a token (`wxtoken check`).
+    Check,
+}
+
+/// A WeChat errcode answer, with what was pulled out of its errmsg.
+#[derive(Debug, Clone)]
+pub struct WeChatError {
+    pub errcode: i64,
+    pub errmsg: String,
+    pub rid: Option<String>,
+    pub ip: Option<String>,
+    pub context: Context,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl WeChatError {
+    pub fn entry(&self) -> Option<&'static catalog::Entry> {
+        catalog::lookup(self.errcode)
+    }
+
+    pub fn category(&self) -> Category {
+        self.entry().map(|e| e.category).unwrap_or(Category::Other)
+    }
+}
+
+/// One failure, of one of the documented kinds.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// Bad or missing arguments or input; always found before any request.
+    Usage { message: String, hints: Vec<String> },
+    /// DNS, connect, TLS, proxy, timeout.
+    Network { message: String, hints: Vec<String> },
+    /// An answer that is not a usable WeChat answer.
+    Response {
+        message: String,
+        hints: Vec<String>,
+        http_status: Option<u16>,
+    },
+    /// WeChat answered with an errcode.
+    WeChat(Box<WeChatError>),
+    /// A bug or an unexpected condition of the machine.
+    Internal { message: String },
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure::Usage {
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Failure {
+        match &mut self {
+            Failure::Usage { hints, .. }
+            | Failure::Network { hints, .. }
+            | Failure::Response { hints, .. } => hints.push(hint.into()),
+            Failure::WeChat(w) => w.hints.push(hint.into()),
+            Failure::Internal { .. } => {}
+        }
+        self
+    }
+
+    /// The exit code: decided here and nowhere else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Internal { .. } => 1,
+            Failure::Usage { .. } => 2,
+            Failure::Network { .. } => 3,
+            Failure::Response { .. } => 4,
+            Failure::WeChat(w) => match w.context {
+                Context::Fetch => w.category().exit_code(),
+                Context::Check => w.category().check_exit_code(),
+            },
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Failure::Usage { .. } => "usage",
+            Failure::Network { .. } => "network",
+            Failure::Response { .. } => "response",
+            Failure::WeChat(_) => "wechat",
+            Failure::Internal { .. } => "internal",
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::Usage { message, .. }
+            | Failure::Network { message, .. }
+            | Failure::Response { message, .. }
+            | Failure::Internal { message } => message,
+            Failure::WeChat(w) => &w.message,
+        }
+    }
+
+    pub fn hints(&self) -> &[String] {
+        match self {
+            Failure::Usage { hints, .. }
+            | Failure::Network { hints, .. }
+            | Failure::Response { hints, .. } => hints,
+            Failure::WeChat(w) => &w.hints,
+            Failure::Internal { .. } => &[],
+        }
+    }
+
+    /// Whether trying again (later, unchanged) can succeed.
+    pub fn retryable(&self) -> bool {
+        match self {
+            Failure::Network { .. } => true,
+            Failure::Response { http_status, .. } => http_status.is_some_and(|s| s >= 500),
+            Failure::WeChat(w) => w.entry().is_some_and(|e| e.retryable),
+            Failure::Usage { .. } | Failure::Internal { .. } => false,
+        }
+    }
+
+    /// The `error` object of the JSON output.
+    pub fn to_json(&self) -> Value {
+        let hint = if self.hints().is_empty() {
+            Value::Null
+        } else {
+            Value::String(self.hints().join("\n"))
+        };
+        let mut error = json!({
+            "kind": self.kind(),
+            "message": self.message(),
+            "hint": hint,
+            "retryable": self.retryable(),
+        });
+        match self {
+            Failure::WeChat(w) => {
+                error["errcode"] = json!(w.errcode);
+                error["errmsg"] = json!(w.errmsg);
+                error["rid"] = json!(w.rid);
+                error["ip"] = json!(w.ip);
+            }
+            Failure::Response { http_status, .. } => {
+                error["http_status"] = json!(http_status);
+            }
+            _ => {}
+        }
+        error
+    }
+
+    /// The whole JSON document printed on failure with `--json`.
+    pub fn to_json_document(&self) -> Value {
+        json!({ "error": self.to_json(), "exit_code": self.exit_code() })
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        Failure::Internal {
+            message: format!("{e:#}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wechat(errcode: i64, context: Context) -> Failure {
+        Failure::WeChat(Box::new(WeChatError {
+            errcode,
+            errmsg: String::new(),
+            rid: None,
+            ip: None,
+            context,
+            message: String::new(),
+            hints: Vec::new(),
+        }))
+    }
+
+    #[test]
+    fn exit_codes_by_kind() {
+        assert_eq!(
+            Failure::Internal {
+                message: String::new()
+            }
+            .exit_code(),
+            1
+        );
+        assert_eq!(Failure::usage("x").exit_code(), 2);
+        assert_eq!(
+            Failure::Network {
+                message: String::new(),
+                hints: vec![]
+            }
+            .exit_code(),
+            3
+        );
+        assert_eq!(
+            Failure::Response {
+                message: String::new(),
+                hints: vec![],
+                http_status: None
+            }
+            .exit_code(),
+            4
+        );
+        assert_eq!(wechat(-1, Context::Fetch).exit_code(), 5);
+        assert_eq!(wechat(99999, Context::Fetch).exit_code(), 10);
+        assert_eq!(wechat(42001, Context::Fetch).exit_code(), 10);
+        assert_eq!(wechat(42001, Context::Check).exit_code(), 6);
+        assert_eq!(wechat(40164, Context::Check).exit_code(), 7);
+    }
+
+    #[test]
+    fn the_exit_table_names_every_catalogued_code_with_its_exit() {
+        for entry in catalog::CATALOG {
+            let listed = EXIT_CODES
+                .iter()
+                .find(|(_, _, codes)| codes.split(", ").any(|c| c == entry.code.to_string()));
+            if let Some((code, _, _)) = listed {
+                assert_eq!(*code, entry.exit_code(), "errcode {}", entry.code);
+            } else {
+                assert_eq!(
+                    entry.exit_code(),
+                    10,
+                    "errcode {} is not in the table",
+                    entry.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn json_shape() {
+        let doc = wechat(40164, Context::Fetch).to_json_document();
+        assert_eq!(doc["exit_code"], 7);
+        assert_eq!(doc["error"]["kind"], "wechat");
+        assert_eq!(doc["error"]["hint"], Value::Null);
+        assert!(doc["error"]["rid"].is_null());
+        let doc = Failure::Response {
+            message: "m".into(),
+            hints: vec!["h".into()],
+            http_status: Some(502),
+        }
+        .to_json_document();
+        assert_eq!(doc["error"]["http_status"], 502);
+        assert_eq!(doc["error"]["retryable"], true);
+        assert_eq!(doc["error"]["hint"], "h");
+    }
+}

@@ -1,0 +1,108 @@
+//! wxtoken: get a WeChat access_token right, explain every failure, and never break anyone
+//! else's token. The binary is a thin wrapper around [`main`].
+
+pub mod catalog;
+pub mod cli;
+pub mod client;
+pub mod commands;
+pub mod credentials;
+pub mod errmsg;
+pub mod error;
+pub mod lang;
+pub mod output;
+pub mod proxy;
+pub mod response;
+pub mod time;
+pub mod wechat;
+
+use std::ffi::OsString;
+use std::panic::{self, AssertUnwindSafe};
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use error::Failure;
+use lang::Lang;
+use output::Printer;
+
+/// Parse the command line, run the command, and return the exit code.
+pub fn main(args: Vec<OsString>) -> u8 {
+    panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "wxtoken: error: internal error: {} (this is a bug; please report it)",
+            output::redact(&output::sanitize(&what))
+        );
+    }));
+    let json_requested = args.iter().any(|a| a == "--json");
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e, json_requested),
+    };
+    match panic::catch_unwind(AssertUnwindSafe(|| run(&cli))) {
+        Ok(code) => code,
+        Err(_) => {
+            if cli.output.json {
+                let f = Failure::Internal {
+                    message: "internal error (a bug)".into(),
+                };
+                println!("{}", f.to_json_document());
+            }
+            1
+        }
+    }
+}
+
+fn run(cli: &Cli) -> u8 {
+    let o = &cli.output;
+    let lang = Lang::resolve(o.lang, commands::env_var);
+    let printer = Printer::new(o.color, lang, o.json, o.quiet, o.verbose);
+    let result = match &cli.command {
+        Command::Fetch(args) => commands::fetch::run(args, &printer),
+        Command::Completions { shell } => {
+            let script = commands::completions::script(*shell);
+            printer
+                .result_line(String::from_utf8_lossy(&script).trim_end())
+                .map(|_| 0)
+                .map_err(|e| Failure::Internal {
+                    message: format!("cannot write to stdout: {e}"),
+                })
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(failure) => {
+            printer.failure(&failure);
+            failure.exit_code()
+        }
+    }
+}
+
+/// clap's own errors (unknown flag, bad value): exit 2, and a JSON document with --json.
+fn clap_error(e: clap::Error, json: bool) -> u8 {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand && !e.use_stderr()
+    {
+        let _ = e.print();
+        return 0;
+    }
+    let _ = e.print();
+    if json {
+        let rendered = e.render().to_string();
+        let first = rendered
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("error: ")
+            .to_string();
+        let f = Failure::usage(output::redact(&first));
+        println!("{}", f.to_json_document());
+    }
+    2
+}

@@ -1,0 +1,270 @@
+//! Which proxy a request goes through, decided as curl decides: `--proxy`, else the scheme's
+//! own variable (`https_proxy`/`HTTPS_PROXY` or `http_proxy`/`HTTP_PROXY`), else
+//! `all_proxy`/`ALL_PROXY`; lowercase first; `no_proxy`/`NO_PROXY` lists hosts to reach directly.
+
+use std::net::IpAddr;
+
+/// A proxy and where its setting came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxySetting {
+    pub url: String,
+    /// `--proxy` or the name of the environment variable.
+    pub source: String,
+}
+
+/// The proxy decision for one target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProxyDecision {
+    Direct,
+    Via(ProxySetting),
+    /// A proxy is set but the target matches NO_PROXY.
+    Bypassed {
+        setting: ProxySetting,
+        variable: String,
+        entry: String,
+    },
+}
+
+impl ProxyDecision {
+    pub fn proxy(&self) -> Option<&ProxySetting> {
+        match self {
+            ProxyDecision::Via(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// One line for people (`-v`, doctor): no password.
+    pub fn describe(&self) -> String {
+        match self {
+            ProxyDecision::Direct => "none (direct connection)".to_string(),
+            ProxyDecision::Via(p) => format!("{} (from {})", display_url(&p.url), p.source),
+            ProxyDecision::Bypassed {
+                setting,
+                variable,
+                entry,
+            } => format!(
+                "none: {} (from {}) is bypassed because {variable} contains \"{entry}\"",
+                display_url(&setting.url),
+                setting.source
+            ),
+        }
+    }
+}
+
+/// A proxy URL with its password hidden.
+pub fn display_url(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((s, r)) => (format!("{s}://"), r),
+        None => (String::new(), url),
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => {
+            let user = rest[..at].split(':').next().unwrap_or("");
+            format!("{scheme}{user}:***@{}", &rest[at + 1..])
+        }
+        None => format!("{scheme}{rest}"),
+    }
+}
+
+/// Decide the proxy for a request to `scheme://host`.
+pub fn decide(
+    flag: Option<&str>,
+    scheme: &str,
+    host: &str,
+    env: impl Fn(&str) -> Option<String>,
+) -> ProxyDecision {
+    let get = |name: &str| {
+        env(name)
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| (name.to_string(), v))
+    };
+    let setting = if let Some(url) = flag.filter(|f| !f.is_empty()) {
+        Some(ProxySetting {
+            url: url.to_string(),
+            source: "--proxy".to_string(),
+        })
+    } else {
+        let scheme_vars: [&str; 2] = if scheme == "https" {
+            ["https_proxy", "HTTPS_PROXY"]
+        } else {
+            ["http_proxy", "HTTP_PROXY"]
+        };
+        scheme_vars
+            .iter()
+            .chain(["all_proxy", "ALL_PROXY"].iter())
+            .find_map(|name| get(name))
+            .map(|(source, url)| ProxySetting {
+                url: url.trim().to_string(),
+                source,
+            })
+    };
+    let Some(setting) = setting else {
+        return ProxyDecision::Direct;
+    };
+    for variable in ["no_proxy", "NO_PROXY"] {
+        if let Some((variable, list)) = get(variable) {
+            if let Some(entry) = no_proxy_match(&list, host) {
+                return ProxyDecision::Bypassed {
+                    setting,
+                    variable,
+                    entry,
+                };
+            }
+            break; // the lowercase one, when set, is the one that counts
+        }
+    }
+    ProxyDecision::Via(setting)
+}
+
+/// The NO_PROXY entry that matches `host`, if any: `*`, the host itself, a domain suffix
+/// (`example.com` and `.example.com` both match `api.example.com`), or an IP range in CIDR form.
+pub fn no_proxy_match(list: &str, host: &str) -> Option<String> {
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_ascii_lowercase();
+    let host_ip: Option<IpAddr> = host.parse().ok();
+    for raw in list
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        let entry = raw.to_ascii_lowercase();
+        if entry == "*" {
+            return Some(raw.to_string());
+        }
+        if let (Some(ip), Some((net, bits))) = (host_ip, entry.split_once('/')) {
+            if let (Ok(net), Ok(bits)) = (net.parse::<IpAddr>(), bits.parse::<u8>()) {
+                if in_cidr(ip, net, bits) {
+                    return Some(raw.to_string());
+                }
+            }
+            continue;
+        }
+        // A port on the entry is ignored, as curl does for the host match.
+        let name = match entry.rsplit_once(':') {
+            Some((n, p)) if p.chars().all(|c| c.is_ascii_digit()) && !n.contains(':') => n,
+            _ => entry.as_str(),
+        };
+        let name = name.trim_start_matches("*.").trim_start_matches('.');
+        let name = name.trim_start_matches('[').trim_end_matches(']');
+        if host == name || host.ends_with(&format!(".{name}")) {
+            return Some(raw.to_string());
+        }
+    }
+    None
+}
+
+fn in_cidr(ip: IpAddr, net: IpAddr, bits: u8) -> bool {
+    match (ip, net) {
+        (IpAddr::V4(ip), IpAddr::V4(net)) if bits <= 32 => {
+            let mask = if bits == 0 {
+                0
+            } else {
+                u32::MAX << (32 - bits)
+            };
+            u32::from(ip) & mask == u32::from(net) & mask
+        }
+        (IpAddr::V6(ip), IpAddr::V6(net)) if bits <= 128 => {
+            let mask = if bits == 0 {
+                0
+            } else {
+                u128::MAX << (128 - bits)
+            };
+            u128::from(ip) & mask == u128::from(net) & mask
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn order_of_sources() {
+        assert_eq!(
+            decide(None, "https", "api.weixin.qq.com", env(&[])),
+            ProxyDecision::Direct
+        );
+        let d = decide(
+            None,
+            "https",
+            "api.weixin.qq.com",
+            env(&[
+                ("ALL_PROXY", "http://all:1"),
+                ("HTTPS_PROXY", "http://up:1"),
+                ("https_proxy", "http://low:1"),
+            ]),
+        );
+        assert_eq!(d.proxy().unwrap().source, "https_proxy");
+        let d = decide(
+            None,
+            "https",
+            "h",
+            env(&[("ALL_PROXY", "http://all:1"), ("HTTP_PROXY", "http://p:1")]),
+        );
+        assert_eq!(d.proxy().unwrap().source, "ALL_PROXY");
+        let d = decide(None, "http", "h", env(&[("HTTP_PROXY", "http://p:1")]));
+        assert_eq!(d.proxy().unwrap().source, "HTTP_PROXY");
+        let d = decide(
+            Some("http://flag:1"),
+            "http",
+            "h",
+            env(&[("HTTP_PROXY", "http://p:1")]),
+        );
+        assert_eq!(d.proxy().unwrap().source, "--proxy");
+        let d = decide(None, "https", "h", env(&[("HTTPS_PROXY", "")]));
+        assert_eq!(d, ProxyDecision::Direct);
+    }
+
+    #[test]
+    fn no_proxy() {
+        let d = decide(
+            None,
+            "https",
+            "api.weixin.qq.com",
+            env(&[
+                ("HTTPS_PROXY", "http://p:1"),
+                ("NO_PROXY", "localhost, .qq.com"),
+            ]),
+        );
+        assert!(
+            matches!(d, ProxyDecision::Bypassed { ref entry, .. } if entry == ".qq.com"),
+            "{d:?}"
+        );
+        assert_eq!(no_proxy_match("*", "x"), Some("*".into()));
+        assert_eq!(
+            no_proxy_match("weixin.qq.com", "api.weixin.qq.com"),
+            Some("weixin.qq.com".into())
+        );
+        assert_eq!(no_proxy_match("qq.com", "notqq.com"), None);
+        assert_eq!(
+            no_proxy_match("127.0.0.0/8", "127.0.0.1"),
+            Some("127.0.0.0/8".into())
+        );
+        assert_eq!(no_proxy_match("10.0.0.0/8", "127.0.0.1"), None);
+        assert_eq!(
+            no_proxy_match("localhost:8080", "localhost"),
+            Some("localhost:8080".into())
+        );
+        assert_eq!(no_proxy_match("::1", "[::1]"), Some("::1".into()));
+    }
+
+    #[test]
+    fn password_is_hidden() {
+        assert_eq!(display_url("http://u:pw@p:8080"), "http://u:***@p:8080");
+        assert_eq!(display_url("http://p:8080"), "http://p:8080");
+        assert_eq!(display_url("u:pw@p:8080"), "u:***@p:8080");
+    }
+}

@@ -1,0 +1,308 @@
+//! Reading a token endpoint's answer: a token, a WeChat errcode, or something that is neither.
+//! Pure functions on the status and the body, so they can be tested and fuzzed on their own.
+
+use serde_json::Value;
+
+/// The body cap: a token response is under 1 KiB; anything over this is refused.
+pub const MAX_BODY: u64 = 64 * 1024;
+
+/// A usable answer from WeChat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// A token and its lifetime in seconds.
+    Token {
+        access_token: String,
+        expires_in: u64,
+    },
+    /// An errcode (non-zero) with its errmsg, verbatim.
+    Error { errcode: i64, errmsg: String },
+}
+
+/// Why a response could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Status 2xx but nothing in the body.
+    Empty { status: u16 },
+    /// An HTML page: a proxy, gateway or captive portal answered instead of WeChat.
+    Html { status: u16, excerpt: String },
+    /// A non-2xx status without a WeChat errcode.
+    Status { status: u16, excerpt: String },
+    /// Not JSON at all.
+    NotJson { status: u16, excerpt: String },
+    /// JSON, but without a usable token (the reason says what is wrong).
+    NoToken { status: u16, reason: String },
+}
+
+impl Problem {
+    pub fn status(&self) -> u16 {
+        match self {
+            Problem::Empty { status }
+            | Problem::Html { status, .. }
+            | Problem::Status { status, .. }
+            | Problem::NotJson { status, .. }
+            | Problem::NoToken { status, .. } => *status,
+        }
+    }
+}
+
+/// Judge a response by its body (not its Content-Type): a WeChat errcode wins over the status.
+pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
+    // Lossy: a GBK or broken errmsg must not hide the errcode next to it.
+    let text = String::from_utf8_lossy(body);
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    let ok_status = (200..300).contains(&status);
+
+    let json = serde_json::from_str::<Value>(trimmed).ok();
+    if let Some(Value::Object(map)) = &json {
+        if let Some(errcode) = map.get("errcode").and_then(errcode_of) {
+            if errcode != 0 {
+                let errmsg = match map.get("errmsg") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Null) | None => String::new(),
+                    Some(other) => other.to_string(),
+                };
+                return Ok(Answer::Error { errcode, errmsg });
+            }
+        }
+    }
+
+    if trimmed.is_empty() {
+        return Err(if ok_status {
+            Problem::Empty { status }
+        } else {
+            Problem::Status {
+                status,
+                excerpt: String::new(),
+            }
+        });
+    }
+    if looks_like_html(trimmed) {
+        return Err(Problem::Html {
+            status,
+            excerpt: excerpt(trimmed),
+        });
+    }
+    if !ok_status {
+        return Err(Problem::Status {
+            status,
+            excerpt: excerpt(trimmed),
+        });
+    }
+    let Some(json) = json else {
+        return Err(Problem::NotJson {
+            status,
+            excerpt: excerpt(trimmed),
+        });
+    };
+    let Value::Object(map) = json else {
+        return Err(Problem::NoToken {
+            status,
+            reason: "the JSON is not an object".into(),
+        });
+    };
+    let access_token = match map.get("access_token") {
+        Some(Value::String(s)) if s.is_empty() => {
+            return Err(Problem::NoToken {
+                status,
+                reason: "access_token is empty".into(),
+            });
+        }
+        Some(Value::String(s)) if s.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            return Err(Problem::NoToken {
+                status,
+                reason: "access_token contains whitespace or control characters".into(),
+            });
+        }
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => {
+            return Err(Problem::NoToken {
+                status,
+                reason: "access_token is not a string".into(),
+            });
+        }
+        None => {
+            return Err(Problem::NoToken {
+                status,
+                reason: "there is no access_token".into(),
+            });
+        }
+    };
+    let expires_in = match map.get("expires_in") {
+        Some(v) => match v.as_u64() {
+            Some(n) if n > 0 => n,
+            _ => {
+                return Err(Problem::NoToken {
+                    status,
+                    reason: format!(
+                        "expires_in is not a positive integer ({})",
+                        short(&v.to_string())
+                    ),
+                });
+            }
+        },
+        None => {
+            return Err(Problem::NoToken {
+                status,
+                reason: "there is no expires_in".into(),
+            });
+        }
+    };
+    Ok(Answer::Token {
+        access_token,
+        expires_in,
+    })
+}
+
+/// An errcode as an integer: a JSON integer, or a string of one (seen from some gateways).
+fn errcode_of(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<head")
+        || head.starts_with("<body")
+        || (head.starts_with('<') && (head.contains("<html") || head.contains("<title")))
+}
+
+/// A short, single-line excerpt of a body (sanitized later, when printed).
+pub fn excerpt(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    short(&one_line)
+}
+
+fn short(s: &str) -> String {
+    const MAX: usize = 120;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX).collect();
+        out.push('…');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(t: &str, e: u64) -> Result<Answer, Problem> {
+        Ok(Answer::Token {
+            access_token: t.into(),
+            expires_in: e,
+        })
+    }
+
+    #[test]
+    fn success_and_errcode() {
+        assert_eq!(
+            parse(200, br#"{"access_token":"ABC","expires_in":7200}"#),
+            token("ABC", 7200)
+        );
+        assert_eq!(
+            parse(
+                200,
+                br#"{"errcode":0,"errmsg":"ok","access_token":"ABC","expires_in":5}"#
+            ),
+            token("ABC", 5)
+        );
+        assert_eq!(
+            parse(200, br#"{"errcode":40013,"errmsg":"invalid appid"}"#),
+            Ok(Answer::Error {
+                errcode: 40013,
+                errmsg: "invalid appid".into()
+            })
+        );
+        assert_eq!(
+            parse(200, br#"{"errcode":"-1","errmsg":"system error"}"#),
+            Ok(Answer::Error {
+                errcode: -1,
+                errmsg: "system error".into()
+            })
+        );
+    }
+
+    #[test]
+    fn an_errcode_wins_over_the_status() {
+        assert_eq!(
+            parse(503, br#"{"errcode":-1,"errmsg":"system error"}"#),
+            Ok(Answer::Error {
+                errcode: -1,
+                errmsg: "system error".into()
+            })
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_keeps_the_errcode() {
+        let body = b"{\"errcode\":40013,\"errmsg\":\"bad \xff\xfe appid\"}";
+        match parse(200, body) {
+            Ok(Answer::Error {
+                errcode: 40013,
+                errmsg,
+            }) => assert!(errmsg.contains("appid")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn problems() {
+        assert_eq!(parse(200, b""), Err(Problem::Empty { status: 200 }));
+        assert_eq!(parse(200, b"  \n"), Err(Problem::Empty { status: 200 }));
+        assert!(matches!(
+            parse(200, b"<!DOCTYPE html><html>login</html>"),
+            Err(Problem::Html { status: 200, .. })
+        ));
+        assert!(matches!(
+            parse(502, b"<html><body>Bad Gateway</body></html>"),
+            Err(Problem::Html { status: 502, .. })
+        ));
+        assert!(matches!(
+            parse(500, b"oops"),
+            Err(Problem::Status { status: 500, .. })
+        ));
+        assert!(matches!(
+            parse(500, br#"{"access_token":"A","expires_in":1}"#),
+            Err(Problem::Status { .. })
+        ));
+        assert!(matches!(
+            parse(200, b"{not json"),
+            Err(Problem::NotJson { .. })
+        ));
+        for bad in [
+            r#"{"access_token":"","expires_in":7200}"#,
+            r#"{"access_token":"a b","expires_in":7200}"#,
+            r#"{"access_token":42,"expires_in":7200}"#,
+            r#"{"expires_in":7200}"#,
+            r#"{"access_token":"A"}"#,
+            r#"{"access_token":"A","expires_in":0}"#,
+            r#"{"access_token":"A","expires_in":-5}"#,
+            r#"{"access_token":"A","expires_in":7200.5}"#,
+            r#"{"access_token":"A","expires_in":"7200"}"#,
+            r#"[1,2]"#,
+            r#"{"errcode":0}"#,
+        ] {
+            assert!(
+                matches!(parse(200, bad.as_bytes()), Err(Problem::NoToken { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn excerpts_are_short_and_single_line() {
+        let long = "x".repeat(1000);
+        assert!(excerpt(&long).chars().count() <= 121);
+        assert_eq!(excerpt("a\n  b\r\nc"), "a b c");
+    }
+}

@@ -1,0 +1,395 @@
+//! Shared test support: a mock WeChat server on 127.0.0.1 (real TCP, real HTTP) that counts
+//! requests, and a runner for the real binary in a clean environment that checks every output
+//! for the secret.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+pub const APPID: &str = "wx0123456789abcdef";
+pub const SECRET: &str = "5ec2e75ec2e75ec2e75ec2e75ec2e7ab";
+pub const TOKEN: &str = "78_Tk-QzN3aXbY7cT9pLmK2vR5sW8eH1jG4fD6uI0oP3lZxCvBnMqAsDfGhJkL_token";
+
+/// One request as the mock received it.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    /// Path and query, as sent.
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap_or("")
+    }
+
+    /// The decoded query parameters.
+    pub fn query(&self) -> Vec<(String, String)> {
+        let Some((_, q)) = self.target.split_once('?') else {
+            return Vec::new();
+        };
+        q.split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (decode(k), decode(v))
+            })
+            .collect()
+    }
+
+    pub fn body_json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("request body is JSON")
+    }
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// What the mock does with a request.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// A complete response with Content-Length.
+    Http {
+        status: u16,
+        content_type: &'static str,
+        body: Vec<u8>,
+        extra_headers: Vec<(String, String)>,
+    },
+    /// These bytes, as they are, then close.
+    Raw(Vec<u8>),
+    /// Read the request and never answer (until the client goes away).
+    Hang,
+    /// Headers announcing `body`, then the body one byte per `delay`.
+    Trickle { body: Vec<u8>, delay: Duration },
+    /// Headers announcing `total` bytes, `sent` of them, then a TCP reset.
+    ResetMidBody { sent: Vec<u8>, total: usize },
+    /// Headers, then silence.
+    HeadersThenSilence,
+}
+
+impl Reply {
+    pub fn json(body: &str) -> Reply {
+        Reply::status(200, "application/json", body)
+    }
+
+    pub fn status(status: u16, content_type: &'static str, body: &str) -> Reply {
+        Reply::Http {
+            status,
+            content_type,
+            body: body.as_bytes().to_vec(),
+            extra_headers: Vec::new(),
+        }
+    }
+
+    pub fn token(expires_in: u64) -> Reply {
+        Reply::json(&format!(
+            r#"{{"access_token":"{TOKEN}","expires_in":{expires_in}}}"#
+        ))
+    }
+
+    pub fn errcode(code: i64, errmsg: &str) -> Reply {
+        Reply::json(&serde_json::json!({"errcode": code, "errmsg": errmsg}).to_string())
+    }
+}
+
+type Handler = dyn Fn(&Recorded, usize) -> Reply + Send + Sync;
+
+/// A mock WeChat server. Each connection gets its own thread; every request is recorded.
+pub struct Mock {
+    pub addr: SocketAddr,
+    count: Arc<AtomicUsize>,
+    requests: Arc<Mutex<Vec<Recorded>>>,
+}
+
+impl Mock {
+    /// Answer the n-th request with `replies[n]`; the last reply repeats.
+    pub fn start(replies: Vec<Reply>) -> Mock {
+        assert!(!replies.is_empty());
+        Mock::with(move |_, n| replies[n.min(replies.len() - 1)].clone())
+    }
+
+    /// Answer with whatever `handler` says for (request, index of the request).
+    pub fn with(handler: impl Fn(&Recorded, usize) -> Reply + Send + Sync + 'static) -> Mock {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let count = Arc::new(AtomicUsize::new(0));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let handler: Arc<Handler> = Arc::new(handler);
+        let (c, r) = (count.clone(), requests.clone());
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { continue };
+                let (c, r, h) = (c.clone(), r.clone(), handler.clone());
+                thread::spawn(move || serve(stream, &c, &r, &*h));
+            }
+        });
+        Mock {
+            addr,
+            count,
+            requests,
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Requests received (CONNECT requests of a proxied client excluded).
+    pub fn count(&self) -> usize {
+        self.count.load(Ordering::SeqCst)
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    pub fn last(&self) -> Recorded {
+        self.requests()
+            .last()
+            .cloned()
+            .expect("the mock received a request")
+    }
+}
+
+fn read_request(stream: &mut TcpStream) -> Option<Recorded> {
+    let mut buf = Vec::new();
+    let mut byte = [0u8; 1];
+    while !buf.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => buf.push(byte[0]),
+            _ => return None,
+        }
+        if buf.len() > 64 * 1024 {
+            return None;
+        }
+    }
+    let head = String::from_utf8_lossy(&buf).to_string();
+    let mut lines = head.split("\r\n");
+    let mut first = lines.next()?.split(' ');
+    let method = first.next()?.to_string();
+    let target = first.next()?.to_string();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let len = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    stream.read_exact(&mut body).ok()?;
+    Some(Recorded {
+        method,
+        target,
+        headers,
+        body,
+    })
+}
+
+fn serve(
+    mut stream: TcpStream,
+    count: &AtomicUsize,
+    requests: &Mutex<Vec<Recorded>>,
+    handler: &Handler,
+) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let Some(mut req) = read_request(&mut stream) else {
+        return;
+    };
+    if req.method == "CONNECT" {
+        // Act as an HTTP proxy: open the tunnel (to ourselves) and serve what comes through it.
+        let _ = stream.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+        requests.lock().unwrap().push(req.clone());
+        let Some(inner) = read_request(&mut stream) else {
+            return;
+        };
+        req = inner;
+    }
+    let n = count.fetch_add(1, Ordering::SeqCst);
+    requests.lock().unwrap().push(req.clone());
+    let reply = handler(&req, n);
+    write_reply(stream, reply);
+}
+
+fn head(status: u16, content_type: &str, len: usize, extra: &[(String, String)]) -> Vec<u8> {
+    let mut h = format!(
+        "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {len}\r\nConnection: close\r\n"
+    );
+    for (k, v) in extra {
+        h.push_str(&format!("{k}: {v}\r\n"));
+    }
+    h.push_str("\r\n");
+    h.into_bytes()
+}
+
+fn write_reply(mut stream: TcpStream, reply: Reply) {
+    match reply {
+        Reply::Http {
+            status,
+            content_type,
+            body,
+            extra_headers,
+        } => {
+            let _ = stream.write_all(&head(status, content_type, body.len(), &extra_headers));
+            let _ = stream.write_all(&body);
+        }
+        Reply::Raw(bytes) => {
+            let _ = stream.write_all(&bytes);
+        }
+        Reply::Hang => hold(&mut stream),
+        Reply::HeadersThenSilence => {
+            let _ = stream.write_all(&head(200, "application/json", 100, &[]));
+            hold(&mut stream);
+        }
+        Reply::Trickle { body, delay } => {
+            let _ = stream.write_all(&head(200, "application/json", body.len(), &[]));
+            for b in body {
+                if stream.write_all(&[b]).is_err() {
+                    return;
+                }
+                thread::sleep(delay);
+            }
+        }
+        Reply::ResetMidBody { sent, total } => {
+            let _ = stream.write_all(&head(200, "application/json", total, &[]));
+            let _ = stream.write_all(&sent);
+            let _ = stream.flush();
+            thread::sleep(Duration::from_millis(50));
+            let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
+        }
+    }
+    let _ = stream.flush();
+}
+
+/// Keep the connection open, answering nothing, until the client closes it (or 60 s pass).
+fn hold(stream: &mut TcpStream) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+    let mut sink = [0u8; 64];
+    while let Ok(n) = stream.read(&mut sink) {
+        if n == 0 {
+            break;
+        }
+    }
+}
+
+/// A port on 127.0.0.1 where nothing listens.
+pub fn closed_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// The binary in a clean environment: no proxy, locale, colour, HOME or WXTOKEN_* variables
+/// from the developer's shell.
+pub fn wxtoken() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_wxtoken"));
+    cmd.env_clear();
+    cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// The binary with credentials in the environment and the API base pointing at `mock`.
+pub fn fetch(mock: &Mock) -> assert_cmd::Command {
+    let mut cmd = wxtoken();
+    cmd.arg("fetch")
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url());
+    cmd
+}
+
+/// What a run printed, with its exit code.
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    pub fn json(&self) -> serde_json::Value {
+        let mut docs =
+            serde_json::Deserializer::from_str(&self.stdout).into_iter::<serde_json::Value>();
+        let doc = docs
+            .next()
+            .unwrap_or_else(|| panic!("no JSON on stdout: {self:?}"))
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"));
+        assert!(
+            docs.next().is_none(),
+            "more than one JSON document on stdout: {self:?}"
+        );
+        doc
+    }
+}
+
+/// Run, then check that no output carries `secret` (in any form a bug could print it).
+pub fn run_hiding(cmd: &mut assert_cmd::Command, secret: &str) -> Outcome {
+    let out = cmd.output().expect("wxtoken runs");
+    let outcome = Outcome {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+    };
+    assert_no_leak(&outcome, secret);
+    outcome
+}
+
+/// Run with the standard test secret.
+pub fn run(cmd: &mut assert_cmd::Command) -> Outcome {
+    run_hiding(cmd, SECRET)
+}
+
+pub fn assert_no_leak(outcome: &Outcome, secret: &str) {
+    for (name, text) in [("stdout", &outcome.stdout), ("stderr", &outcome.stderr)] {
+        assert!(
+            !text.contains(secret),
+            "the secret leaked on {name}: {outcome:?}"
+        );
+    }
+    assert!(
+        !outcome.stderr.contains(TOKEN),
+        "the token leaked on stderr: {outcome:?}"
+    );
+}
+
+/// A fresh directory in the system temp dir.
+pub fn tempdir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "wxtoken-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
