@@ -328,6 +328,9 @@ impl Client {
                 "the proxy refused to open a tunnel to {target}: {}",
                 crate::output::sanitize(&why)
             ))),
+            ureq::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
+                tls_failure(&target, &io.to_string())
+            }
             ureq::Error::Io(io) => {
                 let message = match io.kind() {
                     ErrorKind::ConnectionRefused => format!("connection refused by {connect_what}"),

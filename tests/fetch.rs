@@ -824,3 +824,26 @@ fn version_and_help() {
     let out = run(wxtoken().arg("--help"));
     assert!(out.stdout.contains("Exit codes:"));
 }
+
+#[test]
+fn https_with_an_extra_ca_certificate() {
+    let (mock, ca_pem) = Mock::start_tls(vec![Reply::token(7200)]);
+    let dir = tempdir();
+    let ca = dir.join("ca.pem");
+    std::fs::write(&ca, &ca_pem).unwrap();
+
+    // Without the CA: the built-in roots do not trust the test CA.
+    let out = run(fetch(&mock).args(["--retries", "0", "--json"]));
+    assert_eq!(out.code, 3, "{out:?}");
+    assert!(out.stderr.contains("TLS"), "{out:?}");
+    assert!(out.stderr.contains("--ca-cert"), "{out:?}");
+    assert_eq!(mock.count(), 0);
+
+    // With it (flag, then env): trusted, and the built-in roots are still there.
+    let out = run(fetch(&mock).arg("--ca-cert").arg(&ca));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout, format!("{TOKEN}\n"));
+    let out = run(fetch(&mock).env("WXTOKEN_CA_CERT", &ca));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(mock.count(), 2);
+}

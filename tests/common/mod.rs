@@ -124,6 +124,7 @@ type Handler = dyn Fn(&Recorded, usize) -> Reply + Send + Sync;
 /// A mock WeChat server. Each connection gets its own thread; every request is recorded.
 pub struct Mock {
     pub addr: SocketAddr,
+    scheme: &'static str,
     count: Arc<AtomicUsize>,
     requests: Arc<Mutex<Vec<Recorded>>>,
 }
@@ -137,28 +138,57 @@ impl Mock {
 
     /// Answer with whatever `handler` says for (request, index of the request).
     pub fn with(handler: impl Fn(&Recorded, usize) -> Reply + Send + Sync + 'static) -> Mock {
+        Mock::listen(handler, None)
+    }
+
+    /// A mock that speaks HTTPS with a certificate for 127.0.0.1 and localhost, issued by a
+    /// certificate authority made for it; returns the mock and the authority's PEM.
+    pub fn start_tls(replies: Vec<Reply>) -> (Mock, String) {
+        let (config, ca_pem) = tls_config();
+        let mock = Mock::listen(
+            move |_, n| replies[n.min(replies.len() - 1)].clone(),
+            Some(config),
+        );
+        (mock, ca_pem)
+    }
+
+    fn listen(
+        handler: impl Fn(&Recorded, usize) -> Reply + Send + Sync + 'static,
+        tls: Option<Arc<rustls::ServerConfig>>,
+    ) -> Mock {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let count = Arc::new(AtomicUsize::new(0));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let handler: Arc<Handler> = Arc::new(handler);
+        let tls_on = tls.is_some();
         let (c, r) = (count.clone(), requests.clone());
         thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
-                let (c, r, h) = (c.clone(), r.clone(), handler.clone());
-                thread::spawn(move || serve(stream, &c, &r, &*h));
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+                let (c, r, h, tls) = (c.clone(), r.clone(), handler.clone(), tls.clone());
+                thread::spawn(move || match tls {
+                    None => serve(stream, &c, &r, &*h),
+                    Some(config) => {
+                        let Ok(conn) = rustls::ServerConnection::new(config) else {
+                            return;
+                        };
+                        serve(rustls::StreamOwned::new(conn, stream), &c, &r, &*h)
+                    }
+                });
             }
         });
         Mock {
             addr,
+            scheme: if tls_on { "https" } else { "http" },
             count,
             requests,
         }
     }
 
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("{}://{}", self.scheme, self.addr)
     }
 
     /// Requests received (CONNECT requests of a proxied client excluded).
@@ -178,7 +208,25 @@ impl Mock {
     }
 }
 
-fn read_request(stream: &mut TcpStream) -> Option<Recorded> {
+/// A server-side connection: plain TCP or TLS over TCP.
+pub trait Conn: Read + Write {
+    /// Make the coming close a TCP reset.
+    fn reset_on_close(&self);
+}
+
+impl Conn for TcpStream {
+    fn reset_on_close(&self) {
+        let _ = socket2::SockRef::from(self).set_linger(Some(Duration::ZERO));
+    }
+}
+
+impl Conn for rustls::StreamOwned<rustls::ServerConnection, TcpStream> {
+    fn reset_on_close(&self) {
+        self.sock.reset_on_close();
+    }
+}
+
+fn read_request(stream: &mut impl Conn) -> Option<Recorded> {
     let mut buf = Vec::new();
     let mut byte = [0u8; 1];
     while !buf.ends_with(b"\r\n\r\n") {
@@ -215,12 +263,11 @@ fn read_request(stream: &mut TcpStream) -> Option<Recorded> {
 }
 
 fn serve(
-    mut stream: TcpStream,
+    mut stream: impl Conn,
     count: &AtomicUsize,
     requests: &Mutex<Vec<Recorded>>,
     handler: &Handler,
 ) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
     let Some(mut req) = read_request(&mut stream) else {
         return;
     };
@@ -250,7 +297,7 @@ fn head(status: u16, content_type: &str, len: usize, extra: &[(String, String)])
     h.into_bytes()
 }
 
-fn write_reply(mut stream: TcpStream, reply: Reply) {
+fn write_reply(mut stream: impl Conn, reply: Reply) {
     match reply {
         Reply::Http {
             status,
@@ -283,21 +330,45 @@ fn write_reply(mut stream: TcpStream, reply: Reply) {
             let _ = stream.write_all(&sent);
             let _ = stream.flush();
             thread::sleep(Duration::from_millis(50));
-            let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
+            stream.reset_on_close();
         }
     }
     let _ = stream.flush();
 }
 
 /// Keep the connection open, answering nothing, until the client closes it (or 60 s pass).
-fn hold(stream: &mut TcpStream) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+fn hold(stream: &mut impl Conn) {
     let mut sink = [0u8; 64];
     while let Ok(n) = stream.read(&mut sink) {
         if n == 0 {
             break;
         }
     }
+}
+
+/// A server certificate for 127.0.0.1 and localhost, signed by a fresh test CA.
+fn tls_config() -> (Arc<rustls::ServerConfig>, String) {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "wxtoken test CA");
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let leaf_key = KeyPair::generate().unwrap();
+    let leaf = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+        .unwrap()
+        .signed_by(&leaf_key, &ca)
+        .unwrap();
+    let key = rustls::pki_types::PrivateKeyDer::try_from(leaf_key.serialize_der()).unwrap();
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(vec![leaf.der().clone()], key)
+        .unwrap();
+    (Arc::new(config), ca.pem())
 }
 
 /// A port on 127.0.0.1 where nothing listens.
