@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch an access_token and print it (or one JSON document with --json)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or remove cached tokens (never shows a token)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -46,6 +47,25 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache: the least lifetime, in seconds, a cached token must have left to be reused')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages')
+            [CompletionResult]::new('--stable', '--stable', [CompletionResultType]::ParameterName, 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)')
+            [CompletionResult]::new('--force-refresh', '--force-refresh', [CompletionResultType]::ParameterName, 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder''s stable token stops working')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;cache' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
@@ -57,6 +77,55 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show appid, endpoint, expiry and remaining lifetime of each cached token')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove cached tokens (all, or those of one appid)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'wxtoken;cache;list' {
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;cache;clear' {
+            [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'Only the entries of this AppID')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;cache;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show appid, endpoint, expiry and remaining lifetime of each cached token')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove cached tokens (all, or those of one appid)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'wxtoken;cache;help;list' {
+            break
+        }
+        'wxtoken;cache;help;clear' {
+            break
+        }
+        'wxtoken;cache;help;help' {
             break
         }
         'wxtoken;completions' {
@@ -75,11 +144,23 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
         }
         'wxtoken;help' {
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch an access_token and print it (or one JSON document with --json)')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or remove cached tokens (never shows a token)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'wxtoken;help;fetch' {
+            break
+        }
+        'wxtoken;help;cache' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show appid, endpoint, expiry and remaining lifetime of each cached token')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove cached tokens (all, or those of one appid)')
+            break
+        }
+        'wxtoken;help;cache;list' {
+            break
+        }
+        'wxtoken;help;cache;clear' {
             break
         }
         'wxtoken;help;completions' {

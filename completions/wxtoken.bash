@@ -16,6 +16,9 @@ _wxtoken() {
             ",$1")
                 cmd="wxtoken"
                 ;;
+            wxtoken,cache)
+                cmd="wxtoken__subcmd__cache"
+                ;;
             wxtoken,completions)
                 cmd="wxtoken__subcmd__completions"
                 ;;
@@ -24,6 +27,27 @@ _wxtoken() {
                 ;;
             wxtoken,help)
                 cmd="wxtoken__subcmd__help"
+                ;;
+            wxtoken__subcmd__cache,clear)
+                cmd="wxtoken__subcmd__cache__subcmd__clear"
+                ;;
+            wxtoken__subcmd__cache,help)
+                cmd="wxtoken__subcmd__cache__subcmd__help"
+                ;;
+            wxtoken__subcmd__cache,list)
+                cmd="wxtoken__subcmd__cache__subcmd__list"
+                ;;
+            wxtoken__subcmd__cache__subcmd__help,clear)
+                cmd="wxtoken__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            wxtoken__subcmd__cache__subcmd__help,help)
+                cmd="wxtoken__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            wxtoken__subcmd__cache__subcmd__help,list)
+                cmd="wxtoken__subcmd__cache__subcmd__help__subcmd__list"
+                ;;
+            wxtoken__subcmd__help,cache)
+                cmd="wxtoken__subcmd__help__subcmd__cache"
                 ;;
             wxtoken__subcmd__help,completions)
                 cmd="wxtoken__subcmd__help__subcmd__completions"
@@ -34,6 +58,12 @@ _wxtoken() {
             wxtoken__subcmd__help,help)
                 cmd="wxtoken__subcmd__help__subcmd__help"
                 ;;
+            wxtoken__subcmd__help__subcmd__cache,clear)
+                cmd="wxtoken__subcmd__help__subcmd__cache__subcmd__clear"
+                ;;
+            wxtoken__subcmd__help__subcmd__cache,list)
+                cmd="wxtoken__subcmd__help__subcmd__cache__subcmd__list"
+                ;;
             *)
                 ;;
         esac
@@ -41,12 +71,146 @@ _wxtoken() {
 
     case "${cmd}" in
         wxtoken)
-            opts="-v -q -h -V --json --color --lang --verbose --quiet --help --version fetch completions help"
+            opts="-v -q -h -V --json --color --lang --verbose --quiet --help --version fetch cache completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__cache)
+            opts="-v -q -h -V --json --color --lang --verbose --quiet --help --version list clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__cache__subcmd__clear)
+            opts="-v -q -h -V --appid --cache-dir --json --color --lang --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --appid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__cache__subcmd__help)
+            opts="list clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__cache__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__cache__subcmd__list)
+            opts="-v -q -h -V --cache-dir --json --color --lang --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -85,7 +249,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --appid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --color --lang --verbose --quiet --help --version"
+            opts="-v -q -h -V --appid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --json --color --lang --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -123,6 +287,14 @@ _wxtoken() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -139,8 +311,50 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__help)
-            opts="fetch completions help"
+            opts="fetch cache completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__help__subcmd__cache)
+            opts="list clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__help__subcmd__cache__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -30,6 +30,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand fetch 'Fetch an access_token and print it (or one JSON document with --json)'
+            cand cache 'List or remove cached tokens (never shows a token)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -42,6 +43,24 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
             cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
             cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones'
+            cand --min-ttl 'With --cache: the least lifetime, in seconds, a cached token must have left to be reused'
+            cand --cache-dir 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
+            cand --stable 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
+            cand --force-refresh 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder''s stable token stops working'
+            cand --cache 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;cache'= {
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
@@ -53,6 +72,49 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand list 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
+            cand clear 'Remove cached tokens (all, or those of one appid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wxtoken;cache;list'= {
+            cand --cache-dir 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;cache;clear'= {
+            cand --appid 'Only the entries of this AppID'
+            cand --cache-dir 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;cache;help'= {
+            cand list 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
+            cand clear 'Remove cached tokens (all, or those of one appid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wxtoken;cache;help;list'= {
+        }
+        &'wxtoken;cache;help;clear'= {
+        }
+        &'wxtoken;cache;help;help'= {
         }
         &'wxtoken;completions'= {
             cand --color 'When to colour messages on stderr'
@@ -69,10 +131,19 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         }
         &'wxtoken;help'= {
             cand fetch 'Fetch an access_token and print it (or one JSON document with --json)'
+            cand cache 'List or remove cached tokens (never shows a token)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wxtoken;help;fetch'= {
+        }
+        &'wxtoken;help;cache'= {
+            cand list 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
+            cand clear 'Remove cached tokens (all, or those of one appid)'
+        }
+        &'wxtoken;help;cache;list'= {
+        }
+        &'wxtoken;help;cache;clear'= {
         }
         &'wxtoken;help;completions'= {
         }

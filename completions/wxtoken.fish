@@ -36,6 +36,7 @@ complete -c wxtoken -n "__fish_wxtoken_needs_command" -s q -l quiet -d 'No hints
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -46,17 +47,64 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l timeout -d 'Se
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left to be reused' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "list" -d 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l appid -d 'Only the entries of this AppID' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -68,6 +116,9 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s v -l ver
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch completions help" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch cache completions help" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch cache completions help" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch cache completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch cache completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'

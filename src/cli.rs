@@ -24,9 +24,15 @@ pub enum Command {
     /// Fetch an access_token and print it (or one JSON document with --json)
     ///
     /// Every call of the classic endpoint invalidates the token other processes hold (after about
-    /// 5 minutes). Where more than one process needs the token, use --stable or --cache.
+    /// 5 minutes). Where more than one process or machine needs the token, use --stable (safe from
+    /// any number of machines at once) and/or --cache (one upstream fetch shared by every
+    /// invocation on this machine).
     #[command(after_help = crate::error::exit_code_help())]
     Fetch(FetchArgs),
+
+    /// List or remove cached tokens (never shows a token)
+    #[command(subcommand)]
+    Cache(CacheCommand),
 
     /// Print a shell completion script
     ///
@@ -117,6 +123,60 @@ pub struct FetchArgs {
 
     #[command(flatten)]
     pub conn: ConnArgs,
+
+    /// Use the stable_token endpoint: every caller gets the same token while it is valid, so any
+    /// number of machines can call it at once without breaking each other (recommended)
+    #[arg(long)]
+    pub stable: bool,
+
+    /// With --stable: invalidate the current stable token and issue a new one. Costly: at most
+    /// 20 a day, at least 30 s apart, and every other holder's stable token stops working
+    #[arg(long)]
+    pub force_refresh: bool,
+
+    /// Reuse a token cached on this machine while it has at least --min-ttl seconds left;
+    /// concurrent invocations share one upstream fetch
+    #[arg(long, env = "WXTOKEN_CACHE", value_parser = clap::builder::BoolishValueParser::new(),
+          action = clap::ArgAction::SetTrue)]
+    pub cache: bool,
+
+    /// With --cache: the least lifetime, in seconds, a cached token must have left to be reused
+    #[arg(
+        long,
+        value_name = "SECS",
+        env = "WXTOKEN_MIN_TTL",
+        default_value_t = 300
+    )]
+    pub min_ttl: u64,
+
+    #[command(flatten)]
+    pub cache_dir: CacheDirArg,
+}
+
+/// Where the token cache lives.
+#[derive(Debug, Args)]
+pub struct CacheDirArg {
+    /// Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]
+    #[arg(long, value_name = "DIR", env = "WXTOKEN_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Show appid, endpoint, expiry and remaining lifetime of each cached token
+    List {
+        #[command(flatten)]
+        dir: CacheDirArg,
+    },
+    /// Remove cached tokens (all, or those of one appid)
+    Clear {
+        /// Only the entries of this AppID
+        #[arg(long, value_name = "APPID")]
+        appid: Option<String>,
+
+        #[command(flatten)]
+        dir: CacheDirArg,
+    },
 }
 
 #[cfg(test)]

@@ -87,6 +87,11 @@ impl ApiBase {
         format!("{}{path}", self.base)
     }
 
+    /// The base URL as used (no trailing slash).
+    pub fn as_str(&self) -> &str {
+        &self.base
+    }
+
     pub fn host_port(&self) -> String {
         format!("{}:{}", self.host, self.port)
     }
@@ -187,6 +192,17 @@ impl Client {
         &self.settings
     }
 
+    /// The longest a [`Client::send`] can take: every attempt at the timeout plus every backoff.
+    pub fn worst_case(&self) -> Duration {
+        let mut total = Duration::ZERO;
+        let mut backoff = FIRST_BACKOFF;
+        for _ in 0..self.settings.retries {
+            total += backoff;
+            backoff = (backoff * 2).min(MAX_BACKOFF);
+        }
+        total + self.settings.timeout * self.settings.retries.saturating_add(1)
+    }
+
     /// One attempt: send and read the (capped) body.
     pub fn exchange(&self, req: &Request) -> Result<Answer, Failure> {
         let result = match &req.json_body {
@@ -207,10 +223,10 @@ impl Client {
                 .map(str::to_string)
         };
         let date = header("date");
-        if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
-            if len > MAX_BODY {
-                return Err(too_large(status));
-            }
+        if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok())
+            && len > MAX_BODY
+        {
+            return Err(too_large(status));
         }
         let body = response
             .body_mut()

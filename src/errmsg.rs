@@ -8,19 +8,19 @@ use std::net::IpAddr;
 /// `..., hints: [ req_id: IgXGma08222015 ]`.
 pub fn request_id(errmsg: &str) -> Option<String> {
     for marker in ["rid:", "req_id:"] {
-        if let Some(pos) = errmsg.rfind(marker) {
-            if let Some(id) = id_after(&errmsg[pos + marker.len()..]) {
-                return Some(id);
-            }
+        if let Some(pos) = errmsg.rfind(marker)
+            && let Some(id) = id_after(&errmsg[pos + marker.len()..])
+        {
+            return Some(id);
         }
     }
     for marker in ["hint:", "hints:"] {
         if let Some(pos) = errmsg.rfind(marker) {
             let rest = errmsg[pos + marker.len()..].trim_start();
-            if let Some(inner) = rest.strip_prefix('[') {
-                if let Some(id) = id_after(inner) {
-                    return Some(id);
-                }
+            if let Some(inner) = rest.strip_prefix('[')
+                && let Some(id) = id_after(inner)
+            {
+                return Some(id);
             }
         }
     }

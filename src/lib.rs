@@ -1,6 +1,7 @@
 //! wxtoken: get a WeChat access_token right, explain every failure, and never break anyone
 //! else's token. The binary is a thin wrapper around [`main`].
 
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod client;
@@ -64,6 +65,7 @@ fn run(cli: &Cli) -> u8 {
     let printer = Printer::new(o.color, lang, o.json, o.quiet, o.verbose);
     let result = match &cli.command {
         Command::Fetch(args) => commands::fetch::run(args, &printer),
+        Command::Cache(command) => commands::cache::run(command, &printer),
         Command::Completions { shell } => {
             let script = commands::completions::script(*shell);
             printer

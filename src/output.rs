@@ -157,10 +157,10 @@ impl Printer {
         let label = format!("{}:", self.t("error", "错误")).red().bold();
         let mut text = format!("wxtoken: {label} {}\n", failure.message());
         if !self.quiet {
-            if let Failure::WeChat(w) = failure {
-                if !w.errmsg.is_empty() {
-                    text.push_str(&format!("  errmsg: {}\n", sanitize(&w.errmsg)));
-                }
+            if let Failure::WeChat(w) = failure
+                && !w.errmsg.is_empty()
+            {
+                text.push_str(&format!("  errmsg: {}\n", sanitize(&w.errmsg)));
             }
             for hint in failure.hints() {
                 text.push_str(&format!("  {} {}\n", "hint:".cyan(), hint));

@@ -135,10 +135,10 @@ pub fn no_proxy_match(list: &str, host: &str) -> Option<String> {
             return Some(raw.to_string());
         }
         if let (Some(ip), Some((net, bits))) = (host_ip, entry.split_once('/')) {
-            if let (Ok(net), Ok(bits)) = (net.parse::<IpAddr>(), bits.parse::<u8>()) {
-                if in_cidr(ip, net, bits) {
-                    return Some(raw.to_string());
-                }
+            if let (Ok(net), Ok(bits)) = (net.parse::<IpAddr>(), bits.parse::<u8>())
+                && in_cidr(ip, net, bits)
+            {
+                return Some(raw.to_string());
             }
             continue;
         }

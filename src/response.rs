@@ -53,17 +53,16 @@ pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
     let ok_status = (200..300).contains(&status);
 
     let json = serde_json::from_str::<Value>(trimmed).ok();
-    if let Some(Value::Object(map)) = &json {
-        if let Some(errcode) = map.get("errcode").and_then(errcode_of) {
-            if errcode != 0 {
-                let errmsg = match map.get("errmsg") {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(Value::Null) | None => String::new(),
-                    Some(other) => other.to_string(),
-                };
-                return Ok(Answer::Error { errcode, errmsg });
-            }
-        }
+    if let Some(Value::Object(map)) = &json
+        && let Some(errcode) = map.get("errcode").and_then(errcode_of)
+        && errcode != 0
+    {
+        let errmsg = match map.get("errmsg") {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        };
+        return Ok(Answer::Error { errcode, errmsg });
     }
 
     if trimmed.is_empty() {

@@ -1,5 +1,6 @@
 //! One module per subcommand, and the set-up they share.
 
+pub mod cache;
 pub mod completions;
 pub mod fetch;
 
