@@ -33,6 +33,9 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch an access_token and print it (or one JSON document with --json)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain errcodes or a pasted WeChat response, offline')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check whether WeChat accepts an access_token, without fetching a new one')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or remove cached tokens (never shows a token)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -54,6 +57,63 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--stable', '--stable', [CompletionResultType]::ParameterName, 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)')
             [CompletionResult]::new('--force-refresh', '--force-refresh', [CompletionResultType]::ParameterName, 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder''s stable token stops working')
             [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;explain' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Print the whole catalogue')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;check' {
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;doctor' {
+            [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
@@ -144,12 +204,24 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
         }
         'wxtoken;help' {
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch an access_token and print it (or one JSON document with --json)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain errcodes or a pasted WeChat response, offline')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check whether WeChat accepts an access_token, without fetching a new one')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or remove cached tokens (never shows a token)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'wxtoken;help;fetch' {
+            break
+        }
+        'wxtoken;help;explain' {
+            break
+        }
+        'wxtoken;help;check' {
+            break
+        }
+        'wxtoken;help;doctor' {
             break
         }
         'wxtoken;help;cache' {

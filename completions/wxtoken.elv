@@ -30,6 +30,9 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand fetch 'Fetch an access_token and print it (or one JSON document with --json)'
+            cand explain 'Explain errcodes or a pasted WeChat response, offline'
+            cand check 'Check whether WeChat accepts an access_token, without fetching a new one'
+            cand doctor 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
             cand cache 'List or remove cached tokens (never shows a token)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -50,6 +53,60 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --stable 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
             cand --force-refresh 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder''s stable token stops working'
             cand --cache 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;explain'= {
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
+            cand --all 'Print the whole catalogue'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;check'= {
+            cand --token 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)'
+            cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
+            cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
+            cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
+            cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;doctor'= {
+            cand --appid 'The AppID (wx followed by 16 hex digits)'
+            cand --secret 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]'
+            cand --secret-file 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)'
+            cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
+            cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
+            cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
+            cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
             cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
             cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
@@ -131,11 +188,20 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         }
         &'wxtoken;help'= {
             cand fetch 'Fetch an access_token and print it (or one JSON document with --json)'
+            cand explain 'Explain errcodes or a pasted WeChat response, offline'
+            cand check 'Check whether WeChat accepts an access_token, without fetching a new one'
+            cand doctor 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
             cand cache 'List or remove cached tokens (never shows a token)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wxtoken;help;fetch'= {
+        }
+        &'wxtoken;help;explain'= {
+        }
+        &'wxtoken;help;check'= {
+        }
+        &'wxtoken;help;doctor'= {
         }
         &'wxtoken;help;cache'= {
             cand list 'Show appid, endpoint, expiry and remaining lifetime of each cached token'

@@ -36,6 +36,9 @@ complete -c wxtoken -n "__fish_wxtoken_needs_command" -s q -l quiet -d 'No hints
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "explain" -d 'Explain errcodes or a pasted WeChat response, offline'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "check" -d 'Check whether WeChat accepts an access_token, without fetching a new one'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "doctor" -d 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -63,6 +66,54 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s v -l verbose -
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l all -d 'Print the whole catalogue'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l token -d 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l lang -d 'Language of messages' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -116,9 +167,12 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s v -l ver
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch cache completions help" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch cache completions help" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch cache completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch cache completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "explain" -d 'Explain errcodes or a pasted WeChat response, offline'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "check" -d 'Check whether WeChat accepts an access_token, without fetching a new one'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "doctor" -d 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'

@@ -30,6 +30,31 @@ pub enum Command {
     #[command(after_help = crate::error::exit_code_help())]
     Fetch(FetchArgs),
 
+    /// Explain errcodes or a pasted WeChat response, offline
+    ///
+    /// Exit 0 when every input was recognised, 10 when a code is not in the catalogue (what is
+    /// known is still printed), 2 when an input is neither a code nor a WeChat JSON response.
+    #[command(
+        after_help = "Examples:\n  wxtoken explain 40164 -1\n  wxtoken explain '{\"errcode\":40164,\"errmsg\":\"invalid ip 1.2.3.4, not in whitelist rid: ...\"}'\n  curl -s \"$URL\" | wxtoken explain -\n  wxtoken explain --all --json | jq '.[] | select(.retryable)'"
+    )]
+    Explain(ExplainArgs),
+
+    /// Check whether WeChat accepts an access_token, without fetching a new one
+    ///
+    /// Calls the read-only GET /cgi-bin/getcallbackip. Exit 0 when the token is accepted; 6 when
+    /// it is expired, superseded, malformed or missing; other errcodes as in fetch (40164 is 7 and
+    /// says nothing about the token).
+    #[command(
+        after_help = "Examples:\n  wxtoken fetch --stable --cache | wxtoken check\n  WXTOKEN_ACCESS_TOKEN=... wxtoken check --json | jq .valid"
+    )]
+    Check(CheckArgs),
+
+    /// Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist
+    ///
+    /// Never invalidates a token in use: the credentials and IP whitelist are checked with one
+    /// normal-mode stable_token call, never the classic endpoint.
+    Doctor(DoctorArgs),
+
     /// List or remove cached tokens (never shows a token)
     #[command(subcommand)]
     Cache(CacheCommand),
@@ -151,6 +176,41 @@ pub struct FetchArgs {
 
     #[command(flatten)]
     pub cache_dir: CacheDirArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "WXTOKEN_ACCESS_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+
+    #[command(flatten)]
+    pub conn: ConnArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    #[command(flatten)]
+    pub creds: CredArgs,
+
+    #[command(flatten)]
+    pub conn: ConnArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Errcodes (negative ones too), WeChat JSON responses, or - to read from stdin
+    #[arg(value_name = "CODE|RESPONSE", allow_negative_numbers = true)]
+    pub inputs: Vec<String>,
+
+    /// Print the whole catalogue
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Where the token cache lives.

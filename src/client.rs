@@ -412,8 +412,8 @@ pub fn fmt_secs(d: Duration) -> String {
     }
 }
 
-/// The built-in roots plus every certificate in the PEM file at `path`.
-fn root_certs_with(path: &Path) -> Result<RootCerts, Failure> {
+/// Every certificate in the PEM file at `path` (`--ca-cert`); none is a usage error.
+pub fn extra_ca_certs(path: &Path) -> Result<Vec<Certificate<'static>>, Failure> {
     let shown = crate::output::sanitize(&path.display().to_string());
     let pem = std::fs::read(path).map_err(|e| {
         Failure::usage(format!(
@@ -438,11 +438,16 @@ fn root_certs_with(path: &Path) -> Result<RootCerts, Failure> {
             "--ca-cert {shown} holds no PEM certificate"
         )));
     }
+    Ok(extra)
+}
+
+/// The built-in roots plus every certificate in the PEM file at `path`.
+fn root_certs_with(path: &Path) -> Result<RootCerts, Failure> {
     let mut all: Vec<Certificate<'static>> = webpki_root_certs::TLS_SERVER_ROOT_CERTS
         .iter()
         .map(|der| Certificate::from_der(der.as_ref()))
         .collect();
-    all.extend(extra);
+    all.extend(extra_ca_certs(path)?);
     Ok(RootCerts::Specific(Arc::new(all)))
 }
 

@@ -86,6 +86,10 @@ pub fn load(
     };
     let secret = Secret::new(secret);
     check_chars(secret.expose(), "secret", lang)?;
+    if secret_looks_right(&appid) {
+        // appid and secret swapped: the "appid" is the secret, so it must never be shown either.
+        crate::output::register_secret(&appid);
+    }
     Ok(Credentials {
         appid,
         secret,

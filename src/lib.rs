@@ -65,6 +65,9 @@ fn run(cli: &Cli) -> u8 {
     let printer = Printer::new(o.color, lang, o.json, o.quiet, o.verbose);
     let result = match &cli.command {
         Command::Fetch(args) => commands::fetch::run(args, &printer),
+        Command::Check(args) => commands::check::run(args, &printer),
+        Command::Doctor(args) => commands::doctor::run(args, &printer),
+        Command::Explain(args) => commands::explain::run(args, &printer),
         Command::Cache(command) => commands::cache::run(command, &printer),
         Command::Completions { shell } => {
             let script = commands::completions::script(*shell);

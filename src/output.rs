@@ -98,6 +98,7 @@ fn write_stderr(text: &str) {
 /// How output looks, decided once from the command line and the environment.
 #[derive(Debug, Clone)]
 pub struct Printer {
+    pub color: ColorChoice,
     pub lang: Lang,
     pub json: bool,
     pub quiet: bool,
@@ -105,11 +106,13 @@ pub struct Printer {
 }
 
 impl Printer {
-    /// Set up colour for stderr (the only stream that is ever coloured) and return the printer.
+    /// Set up colour for stderr and return the printer. (stdout carries results; only the
+    /// doctor's report there is ever coloured, decided for stdout on its own.)
     pub fn new(color: ColorChoice, lang: Lang, json: bool, quiet: bool, verbose: bool) -> Printer {
         let colour = use_color(color, io::stderr().is_terminal(), |k| std::env::var(k).ok());
         colored::control::set_override(colour);
         Printer {
+            color,
             lang,
             json,
             quiet,
@@ -154,6 +157,11 @@ impl Printer {
 
     /// Report a failure: the human text on stderr, and with --json the document on stdout.
     pub fn failure(&self, failure: &Failure) {
+        self.failure_with_document(failure, &failure.to_json_document());
+    }
+
+    /// Report a failure, with `doc` as the JSON document (for commands that add fields).
+    pub fn failure_with_document(&self, failure: &Failure, doc: &Value) {
         let label = format!("{}:", self.t("error", "错误")).red().bold();
         let mut text = format!("wxtoken: {label} {}\n", failure.message());
         if !self.quiet {
@@ -168,7 +176,7 @@ impl Printer {
         }
         write_stderr(&redact(&text));
         if self.json {
-            let doc = redact(&failure.to_json_document().to_string());
+            let doc = redact(&doc.to_string());
             let _ = write_stdout(&format!("{doc}\n"));
         }
     }

@@ -185,6 +185,22 @@ pub fn wechat_failure(errcode: i64, errmsg: &str, context: Context, lang: Lang) 
     let ip = errmsg::caller_ip(errmsg);
     let entry = catalog::lookup(errcode);
     let (message, mut hints) = match entry {
+        // When checking a token, 40001 is about the token, not the AppSecret.
+        Some(_) if context == Context::Check && errcode == 40001 => (
+            format!(
+                "{} (errcode 40001): {}",
+                lang.pick("token invalid or superseded", "token 无效或已被覆盖"),
+                lang.pick(
+                    "WeChat no longer accepts this token: it is invalid, or a newer fetch from the classic endpoint superseded it (each classic fetch invalidates the previous token after about 5 minutes).",
+                    "微信不再接受此 token：它无效，或已被普通接口的新一次获取覆盖（每次获取都会让上一个 token 在约 5 分钟后失效）。",
+                )
+            ),
+            vec![lang.pick(
+                "fetch a new token; if this keeps happening, another process fetches classic tokens: make every process use --stable or --cache",
+                "重新获取 token；如果反复出现，说明有其他进程在获取普通 token：让所有进程都使用 --stable 或 --cache",
+            )
+            .to_string()],
+        ),
         Some(e) => {
             let what = match (&ip, e.category) {
                 (Some(ip), catalog::Category::Ip) => format!("{}: {ip}", e.title(lang)),
@@ -232,8 +248,22 @@ pub fn wechat_failure(errcode: i64, errmsg: &str, context: Context, lang: Lang) 
             ],
         ),
     };
-    if let Some(rid) = &rid {
-        hints.push(format!(
+    hints.extend(rid_hint(rid.as_deref(), lang));
+    Failure::WeChat(Box::new(WeChatError {
+        errcode,
+        errmsg: errmsg.to_string(),
+        rid,
+        ip,
+        context,
+        message,
+        hints,
+    }))
+}
+
+/// The hint that carries the request id, if there is one.
+fn rid_hint(rid: Option<&str>, lang: Lang) -> Option<String> {
+    rid.map(|rid| {
+        format!(
             "{} {} {}",
             lang.pick(
                 "request id (rid) for WeChat support:",
@@ -244,17 +274,8 @@ pub fn wechat_failure(errcode: i64, errmsg: &str, context: Context, lang: Lang) 
                 "(the account owner can look it up for 7 days with POST /cgi-bin/openapi/rid/get)",
                 "（账号所有者可在 7 天内用 POST /cgi-bin/openapi/rid/get 查询）",
             )
-        ));
-    }
-    Failure::WeChat(Box::new(WeChatError {
-        errcode,
-        errmsg: errmsg.to_string(),
-        rid,
-        ip,
-        context,
-        message,
-        hints,
-    }))
+        )
+    })
 }
 
 #[cfg(test)]

@@ -449,3 +449,20 @@ fn cache_list_and_clear() {
     let out = run(wxtoken().args(["cache", "list"]));
     assert_eq!(out.code, 2, "{out:?}");
 }
+
+#[test]
+fn a_swapped_appid_is_a_secret_and_is_never_cached_or_shown() {
+    let dir = tempdir();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    // The real secret given as the appid: it must appear nowhere, not even in -v's URL.
+    let out = run(cached(&mock, &dir)
+        .env("WXTOKEN_APPID", SECRET)
+        .env("WXTOKEN_SECRET", APPID)
+        .arg("-v"));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stderr.contains("look swapped"), "{out:?}");
+    assert!(out.stderr.contains("not caching"), "{out:?}");
+    assert!(out.stderr.contains("appid=***"), "{out:?}");
+    assert_eq!(std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0), 0);
+    assert_no_secret_in(&dir);
+}

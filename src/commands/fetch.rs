@@ -41,6 +41,15 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
             )
             .to_string()),
     };
+    if crate::credentials::secret_looks_right(&creds.appid) {
+        // A swapped appid is a secret: it must not end up in a cache file or its name.
+        printer.warn(printer.t(
+            "not caching: the appid looks like an AppSecret",
+            "不使用缓存：appid 看起来像 AppSecret",
+        ));
+        let token = wechat::fetch_token(&client, &req, printer)?;
+        return print_fresh(printer, &token, endpoint);
+    }
     match opened {
         Ok(cache) => through_cache(&cache, args, &creds, &client, &req, endpoint, printer),
         Err(warning) => {

@@ -1,7 +1,10 @@
 //! One module per subcommand, and the set-up they share.
 
 pub mod cache;
+pub mod check;
 pub mod completions;
+pub mod doctor;
+pub mod explain;
 pub mod fetch;
 
 use crate::cli::{ConnArgs, CredArgs};

@@ -293,6 +293,12 @@ fn head(status: u16, content_type: &str, len: usize, extra: &[(String, String)])
     for (k, v) in extra {
         h.push_str(&format!("{k}: {v}\r\n"));
     }
+    if !extra.iter().any(|(k, _)| k.eq_ignore_ascii_case("date")) {
+        h.push_str(&format!(
+            "Date: {}\r\n",
+            wxtoken::time::http_date(wxtoken::time::now_unix())
+        ));
+    }
     h.push_str("\r\n");
     h.into_bytes()
 }

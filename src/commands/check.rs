@@ -1,0 +1,126 @@
+//! `wxtoken check`: does WeChat accept this token? One read-only call of getcallbackip.
+
+use std::io::{IsTerminal, Read};
+
+use serde_json::{Value, json};
+
+use crate::cli::CheckArgs;
+use crate::client::{Request, Verdict, percent_encode};
+use crate::error::{Context, Failure};
+use crate::output::Printer;
+use crate::response;
+use crate::wechat;
+
+pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
+    let token = read_token(args, printer)?;
+    let client = super::connect(&args.conn)?;
+    let url = client.settings().api_base.url("/cgi-bin/getcallbackip");
+    let shown: String = token.chars().take(6).collect();
+    let req = Request {
+        url: format!("{url}?access_token={}", percent_encode(&token)),
+        shown_url: format!("{url}?access_token={shown}…"),
+        json_body: None,
+    };
+    let lang = printer.lang;
+    let result = client.send(&req, printer, |answer| {
+        let text = String::from_utf8_lossy(&answer.body);
+        if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text.trim())
+            && map.get("ip_list").is_some_and(Value::is_array)
+            && map.get("errcode").and_then(Value::as_i64).unwrap_or(0) == 0
+        {
+            return Verdict::Done(());
+        }
+        match response::parse(answer.status, &answer.body) {
+            Ok(response::Answer::Error { errcode, errmsg }) => {
+                let f = wechat::wechat_failure(errcode, &errmsg, Context::Check, lang);
+                if errcode == -1 {
+                    Verdict::Retry(f)
+                } else {
+                    Verdict::Fail(f)
+                }
+            }
+            Err(problem)
+                if problem.status() >= 500
+                    || !matches!(problem, response::Problem::NoToken { .. }) =>
+            {
+                wechat::judge_problem(problem, answer, lang)
+            }
+            _ => Verdict::Fail(Failure::Response {
+                message: format!(
+                    "{} (HTTP {})",
+                    printer.t(
+                        "the answer to getcallbackip has neither ip_list nor an errcode",
+                        "getcallbackip 的返回既没有 ip_list 也没有 errcode"
+                    ),
+                    answer.status
+                ),
+                hints: vec![
+                    printer
+                        .t("check --api-base", "请检查 --api-base")
+                        .to_string(),
+                ],
+                http_status: Some(answer.status),
+            }),
+        }
+    });
+    let written = match result {
+        Ok(()) => {
+            let r = if printer.json {
+                printer.result_json(&json!({ "valid": true }))
+            } else {
+                printer.result_line(
+                    printer.t("valid: WeChat accepts this token", "有效：微信接受此 token"),
+                )
+            };
+            r.map(|_| 0)
+        }
+        Err(failure) => {
+            let mut doc = failure.to_json_document();
+            doc["valid"] = json!(false);
+            printer.failure_with_document(&failure, &doc);
+            Ok(failure.exit_code())
+        }
+    };
+    written.map_err(|e| Failure::Internal {
+        message: format!("cannot write to stdout: {e}"),
+    })
+}
+
+/// `--token`, else `WXTOKEN_ACCESS_TOKEN` (both through clap), else stdin unless it is a terminal.
+fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
+    let raw = match &args.token {
+        Some(t) => t.clone(),
+        None => {
+            if std::io::stdin().is_terminal() {
+                return Err(Failure::usage(printer.t(
+                    "no token: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in (wxtoken fetch | wxtoken check)",
+                    "没有 token：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入（wxtoken fetch | wxtoken check）",
+                )));
+            }
+            let mut buf = String::new();
+            std::io::stdin()
+                .take(64 * 1024)
+                .read_to_string(&mut buf)
+                .map_err(|e| Failure::usage(format!("cannot read the token from stdin: {e}")))?;
+            buf
+        }
+    };
+    let token = raw.trim().to_string();
+    crate::output::register_secret(&token);
+    if token.is_empty() {
+        return Err(Failure::usage(printer.t(
+            "the token is empty: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in",
+            "token 为空：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入",
+        )));
+    }
+    if token
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || !c.is_ascii())
+    {
+        return Err(Failure::usage(printer.t(
+            "the token contains whitespace, control or non-ASCII characters: pass exactly one token",
+            "token 含有空白、控制或非 ASCII 字符：请只传入一个 token",
+        )));
+    }
+    Ok(token)
+}

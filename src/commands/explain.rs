@@ -1,0 +1,317 @@
+//! `wxtoken explain`: errcodes and pasted WeChat responses explained offline.
+
+use std::io::Read;
+
+use serde_json::{Value, json};
+
+use crate::catalog::{self, CATALOG, Entry};
+use crate::cli::ExplainArgs;
+use crate::errmsg;
+use crate::error::{EXIT_CODES, Failure};
+use crate::lang::Lang;
+use crate::output::{Printer, sanitize};
+
+/// One thing to explain.
+struct Item {
+    errcode: i64,
+    /// errmsg, when a response was pasted.
+    errmsg: Option<String>,
+}
+
+pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
+    if args.all {
+        if !args.inputs.is_empty() {
+            return Err(Failure::usage("--all takes no codes"));
+        }
+        return print_all(printer);
+    }
+    if args.inputs.is_empty() {
+        return Err(Failure::usage(
+            "nothing to explain: give errcodes (wxtoken explain 40164 -1), a WeChat JSON response, - for stdin, or --all",
+        ));
+    }
+    let mut items = Vec::new();
+    for input in &args.inputs {
+        if input == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .take(1024 * 1024)
+                .read_to_string(&mut text)
+                .map_err(|e| Failure::usage(format!("cannot read stdin: {e}")))?;
+            items.extend(parse_input(&text, true)?);
+        } else {
+            items.extend(parse_input(input, false)?);
+        }
+    }
+    let lang = printer.lang;
+    let docs: Vec<Value> = items.iter().map(|i| item_json(i, lang)).collect();
+    let out = if printer.json {
+        let doc = if docs.len() == 1 {
+            docs[0].clone()
+        } else {
+            Value::Array(docs)
+        };
+        printer.result_json(&doc)
+    } else {
+        let text: Vec<String> = items.iter().map(|i| item_text(i, lang)).collect();
+        printer.result_line(&text.join("\n"))
+    };
+    out.map_err(|e| Failure::Internal {
+        message: format!("cannot write to stdout: {e}"),
+    })?;
+    let all_known = items
+        .iter()
+        .all(|i| i.errcode == 0 || catalog::lookup(i.errcode).is_some());
+    Ok(if all_known { 0 } else { 10 })
+}
+
+/// An errcode, a WeChat JSON response, or (from stdin) several errcodes.
+fn parse_input(raw: &str, from_stdin: bool) -> Result<Vec<Item>, Failure> {
+    let text = raw.trim();
+    if let Ok(code) = text.parse::<i64>() {
+        return Ok(vec![Item {
+            errcode: code,
+            errmsg: None,
+        }]);
+    }
+    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) {
+        let errcode = match map.get("errcode") {
+            Some(Value::Number(n)) => n.as_i64(),
+            Some(Value::String(s)) => s.trim().parse().ok(),
+            None if map.contains_key("access_token") || map.contains_key("ip_list") => Some(0),
+            _ => None,
+        };
+        if let Some(errcode) = errcode {
+            let errmsg = map.get("errmsg").map(|v| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            });
+            return Ok(vec![Item { errcode, errmsg }]);
+        }
+    }
+    if from_stdin {
+        let codes: Result<Vec<i64>, _> = text.split_whitespace().map(str::parse::<i64>).collect();
+        if let Ok(codes) = codes
+            && !codes.is_empty()
+        {
+            return Ok(codes
+                .into_iter()
+                .map(|errcode| Item {
+                    errcode,
+                    errmsg: None,
+                })
+                .collect());
+        }
+    }
+    let shown: String = sanitize(text).chars().take(60).collect();
+    Err(Failure::usage(format!(
+        "\"{shown}\" is neither an errcode nor a WeChat JSON response"
+    ))
+    .with_hint("for example: wxtoken explain 40164, or wxtoken explain '{\"errcode\":40164,\"errmsg\":\"...\"}'"))
+}
+
+/// `text` padded to `width` terminal columns (CJK characters take two), after two spaces.
+fn pad(text: &str, width: usize) -> String {
+    let cols: usize = text
+        .chars()
+        .map(|c| if c >= '\u{1100}' { 2 } else { 1 })
+        .sum();
+    format!("  {text}{}", " ".repeat(width.saturating_sub(cols)))
+}
+
+fn exit_meaning(code: u8) -> &'static str {
+    EXIT_CODES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, m, _)| *m)
+        .unwrap_or("")
+}
+
+fn item_json(item: &Item, lang: Lang) -> Value {
+    let entry = catalog::lookup(item.errcode);
+    let mut doc = match (item.errcode, entry) {
+        (0, _) => json!({
+            "errcode": 0,
+            "known": true,
+            "exit_code": 0,
+            "retryable": false,
+            "title": lang.pick("success", "成功"),
+            "explanation": lang.pick("The request succeeded: this is not an error.", "请求成功，不是错误。"),
+            "hint": Value::Null,
+        }),
+        (_, Some(e)) => json!({
+            "errcode": e.code,
+            "known": true,
+            "exit_code": e.exit_code(),
+            "check_exit_code": e.category.check_exit_code(),
+            "retryable": e.retryable,
+            "title": e.title(lang),
+            "explanation": e.explanation(lang),
+            "hint": e.hint(lang),
+            "official": e.official,
+        }),
+        (code, None) => json!({
+            "errcode": code,
+            "known": false,
+            "exit_code": 10,
+            "retryable": false,
+            "title": Value::Null,
+            "explanation": Value::Null,
+            "hint": lang.pick(
+                "not in wxtoken's catalogue: look it up in WeChat's global return code documentation",
+                "不在 wxtoken 的错误码表中：请查阅微信全局返回码文档",
+            ),
+        }),
+    };
+    if let Some(msg) = &item.errmsg {
+        doc["errmsg"] = json!(msg);
+        doc["rid"] = json!(errmsg::request_id(msg));
+        doc["ip"] = json!(errmsg::caller_ip(msg));
+    }
+    doc
+}
+
+fn item_text(item: &Item, lang: Lang) -> String {
+    let label = |en: &'static str, zh: &'static str| pad(lang.pick(en, zh), 13);
+    let mut out = String::new();
+    match (item.errcode, catalog::lookup(item.errcode)) {
+        (0, _) => {
+            out.push_str(&format!(
+                "0  {}\n",
+                lang.pick("success: not an error", "成功：不是错误")
+            ));
+        }
+        (_, Some(e)) => {
+            out.push_str(&format!("{}  {}\n", e.code, e.title(lang)));
+            out.push_str(&format!(
+                "{}{}\n",
+                label("what:", "说明："),
+                e.explanation(lang)
+            ));
+            out.push_str(&format!(
+                "{}{}\n",
+                label("what to do:", "处理："),
+                e.hint(lang)
+            ));
+            out.push_str(&format!(
+                "{}{} ({}){}\n",
+                label("exit code:", "退出码："),
+                e.exit_code(),
+                exit_meaning(e.exit_code()),
+                if e.category.check_exit_code() != e.exit_code() {
+                    format!(
+                        "; {} {}",
+                        lang.pick("wxtoken check:", "wxtoken check："),
+                        e.category.check_exit_code()
+                    )
+                } else {
+                    String::new()
+                }
+            ));
+            out.push_str(&format!(
+                "{}{}\n",
+                label("retry helps:", "重试有用："),
+                if e.retryable {
+                    lang.pick("yes", "是")
+                } else {
+                    lang.pick("no", "否")
+                }
+            ));
+            out.push_str(&format!(
+                "{}{}\n",
+                label("WeChat says:", "微信原文："),
+                e.official
+            ));
+        }
+        (code, None) => {
+            out.push_str(&format!(
+                "{code}  {}\n",
+                lang.pick("not in wxtoken's catalogue", "不在 wxtoken 的错误码表中")
+            ));
+            out.push_str(&format!(
+                "{}10 ({})\n",
+                label("exit code:", "退出码："),
+                exit_meaning(10)
+            ));
+            out.push_str(&format!(
+                "{}{}\n",
+                label("what to do:", "处理："),
+                lang.pick(
+                    "look it up in WeChat's global return code documentation",
+                    "请查阅微信全局返回码文档"
+                )
+            ));
+        }
+    }
+    if let Some(msg) = &item.errmsg {
+        out.push_str(&format!(
+            "{}{}\n",
+            label("errmsg:", "errmsg："),
+            sanitize(msg)
+        ));
+        if let Some(ip) = errmsg::caller_ip(msg) {
+            out.push_str(&format!(
+                "{}{ip}{}\n",
+                label("calling IP:", "调用方 IP："),
+                lang.pick(" (the address to whitelist)", "（需加入白名单的地址）")
+            ));
+        }
+        if let Some(rid) = errmsg::request_id(msg) {
+            out.push_str(&format!(
+                "{}{}{}\n",
+                label("request id:", "请求 ID："),
+                sanitize(&rid),
+                lang.pick(" (give it to WeChat support)", "（联系微信客服时提供）")
+            ));
+        }
+    }
+    out.trim_end().to_string()
+}
+
+fn print_all(printer: &Printer) -> Result<u8, Failure> {
+    let lang = printer.lang;
+    let out = if printer.json {
+        let items: Vec<Value> = CATALOG
+            .iter()
+            .map(|e| {
+                item_json(
+                    &Item {
+                        errcode: e.code,
+                        errmsg: None,
+                    },
+                    lang,
+                )
+            })
+            .collect();
+        printer.result_json(&Value::Array(items))
+    } else {
+        let mut text = format!(
+            "{:<8} {:<5} {:<6} {}\n",
+            "ERRCODE",
+            "EXIT",
+            lang.pick("RETRY", "重试"),
+            lang.pick("MEANING", "含义")
+        );
+        for e in CATALOG {
+            text.push_str(&row(e, lang));
+        }
+        printer.result_line(text.trim_end())
+    };
+    out.map(|_| 0).map_err(|e| Failure::Internal {
+        message: format!("cannot write to stdout: {e}"),
+    })
+}
+
+fn row(e: &Entry, lang: Lang) -> String {
+    format!(
+        "{:<8} {:<5} {:<6} {}\n",
+        e.code,
+        e.exit_code(),
+        if e.retryable {
+            lang.pick("yes", "是")
+        } else {
+            lang.pick("no", "否")
+        },
+        e.title(lang)
+    )
+}

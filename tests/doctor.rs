@@ -1,0 +1,173 @@
+//! `wxtoken doctor` against the mock server.
+
+mod common;
+
+use common::*;
+
+fn doctor(mock: &Mock) -> assert_cmd::Command {
+    let mut cmd = wxtoken();
+    cmd.arg("doctor")
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url());
+    cmd
+}
+
+fn run_doctor(cmd: &mut assert_cmd::Command) -> Outcome {
+    let out = run(cmd);
+    assert!(
+        !out.stdout.contains(TOKEN),
+        "doctor must never print a token: {out:?}"
+    );
+    out
+}
+
+#[test]
+fn a_healthy_setup_passes_every_step_without_touching_the_classic_endpoint() {
+    let mock = Mock::start(vec![Reply::token(7000)]);
+    let out = run_doctor(&mut doctor(&mock));
+    assert_eq!(out.code, 0, "{out:?}");
+    for step in [
+        "credentials",
+        "proxy",
+        "dns",
+        "connect",
+        "clock",
+        "whitelist",
+    ] {
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.starts_with(" ok  ") && l.contains(step)),
+            "step {step} not ok: {}",
+            out.stdout
+        );
+    }
+    assert!(out.stdout.contains("nothing was invalidated"), "{out:?}");
+    let reqs = mock.requests();
+    assert_eq!(reqs.len(), 1, "{reqs:?}");
+    assert_eq!(reqs[0].method, "POST");
+    assert_eq!(reqs[0].path(), "/cgi-bin/stable_token");
+    assert_eq!(reqs[0].body_json()["force_refresh"], false);
+    assert!(reqs.iter().all(|r| r.path() != "/cgi-bin/token"));
+
+    let doc = run_doctor(doctor(&mock).arg("--json")).json();
+    assert_eq!(doc["ok"], true);
+    assert_eq!(doc["exit_code"], 0);
+    let steps = doc["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 6);
+    assert!(steps.iter().all(|s| s["status"] == "ok"), "{doc}");
+    assert!(
+        mock.requests()
+            .iter()
+            .all(|r| r.path() == "/cgi-bin/stable_token")
+    );
+}
+
+#[test]
+fn an_ip_outside_the_whitelist_is_named() {
+    let mock = Mock::start(vec![Reply::errcode(
+        40164,
+        "invalid ip 8.149.20.108 ipv6 ::ffff:8.149.20.108, not in whitelist rid: 6597b34f-49e4c9dc-1b25fb87",
+    )]);
+    let out = run_doctor(&mut doctor(&mock));
+    assert_eq!(out.code, 7, "{out:?}");
+    let fail = out.stdout.lines().find(|l| l.starts_with(" FAIL")).unwrap();
+    assert!(
+        fail.contains("whitelist") && fail.contains("8.149.20.108"),
+        "{out:?}"
+    );
+    assert!(
+        out.stdout
+            .contains("→ add 8.149.20.108 to the IP whitelist: mp.weixin.qq.com"),
+        "{out:?}"
+    );
+    let doc = run_doctor(doctor(&mock).arg("--json")).json();
+    assert_eq!(doc["exit_code"], 7);
+    assert_eq!(doc["steps"][5]["error"]["ip"], "8.149.20.108");
+    assert!(
+        mock.requests()
+            .iter()
+            .all(|r| r.path() == "/cgi-bin/stable_token")
+    );
+}
+
+#[test]
+fn a_proxy_that_refuses_connections_exits_3() {
+    let mock = Mock::start(vec![Reply::token(7000)]);
+    let port = closed_port();
+    let out = run_doctor(doctor(&mock).env("http_proxy", format!("http://127.0.0.1:{port}")));
+    assert_eq!(out.code, 3, "{out:?}");
+    assert!(
+        out.stdout
+            .contains(&format!("http://127.0.0.1:{port} (from http_proxy)")),
+        "{out:?}"
+    );
+    assert!(out.stdout.contains("connection refused"), "{out:?}");
+    assert!(out.stdout.contains("skip  whitelist"), "{out:?}");
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn a_working_proxy_is_used_for_the_tunnel_and_the_call() {
+    let mock = Mock::start(vec![Reply::token(7000)]);
+    let out = run_doctor(
+        doctor(&mock)
+            .env("WXTOKEN_API_BASE", "http://api.weixin.invalid")
+            .env("http_proxy", mock.url()),
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.contains("tunnel to api.weixin.invalid:80 open"),
+        "{out:?}"
+    );
+    assert_eq!(mock.count(), 1);
+}
+
+#[test]
+fn missing_or_odd_credentials() {
+    let mock = Mock::start(vec![Reply::token(7000)]);
+    let out = run_doctor(doctor(&mock).env_remove("WXTOKEN_SECRET"));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stdout.contains("FAIL  credentials  missing secret"),
+        "{out:?}"
+    );
+    assert_eq!(mock.count(), 0, "no call without credentials");
+
+    let out = run_doctor(
+        doctor(&mock)
+            .env("WXTOKEN_APPID", SECRET)
+            .env("WXTOKEN_SECRET", APPID),
+    );
+    assert!(out.stdout.contains("warn  credentials"), "{out:?}");
+    assert!(out.stdout.contains("look swapped"), "{out:?}");
+    assert_no_leak(&out, APPID); // the secret here is APPID: it must not show either
+}
+
+#[test]
+fn a_skewed_clock_is_a_warning() {
+    let skewed = wxtoken::time::http_date(wxtoken::time::now_unix() - 600);
+    let mock = Mock::start(vec![Reply::Http {
+        status: 200,
+        content_type: "application/json",
+        body: format!(r#"{{"access_token":"{TOKEN}","expires_in":7000}}"#).into_bytes(),
+        extra_headers: vec![("Date".into(), skewed)],
+    }]);
+    let out = run_doctor(&mut doctor(&mock));
+    assert_eq!(out.code, 0, "warnings are allowed: {out:?}");
+    assert!(out.stdout.contains("warn  clock"), "{out:?}");
+    assert!(out.stdout.contains("+6"), "{out:?}");
+}
+
+#[test]
+fn dns_failure_exits_3() {
+    let mock = Mock::start(vec![Reply::token(7000)]);
+    let out = run_doctor(
+        doctor(&mock)
+            .env("WXTOKEN_API_BASE", "http://no-such-host.invalid")
+            .args(["--timeout", "3"]),
+    );
+    assert_eq!(out.code, 3, "{out:?}");
+    assert!(out.stdout.contains("FAIL  dns"), "{out:?}");
+}

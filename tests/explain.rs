@@ -1,0 +1,149 @@
+//! `wxtoken explain`: offline, so these tests start no server at all.
+
+mod common;
+
+use common::*;
+use wxtoken::catalog::CATALOG;
+
+#[test]
+fn every_catalogued_code_is_explained() {
+    for e in CATALOG {
+        let code = e.code.to_string();
+        let out = run(wxtoken().args(["explain", &code]));
+        assert_eq!(out.code, 0, "{code}: {out:?}");
+        assert!(
+            out.stdout.starts_with(&format!("{code}  {}", e.title_en)),
+            "{out:?}"
+        );
+        assert!(out.stdout.contains(e.explain_en), "{out:?}");
+        assert!(out.stdout.contains(e.hint_en), "{out:?}");
+        assert!(
+            out.stdout
+                .contains(&format!("exit code:   {}", e.exit_code())),
+            "{out:?}"
+        );
+        assert!(out.stdout.contains(e.official), "{out:?}");
+
+        let out = run(wxtoken().args(["explain", "--json", &code]));
+        let doc = out.json();
+        assert_eq!(doc["errcode"], e.code);
+        assert_eq!(doc["exit_code"], e.exit_code());
+        assert_eq!(doc["retryable"], e.retryable);
+        assert_eq!(doc["title"], e.title_en);
+        assert_eq!(doc["explanation"], e.explain_en);
+        assert_eq!(doc["hint"], e.hint_en);
+
+        let out = run(wxtoken().args(["explain", "--lang", "zh", &code]));
+        assert!(
+            out.stdout.contains(e.title_zh) && out.stdout.contains(e.hint_zh),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
+fn negative_codes_are_plain_arguments() {
+    let out = run(wxtoken().args(["explain", "-1"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("WeChat is busy"));
+    assert!(out.stdout.contains("retry helps: yes"));
+}
+
+#[test]
+fn a_pasted_response_shows_the_ip_and_rid() {
+    let resp = r#"{"errcode":40164,"errmsg":"invalid ip 8.149.20.108 ipv6 ::ffff:8.149.20.108, not in whitelist rid: 6597b34f-49e4c9dc-1b25fb87"}"#;
+    let out = run(wxtoken().args(["explain", resp]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("calling IP:  8.149.20.108"), "{out:?}");
+    assert!(
+        out.stdout
+            .contains("request id:  6597b34f-49e4c9dc-1b25fb87"),
+        "{out:?}"
+    );
+    let doc = run(wxtoken().args(["explain", "--json", resp])).json();
+    assert_eq!(doc["ip"], "8.149.20.108");
+    assert_eq!(doc["rid"], "6597b34f-49e4c9dc-1b25fb87");
+    assert_eq!(doc["exit_code"], 7);
+}
+
+#[test]
+fn stdin_takes_a_response_or_codes() {
+    let out = run(wxtoken()
+        .args(["explain", "-", "--json"])
+        .write_stdin(r#"{"errcode":40013,"errmsg":"invalid appid hint: [jotvMa01143580]"}"#));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.json()["rid"], "jotvMa01143580");
+    let out = run(wxtoken()
+        .args(["explain", "-", "--json"])
+        .write_stdin("40001\n42001 -1\n"));
+    assert_eq!(out.code, 0, "{out:?}");
+    let codes: Vec<i64> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["errcode"].as_i64().unwrap())
+        .collect();
+    assert_eq!(codes, vec![40001, 42001, -1]);
+}
+
+#[test]
+fn an_unknown_code_exits_10_and_the_known_ones_are_still_printed() {
+    let out = run(wxtoken().args(["explain", "40013", "12345"]));
+    assert_eq!(out.code, 10, "{out:?}");
+    assert!(out.stdout.contains("40013  invalid AppID"), "{out:?}");
+    assert!(
+        out.stdout.contains("12345  not in wxtoken's catalogue"),
+        "{out:?}"
+    );
+    let doc = run(wxtoken().args(["explain", "--json", "12345", "40013"])).json();
+    assert_eq!(doc[0]["known"], false);
+    assert_eq!(doc[0]["exit_code"], 10);
+    assert_eq!(doc[1]["known"], true);
+}
+
+#[test]
+fn garbage_exits_2_and_prints_nothing_on_stdout() {
+    for bad in [
+        vec!["explain", "hello"],
+        vec!["explain", r#"{"foo":1}"#],
+        vec!["explain"],
+        vec!["explain", "40013", "x1"],
+    ] {
+        let out = run(wxtoken().args(&bad));
+        assert_eq!(out.code, 2, "{bad:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{bad:?}");
+        assert!(out.stderr.starts_with("wxtoken: error: "), "{out:?}");
+    }
+    let out = run(wxtoken().args(["explain", "--json", "hello"]));
+    assert_eq!(out.json()["error"]["kind"], "usage");
+    let out = run(wxtoken().args(["explain", "-"]).write_stdin("not a code"));
+    assert_eq!(out.code, 2, "{out:?}");
+}
+
+#[test]
+fn a_pasted_success_never_echoes_the_token() {
+    let resp = format!(r#"{{"access_token":"{TOKEN}","expires_in":7200}}"#);
+    let out = run(wxtoken().args(["explain", &resp]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("success"), "{out:?}");
+    assert!(!out.stdout.contains(TOKEN));
+}
+
+#[test]
+fn all_prints_the_whole_catalogue() {
+    let out = run(wxtoken().args(["explain", "--all"]));
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout.lines().count(), CATALOG.len() + 1);
+    for e in CATALOG {
+        assert!(out.stdout.contains(e.title_en), "{}", e.code);
+    }
+    let doc = run(wxtoken().args(["explain", "--all", "--json"])).json();
+    let items = doc.as_array().unwrap();
+    assert_eq!(items.len(), CATALOG.len());
+    for (item, e) in items.iter().zip(CATALOG) {
+        assert_eq!(item["errcode"], e.code);
+        assert_eq!(item["exit_code"], e.exit_code());
+        assert!(item["hint"].is_string() && item["explanation"].is_string());
+    }
+}
