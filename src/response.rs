@@ -174,10 +174,11 @@ fn looks_like_html(text: &str) -> bool {
         || (head.starts_with('<') && (head.contains("<html") || head.contains("<title")))
 }
 
-/// A short, single-line excerpt of a body (sanitized later, when printed).
+/// A short, single-line excerpt of a body, safe for a terminal: escaped first, then cut, so
+/// that control characters cannot make it long.
 pub fn excerpt(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    short(&one_line)
+    short(&crate::output::sanitize(&one_line))
 }
 
 fn short(s: &str) -> String {
@@ -298,10 +299,25 @@ mod tests {
         }
     }
 
+    /// Found by the `response` fuzz target: a body of control characters made an excerpt six
+    /// times longer than the cap once escaped.
+    #[test]
+    fn fuzz_regression_control_characters_in_an_excerpt() {
+        let data: &[u8] = b"\xc8\x00{\x22acce\x01\x00\x00\x00\x00\x00\x00Ass_tok\xe5n\x22:\x22ACCESS_TO\x00\x00\x00\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x00\x00\x00\x00\x00pires_in\x22:4400}";
+        let status = u16::from_le_bytes([data[0], data[1]]);
+        let problem = parse(status, &data[2..]).unwrap_err();
+        let f = crate::wechat::problem_failure(problem, crate::lang::Lang::En);
+        assert!(f.message().chars().count() < 400, "{}", f.message());
+        assert!(!f.message().chars().any(char::is_control));
+    }
+
     #[test]
     fn excerpts_are_short_and_single_line() {
         let long = "x".repeat(1000);
         assert!(excerpt(&long).chars().count() <= 121);
         assert_eq!(excerpt("a\n  b\r\nc"), "a b c");
+        let controls = "\u{1a}".repeat(500);
+        assert!(excerpt(&controls).chars().count() <= 121);
+        assert!(!excerpt(&controls).chars().any(char::is_control));
     }
 }

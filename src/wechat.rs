@@ -81,34 +81,41 @@ pub fn token_request(
 
 /// Fetch a token: retries after errcode -1, network failures and 5xx; explains the rest.
 pub fn fetch_token(client: &Client, req: &Request, printer: &Printer) -> Result<Token, Failure> {
-    let lang = printer.lang;
-    client.send(req, printer, |answer| {
-        match response::parse(answer.status, &answer.body) {
-            Ok(response::Answer::Token {
+    client.send(req, printer, |answer| judge_token(answer, printer.lang))
+}
+
+/// Judge a token endpoint's answer.
+pub fn judge_token(answer: &Answer, lang: Lang) -> Verdict<Token> {
+    match response::parse(answer.status, &answer.body) {
+        Ok(response::Answer::Token {
+            access_token,
+            expires_in,
+        }) => {
+            crate::output::register_secret(&access_token);
+            Verdict::Done(Token {
                 access_token,
                 expires_in,
-            }) => {
-                crate::output::register_secret(&access_token);
-                Verdict::Done(Token {
-                    access_token,
-                    expires_in,
-                })
-            }
-            Ok(response::Answer::Error { errcode, errmsg }) => {
-                let f = wechat_failure(errcode, &errmsg, Context::Fetch, lang);
-                if errcode == -1 {
-                    Verdict::Retry(f)
-                } else {
-                    Verdict::Fail(f)
-                }
-            }
-            Err(problem) => judge_problem(problem, answer, lang),
+            })
         }
-    })
+        Ok(response::Answer::Error { errcode, errmsg }) => {
+            errcode_verdict(errcode, &errmsg, Context::Fetch, lang)
+        }
+        Err(problem) => judge_problem(problem, lang),
+    }
+}
+
+/// An errcode answer: -1 (WeChat busy) is worth another attempt, every other one is final.
+pub fn errcode_verdict<T>(errcode: i64, errmsg: &str, context: Context, lang: Lang) -> Verdict<T> {
+    let f = wechat_failure(errcode, errmsg, context, lang);
+    if errcode == -1 {
+        Verdict::Retry(f)
+    } else {
+        Verdict::Fail(f)
+    }
 }
 
 /// A problem response: 5xx are worth another attempt, the rest are final.
-pub fn judge_problem<T>(problem: Problem, _answer: &Answer, lang: Lang) -> Verdict<T> {
+pub fn judge_problem<T>(problem: Problem, lang: Lang) -> Verdict<T> {
     let retry = problem.status() >= 500;
     let f = problem_failure(problem, lang);
     if retry {
@@ -136,7 +143,7 @@ pub fn problem_failure(problem: Problem, lang: Lang) -> Failure {
                     "an HTML page came back instead of WeChat's JSON: a proxy, gateway or captive portal answered",
                     "返回的是 HTML 页面而不是微信的 JSON：应答的是代理、网关或认证门户",
                 ),
-                sanitize(excerpt)
+                excerpt
             ),
             lang.pick(
                 "check the proxy settings (HTTPS_PROXY, --proxy), log in to the network's portal, or check the gateway behind --api-base",
@@ -148,7 +155,7 @@ pub fn problem_failure(problem: Problem, lang: Lang) -> Failure {
                 "{} HTTP {status}{}{}",
                 lang.pick("the server answered", "服务器返回"),
                 if excerpt.is_empty() { "" } else { ": " },
-                sanitize(excerpt)
+                excerpt
             ),
             lang.pick(
                 "a gateway or proxy in front of WeChat may be failing; try again later or check --api-base",
@@ -159,7 +166,7 @@ pub fn problem_failure(problem: Problem, lang: Lang) -> Failure {
             format!(
                 "{} (HTTP {status}): {}",
                 lang.pick("the answer is not JSON", "返回内容不是 JSON"),
-                sanitize(excerpt)
+                excerpt
             ),
             lang.pick("check that --api-base points at WeChat or a gateway to it", "请确认 --api-base 指向微信或其网关"),
         ),

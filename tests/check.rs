@@ -14,20 +14,10 @@ fn ip_list() -> Reply {
     Reply::json(r#"{"ip_list":["101.226.103.0/25","101.226.233.128/25"]}"#)
 }
 
-/// Run, and check that the token appears in no output at all.
-fn run_check(cmd: &mut assert_cmd::Command) -> Outcome {
-    let out = run(cmd);
-    assert!(
-        !out.stdout.contains(TOKEN),
-        "check must never print the token: {out:?}"
-    );
-    out
-}
-
 #[test]
 fn a_valid_token_from_flag_env_or_stdin() {
     let mock = Mock::start(vec![ip_list()]);
-    let out = run_check(check(&mock).args(["--token", TOKEN]));
+    let out = run_tokenless(check(&mock).args(["--token", TOKEN]));
     assert_eq!(out.code, 0, "{out:?}");
     assert!(out.stdout.starts_with("valid"), "{out:?}");
     let req = mock.last();
@@ -38,14 +28,14 @@ fn a_valid_token_from_flag_env_or_stdin() {
         vec![("access_token".to_string(), TOKEN.to_string())]
     );
 
-    let out = run_check(
+    let out = run_tokenless(
         check(&mock)
             .env("WXTOKEN_ACCESS_TOKEN", TOKEN)
             .arg("--json"),
     );
     assert_eq!(out.json(), serde_json::json!({"valid": true}));
 
-    let out = run_check(check(&mock).write_stdin(format!("{TOKEN}\n")));
+    let out = run_tokenless(check(&mock).write_stdin(format!("{TOKEN}\n")));
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(mock.count(), 3);
     assert!(mock.requests().iter().all(|r| r.query()[0].1 == TOKEN));
@@ -77,7 +67,7 @@ fn rejected_tokens_exit_6_and_say_why() {
     ];
     for (code, errmsg, says) in cases {
         let mock = Mock::start(vec![Reply::errcode(code, errmsg)]);
-        let out = run_check(check(&mock).args(["--token", TOKEN]));
+        let out = run_tokenless(check(&mock).args(["--token", TOKEN]));
         assert_eq!(out.code, 6, "{code}: {out:?}");
         assert!(
             out.stderr.contains(says),
@@ -87,7 +77,7 @@ fn rejected_tokens_exit_6_and_say_why() {
         assert_eq!(mock.count(), 1);
 
         let mock = Mock::start(vec![Reply::errcode(code, errmsg)]);
-        let out = run_check(check(&mock).args(["--token", TOKEN, "--json"]));
+        let out = run_tokenless(check(&mock).args(["--token", TOKEN, "--json"]));
         let doc = out.json();
         assert_eq!(doc["valid"], false);
         assert_eq!(doc["exit_code"], 6);
@@ -102,7 +92,7 @@ fn ip_not_whitelisted_says_nothing_about_the_token() {
         40164,
         "invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 1-2-3",
     )]);
-    let out = run_check(check(&mock).args(["--token", TOKEN]));
+    let out = run_tokenless(check(&mock).args(["--token", TOKEN]));
     assert_eq!(out.code, 7, "{out:?}");
     assert!(
         out.stderr.contains("says nothing about the token"),
@@ -114,7 +104,7 @@ fn ip_not_whitelisted_says_nothing_about_the_token() {
 #[test]
 fn verbose_shows_at_most_the_first_characters_of_the_token() {
     let mock = Mock::start(vec![Reply::errcode(-1, "busy"), ip_list()]);
-    let out = run_check(check(&mock).args(["--token", TOKEN, "-v"]));
+    let out = run_tokenless(check(&mock).args(["--token", TOKEN, "-v"]));
     assert_eq!(out.code, 0, "{out:?}");
     let prefix: String = TOKEN.chars().take(6).collect();
     assert!(
@@ -141,7 +131,7 @@ fn bad_input_exits_2_without_a_request() {
         if let Some(input) = stdin {
             cmd.write_stdin(input);
         }
-        let out = run_check(&mut cmd);
+        let out = run_tokenless(&mut cmd);
         assert_eq!(out.code, 2, "{args:?} {stdin:?}: {out:?}");
     }
     assert_eq!(mock.count(), 0);
@@ -150,14 +140,14 @@ fn bad_input_exits_2_without_a_request() {
 #[test]
 fn an_answer_without_ip_list_is_a_bad_response() {
     let mock = Mock::start(vec![Reply::json(r#"{"hello":"world"}"#)]);
-    let out = run_check(check(&mock).args(["--token", TOKEN]));
+    let out = run_tokenless(check(&mock).args(["--token", TOKEN]));
     assert_eq!(out.code, 4, "{out:?}");
     let mock = Mock::start(vec![Reply::status(
         502,
         "text/html",
         "<html>bad gateway</html>",
     )]);
-    let out = run_check(check(&mock).args(["--token", TOKEN, "--retries", "0"]));
+    let out = run_tokenless(check(&mock).args(["--token", TOKEN, "--retries", "0"]));
     assert_eq!(out.code, 4, "{out:?}");
 }
 
@@ -171,7 +161,7 @@ fn fetch_piped_into_check() {
         }
     });
     let fetched = run(&mut fetch(&mock));
-    let out = run_check(check(&mock).write_stdin(fetched.stdout));
+    let out = run_tokenless(check(&mock).write_stdin(fetched.stdout));
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(mock.count(), 2);
 }

@@ -13,19 +13,10 @@ fn doctor(mock: &Mock) -> assert_cmd::Command {
     cmd
 }
 
-fn run_doctor(cmd: &mut assert_cmd::Command) -> Outcome {
-    let out = run(cmd);
-    assert!(
-        !out.stdout.contains(TOKEN),
-        "doctor must never print a token: {out:?}"
-    );
-    out
-}
-
 #[test]
 fn a_healthy_setup_passes_every_step_without_touching_the_classic_endpoint() {
     let mock = Mock::start(vec![Reply::token(7000)]);
-    let out = run_doctor(&mut doctor(&mock));
+    let out = run_tokenless(&mut doctor(&mock));
     assert_eq!(out.code, 0, "{out:?}");
     for step in [
         "credentials",
@@ -51,7 +42,7 @@ fn a_healthy_setup_passes_every_step_without_touching_the_classic_endpoint() {
     assert_eq!(reqs[0].body_json()["force_refresh"], false);
     assert!(reqs.iter().all(|r| r.path() != "/cgi-bin/token"));
 
-    let doc = run_doctor(doctor(&mock).arg("--json")).json();
+    let doc = run_tokenless(doctor(&mock).arg("--json")).json();
     assert_eq!(doc["ok"], true);
     assert_eq!(doc["exit_code"], 0);
     let steps = doc["steps"].as_array().unwrap();
@@ -70,7 +61,7 @@ fn an_ip_outside_the_whitelist_is_named() {
         40164,
         "invalid ip 8.149.20.108 ipv6 ::ffff:8.149.20.108, not in whitelist rid: 6597b34f-49e4c9dc-1b25fb87",
     )]);
-    let out = run_doctor(&mut doctor(&mock));
+    let out = run_tokenless(&mut doctor(&mock));
     assert_eq!(out.code, 7, "{out:?}");
     let fail = out.stdout.lines().find(|l| l.starts_with(" FAIL")).unwrap();
     assert!(
@@ -82,7 +73,7 @@ fn an_ip_outside_the_whitelist_is_named() {
             .contains("→ add 8.149.20.108 to the IP whitelist: mp.weixin.qq.com"),
         "{out:?}"
     );
-    let doc = run_doctor(doctor(&mock).arg("--json")).json();
+    let doc = run_tokenless(doctor(&mock).arg("--json")).json();
     assert_eq!(doc["exit_code"], 7);
     assert_eq!(doc["steps"][5]["error"]["ip"], "8.149.20.108");
     assert!(
@@ -96,7 +87,7 @@ fn an_ip_outside_the_whitelist_is_named() {
 fn a_proxy_that_refuses_connections_exits_3() {
     let mock = Mock::start(vec![Reply::token(7000)]);
     let port = closed_port();
-    let out = run_doctor(doctor(&mock).env("http_proxy", format!("http://127.0.0.1:{port}")));
+    let out = run_tokenless(doctor(&mock).env("http_proxy", format!("http://127.0.0.1:{port}")));
     assert_eq!(out.code, 3, "{out:?}");
     assert!(
         out.stdout
@@ -111,7 +102,7 @@ fn a_proxy_that_refuses_connections_exits_3() {
 #[test]
 fn a_working_proxy_is_used_for_the_tunnel_and_the_call() {
     let mock = Mock::start(vec![Reply::token(7000)]);
-    let out = run_doctor(
+    let out = run_tokenless(
         doctor(&mock)
             .env("WXTOKEN_API_BASE", "http://api.weixin.invalid")
             .env("http_proxy", mock.url()),
@@ -127,7 +118,7 @@ fn a_working_proxy_is_used_for_the_tunnel_and_the_call() {
 #[test]
 fn missing_or_odd_credentials() {
     let mock = Mock::start(vec![Reply::token(7000)]);
-    let out = run_doctor(doctor(&mock).env_remove("WXTOKEN_SECRET"));
+    let out = run_tokenless(doctor(&mock).env_remove("WXTOKEN_SECRET"));
     assert_eq!(out.code, 2, "{out:?}");
     assert!(
         out.stdout.contains("FAIL  credentials  missing secret"),
@@ -135,7 +126,7 @@ fn missing_or_odd_credentials() {
     );
     assert_eq!(mock.count(), 0, "no call without credentials");
 
-    let out = run_doctor(
+    let out = run_tokenless(
         doctor(&mock)
             .env("WXTOKEN_APPID", SECRET)
             .env("WXTOKEN_SECRET", APPID),
@@ -154,7 +145,7 @@ fn a_skewed_clock_is_a_warning() {
         body: format!(r#"{{"access_token":"{TOKEN}","expires_in":7000}}"#).into_bytes(),
         extra_headers: vec![("Date".into(), skewed)],
     }]);
-    let out = run_doctor(&mut doctor(&mock));
+    let out = run_tokenless(&mut doctor(&mock));
     assert_eq!(out.code, 0, "warnings are allowed: {out:?}");
     assert!(out.stdout.contains("warn  clock"), "{out:?}");
     assert!(out.stdout.contains("+6"), "{out:?}");
@@ -163,7 +154,7 @@ fn a_skewed_clock_is_a_warning() {
 #[test]
 fn dns_failure_exits_3() {
     let mock = Mock::start(vec![Reply::token(7000)]);
-    let out = run_doctor(
+    let out = run_tokenless(
         doctor(&mock)
             .env("WXTOKEN_API_BASE", "http://no-such-host.invalid")
             .args(["--timeout", "3"]),

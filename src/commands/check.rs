@@ -32,18 +32,13 @@ pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
         }
         match response::parse(answer.status, &answer.body) {
             Ok(response::Answer::Error { errcode, errmsg }) => {
-                let f = wechat::wechat_failure(errcode, &errmsg, Context::Check, lang);
-                if errcode == -1 {
-                    Verdict::Retry(f)
-                } else {
-                    Verdict::Fail(f)
-                }
+                wechat::errcode_verdict(errcode, &errmsg, Context::Check, lang)
             }
             Err(problem)
                 if problem.status() >= 500
                     || !matches!(problem, response::Problem::NoToken { .. }) =>
             {
-                wechat::judge_problem(problem, answer, lang)
+                wechat::judge_problem(problem, lang)
             }
             _ => Verdict::Fail(Failure::Response {
                 message: format!(

@@ -11,12 +11,11 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::cli::DoctorArgs;
-use crate::client::{self, Client, ConnSettings, Verdict};
+use crate::client::{self, Client, ConnSettings};
 use crate::credentials::{self, CredInput, SecretSource};
-use crate::error::{Context, Failure};
+use crate::error::Failure;
 use crate::output::{Printer, sanitize, use_color};
 use crate::proxy;
-use crate::response;
 use crate::time;
 use crate::wechat::{self, Endpoint};
 
@@ -419,24 +418,7 @@ fn token_steps(
         if let Some(d) = &answer.date {
             *date.borrow_mut() = Some((d.clone(), time::now_unix()));
         }
-        match response::parse(answer.status, &answer.body) {
-            Ok(response::Answer::Token {
-                access_token,
-                expires_in,
-            }) => {
-                crate::output::register_secret(&access_token);
-                Verdict::Done(expires_in)
-            }
-            Ok(response::Answer::Error { errcode, errmsg }) => {
-                let f = wechat::wechat_failure(errcode, &errmsg, Context::Fetch, lang);
-                if errcode == -1 {
-                    Verdict::Retry(f)
-                } else {
-                    Verdict::Fail(f)
-                }
-            }
-            Err(problem) => wechat::judge_problem(problem, answer, lang),
-        }
+        wechat::judge_token(answer, lang)
     });
 
     steps.push(match date.into_inner() {
@@ -471,12 +453,12 @@ fn token_steps(
     });
 
     steps.push(match result {
-        Ok(expires_in) => Step::new(
+        Ok(token) => Step::new(
             "whitelist",
             Status::Ok,
             format!(
                 "WeChat accepts appid and secret from this IP (normal-mode stable_token: a token with {} left; nothing was invalidated)",
-                crate::cache::human_duration(expires_in)
+                crate::cache::human_duration(token.expires_in)
             ),
         ),
         Err(f) => Step::failed("whitelist", &f),

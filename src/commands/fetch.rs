@@ -31,8 +31,31 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
         let token = wechat::fetch_token(&client, &req, printer)?;
         return print_fresh(printer, &token, endpoint);
     }
-    let dir = cache::resolve_dir(args.cache_dir.cache_dir.as_deref(), super::env_var);
-    let opened = match dir {
+    match usable_cache(args, &creds, printer) {
+        Ok(cache) => through_cache(&cache, args, &creds, &client, &req, endpoint, printer),
+        Err(why) => {
+            printer.warn(&format!(
+                "{why}; {}",
+                printer.t("not caching", "本次不使用缓存")
+            ));
+            let token = wechat::fetch_token(&client, &req, printer)?;
+            print_fresh(printer, &token, endpoint)
+        }
+    }
+}
+
+/// The cache directory, created if need be, or why there is none to use.
+fn usable_cache(args: &FetchArgs, creds: &Credentials, printer: &Printer) -> Result<Cache, String> {
+    if crate::credentials::secret_looks_right(&creds.appid) {
+        // A swapped appid is a secret: it must not end up in a cache file or its name.
+        return Err(printer
+            .t(
+                "the appid looks like an AppSecret",
+                "appid 看起来像 AppSecret",
+            )
+            .to_string());
+    }
+    match cache::resolve_dir(args.cache_dir.cache_dir.as_deref(), super::env_var) {
         Some(dir) => Cache::open(dir).map_err(|w| w.0),
         None => Err(printer
             .t(
@@ -40,26 +63,6 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
                 "没有缓存目录：请设置 --cache-dir、WXTOKEN_CACHE_DIR、XDG_CACHE_HOME 或 HOME",
             )
             .to_string()),
-    };
-    if crate::credentials::secret_looks_right(&creds.appid) {
-        // A swapped appid is a secret: it must not end up in a cache file or its name.
-        printer.warn(printer.t(
-            "not caching: the appid looks like an AppSecret",
-            "不使用缓存：appid 看起来像 AppSecret",
-        ));
-        let token = wechat::fetch_token(&client, &req, printer)?;
-        return print_fresh(printer, &token, endpoint);
-    }
-    match opened {
-        Ok(cache) => through_cache(&cache, args, &creds, &client, &req, endpoint, printer),
-        Err(warning) => {
-            printer.warn(&format!(
-                "{warning}; {}",
-                printer.t("not caching", "本次不使用缓存")
-            ));
-            let token = wechat::fetch_token(&client, &req, printer)?;
-            print_fresh(printer, &token, endpoint)
-        }
     }
 }
 

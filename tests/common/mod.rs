@@ -92,6 +92,9 @@ pub enum Reply {
     ResetMidBody { sent: Vec<u8>, total: usize },
     /// Headers, then silence.
     HeadersThenSilence,
+    /// A 200 whose body is `len` bytes, written in chunks (never held in memory whole), with or
+    /// without a Content-Length announcing it.
+    Flood { len: usize, announced: bool },
 }
 
 impl Reply {
@@ -318,6 +321,26 @@ fn write_reply(mut stream: impl Conn, reply: Reply) {
             let _ = stream.write_all(&bytes);
         }
         Reply::Hang => hold(&mut stream),
+        Reply::Flood { len, announced } => {
+            let head = if announced {
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len}\r\n\r\n"
+                )
+            } else {
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                    .to_string()
+            };
+            let _ = stream.write_all(head.as_bytes());
+            let chunk = vec![b'a'; 64 * 1024];
+            let mut left = len;
+            while left > 0 {
+                let n = left.min(chunk.len());
+                if stream.write_all(&chunk[..n]).is_err() {
+                    return;
+                }
+                left -= n;
+            }
+        }
         Reply::HeadersThenSilence => {
             let _ = stream.write_all(&head(200, "application/json", 100, &[]));
             hold(&mut stream);
@@ -442,6 +465,16 @@ pub fn run_hiding(cmd: &mut assert_cmd::Command, secret: &str) -> Outcome {
 /// Run with the standard test secret.
 pub fn run(cmd: &mut assert_cmd::Command) -> Outcome {
     run_hiding(cmd, SECRET)
+}
+
+/// Run a command that must never print a token at all (check, doctor): not even on stdout.
+pub fn run_tokenless(cmd: &mut assert_cmd::Command) -> Outcome {
+    let out = run(cmd);
+    assert!(
+        !out.stdout.contains(TOKEN),
+        "this command must never print a token: {out:?}"
+    );
+    out
 }
 
 pub fn assert_no_leak(outcome: &Outcome, secret: &str) {
