@@ -71,6 +71,7 @@ pub enum Command {
 
 /// How results and messages are printed (every command takes these).
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
 pub struct OutputArgs {
     /// Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}
     #[arg(long, global = true)]
@@ -95,6 +96,7 @@ pub struct OutputArgs {
 
 /// The app's credentials.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Credentials")]
 pub struct CredArgs {
     /// The AppID (wx followed by 16 hex digits)
     #[arg(long, value_name = "APPID", env = "WXTOKEN_APPID")]
@@ -112,6 +114,7 @@ pub struct CredArgs {
 
 /// How to reach WeChat (every command that talks to WeChat takes these).
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Connection")]
 pub struct ConnArgs {
     /// Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)
     #[arg(long, value_name = "URL", env = "WXTOKEN_API_BASE", default_value = DEFAULT_API_BASE)]
@@ -151,17 +154,17 @@ pub struct FetchArgs {
 
     /// Use the stable_token endpoint: every caller gets the same token while it is valid, so any
     /// number of machines can call it at once without breaking each other (recommended)
-    #[arg(long)]
+    #[arg(long, help_heading = "Stable token")]
     pub stable: bool,
 
     /// With --stable: invalidate the current stable token and issue a new one. Costly: at most
     /// 20 a day, at least 30 s apart, and every other holder's stable token stops working
-    #[arg(long)]
+    #[arg(long, help_heading = "Stable token")]
     pub force_refresh: bool,
 
     /// Reuse a token cached on this machine while it has at least --min-ttl seconds left;
     /// concurrent invocations share one upstream fetch
-    #[arg(long, env = "WXTOKEN_CACHE", value_parser = clap::builder::BoolishValueParser::new(),
+    #[arg(long, env = "WXTOKEN_CACHE", help_heading = "Cache", value_parser = clap::builder::BoolishValueParser::new(),
           action = clap::ArgAction::SetTrue)]
     pub cache: bool,
 
@@ -170,7 +173,8 @@ pub struct FetchArgs {
         long,
         value_name = "SECS",
         env = "WXTOKEN_MIN_TTL",
-        default_value_t = 300
+        default_value_t = 300,
+        help_heading = "Cache"
     )]
     pub min_ttl: u64,
 
@@ -215,6 +219,7 @@ pub struct ExplainArgs {
 
 /// Where the token cache lives.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Cache")]
 pub struct CacheDirArg {
     /// Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]
     #[arg(long, value_name = "DIR", env = "WXTOKEN_CACHE_DIR")]

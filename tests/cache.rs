@@ -465,3 +465,37 @@ fn a_swapped_appid_is_a_secret_and_is_never_cached_or_shown() {
     assert!(out.stderr.contains("appid=***"), "{out:?}");
     assert!(!dir.exists(), "nothing may be written for such an appid");
 }
+
+#[test]
+fn a_writer_killed_mid_write_leaves_the_entry_intact() {
+    let dir = tempdir();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    assert_eq!(run(&mut cached(&mock, &dir)).code, 0);
+    let entry = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    // What a run killed between write and rename leaves: half an entry in a temp file.
+    let name = entry.file_name().unwrap().to_string_lossy().to_string();
+    let good = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(
+        dir.join(format!(".{name}.99999.tmp")),
+        &good[..good.len() / 3],
+    )
+    .unwrap();
+    let out = run(cached(&mock, &dir).arg("--json"));
+    assert_eq!(out.json()["source"], "cache", "{out:?}");
+    assert_eq!(out.stderr, "", "{out:?}");
+    let out = run(wxtoken()
+        .args(["cache", "list", "--json", "--cache-dir"])
+        .arg(&dir));
+    assert_eq!(out.json()["entries"].as_array().unwrap().len(), 1);
+    run(wxtoken().args(["cache", "clear", "--cache-dir"]).arg(&dir));
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "clear removes leftovers too"
+    );
+    assert_eq!(mock.count(), 1);
+}

@@ -162,3 +162,34 @@ fn dns_failure_exits_3() {
     assert_eq!(out.code, 3, "{out:?}");
     assert!(out.stdout.contains("FAIL  dns"), "{out:?}");
 }
+
+#[test]
+fn tls_handshake_is_timed_and_an_untrusted_certificate_fails_the_connect_step() {
+    let (mock, ca_pem) = Mock::start_tls(vec![Reply::token(7000)]);
+    let ca = tempdir().join("ca.pem");
+    std::fs::write(&ca, ca_pem).unwrap();
+    let out = run_tokenless(doctor(&mock).arg("--ca-cert").arg(&ca));
+    assert_eq!(out.code, 0, "{out:?}");
+    let connect = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("  connect  "))
+        .unwrap();
+    assert!(
+        connect.starts_with(" ok") && connect.contains("TLS 1.3 handshake in"),
+        "{out:?}"
+    );
+
+    let out = run_tokenless(&mut doctor(&mock));
+    assert_eq!(out.code, 3, "{out:?}");
+    assert!(
+        out.stdout.contains("FAIL  connect      TLS handshake"),
+        "{out:?}"
+    );
+    assert!(out.stdout.contains("--ca-cert"), "{out:?}");
+    assert_eq!(
+        mock.count(),
+        1,
+        "only the trusted run reached the stable_token call"
+    );
+}
