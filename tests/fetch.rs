@@ -847,3 +847,49 @@ fn https_with_an_extra_ca_certificate() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(mock.count(), 2);
 }
+
+fn fetch_process(mock: &Mock) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"));
+    cmd.env_clear()
+        .arg("fetch")
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url());
+    cmd
+}
+
+#[test]
+fn an_unwritable_stdout_is_an_internal_error_exit_1() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = fetch_process(&mock)
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("wxtoken: error: cannot write to stdout"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(TOKEN) && !stderr.contains(SECRET));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // The reader goes away before the token is written (the mock answers late).
+    let mock = Mock::with(|_, _| {
+        std::thread::sleep(Duration::from_millis(300));
+        Reply::token(7200)
+    });
+    let mut child = fetch_process(&mock)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+    assert_eq!(mock.count(), 1);
+}
