@@ -271,27 +271,20 @@ pub fn human_duration(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::env_of as env;
 
     #[test]
     fn directory_order() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| v.to_string())
-            }
-        };
         let all = env(&[
             ("WXTOKEN_CACHE_DIR", "/w"),
             ("XDG_CACHE_HOME", "/x"),
             ("HOME", "/h"),
         ]);
         assert_eq!(
-            resolve_dir(Some(Path::new("/f")), all),
+            resolve_dir(Some(Path::new("/f")), &all),
             Some(PathBuf::from("/f"))
         );
-        assert_eq!(resolve_dir(None, all), Some(PathBuf::from("/w")));
+        assert_eq!(resolve_dir(None, &all), Some(PathBuf::from("/w")));
         assert_eq!(
             resolve_dir(None, env(&[("XDG_CACHE_HOME", "/x"), ("HOME", "/h")])),
             Some(PathBuf::from("/x/wxtoken"))

@@ -16,6 +16,19 @@ pub mod response;
 pub mod time;
 pub mod wechat;
 
+/// A stand-in for the environment in unit tests: `env_of(&[("NAME", "value")])`.
+#[cfg(test)]
+pub(crate) fn env_of(
+    pairs: &'static [(&'static str, &'static str)],
+) -> impl Fn(&str) -> Option<String> {
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+}
+
 use std::ffi::OsString;
 use std::panic::{self, AssertUnwindSafe};
 

@@ -52,6 +52,15 @@ fn assert_no_secret_in(dir: &Path) {
     }
 }
 
+/// The one entry file in a cache directory.
+fn entry_file(dir: &Path) -> std::path::PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("a cache entry")
+}
+
 fn cached(mock: &Mock, dir: &Path) -> assert_cmd::Command {
     let mut cmd = fetch(mock);
     cmd.arg("--cache").arg("--cache-dir").arg(dir);
@@ -243,11 +252,7 @@ fn a_corrupt_entry_is_a_warning_and_a_miss() {
     let dir = tempdir();
     let mock = Mock::start(vec![Reply::token(7200)]);
     assert_eq!(run(&mut cached(&mock, &dir)).code, 0);
-    let entry = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|x| x == "json"))
-        .unwrap();
+    let entry = entry_file(&dir);
     let good = std::fs::read_to_string(&entry).unwrap();
     for bad in ["", "{not json", &good[..good.len() / 2], "{\"format\":1}"] {
         std::fs::write(&entry, bad).unwrap();
@@ -471,11 +476,7 @@ fn a_writer_killed_mid_write_leaves_the_entry_intact() {
     let dir = tempdir();
     let mock = Mock::start(vec![Reply::token(7200)]);
     assert_eq!(run(&mut cached(&mock, &dir)).code, 0);
-    let entry = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|x| x == "json"))
-        .unwrap();
+    let entry = entry_file(&dir);
     // What a run killed between write and rename leaves: half an entry in a temp file.
     let name = entry.file_name().unwrap().to_string_lossy().to_string();
     let good = std::fs::read_to_string(&entry).unwrap();
