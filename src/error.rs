@@ -214,14 +214,6 @@ impl Failure {
     }
 }
 
-impl From<anyhow::Error> for Failure {
-    fn from(e: anyhow::Error) -> Failure {
-        Failure::Internal {
-            message: format!("{e:#}"),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
