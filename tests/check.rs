@@ -165,3 +165,14 @@ fn fetch_piped_into_check() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(mock.count(), 2);
 }
+
+#[test]
+fn help_never_shows_the_token_from_the_environment() {
+    let out = run_tokenless(
+        wxtoken()
+            .args(["check", "--help"])
+            .env("WXTOKEN_ACCESS_TOKEN", TOKEN),
+    );
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("WXTOKEN_ACCESS_TOKEN"), "{out:?}");
+}
