@@ -52,6 +52,14 @@ pub fn resolve_dir(flag: Option<&Path>, env: impl Fn(&str) -> Option<String>) ->
     non_empty("HOME").map(|home| Path::new(&home).join(".cache").join("wxtoken"))
 }
 
+/// Why there is no cache location (nothing set that [`resolve_dir`] reads).
+pub fn no_dir_message(lang: crate::lang::Lang) -> &'static str {
+    lang.pick(
+        "no cache directory: set --cache-dir, WXTOKEN_CACHE_DIR, XDG_CACHE_HOME or HOME",
+        "没有缓存目录：请设置 --cache-dir、WXTOKEN_CACHE_DIR、XDG_CACHE_HOME 或 HOME",
+    )
+}
+
 fn sha256_hex(parts: &[&str]) -> String {
     let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
     for p in parts {

@@ -11,9 +11,11 @@ use ureq::http::Uri;
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 
 use crate::error::Failure;
+use crate::lang::Lang;
 use crate::output::Printer;
 use crate::proxy::{self, ProxyDecision};
 use crate::response::MAX_BODY;
+use crate::tr;
 
 pub const DEFAULT_API_BASE: &str = "https://api.weixin.qq.com";
 const FIRST_BACKOFF: Duration = Duration::from_millis(500);
@@ -42,34 +44,60 @@ pub struct ApiBase {
 }
 
 impl ApiBase {
-    pub fn parse(raw: &str) -> Result<ApiBase, Failure> {
-        let bad = |why: &str| {
-            Failure::usage(format!(
-                "--api-base is not an http(s) URL ({why}): {}",
-                crate::output::sanitize(raw)
+    pub fn parse(raw: &str, lang: Lang) -> Result<ApiBase, Failure> {
+        let shown = crate::output::sanitize(raw);
+        let bad = |why: String| {
+            Failure::usage(tr!(
+                lang,
+                "--api-base is not an http(s) URL ({why}): {shown}",
+                "--api-base 不是 http(s) URL（{why}）：{shown}"
             ))
-            .with_hint(format!(
-                "for example --api-base {DEFAULT_API_BASE} or https://gateway.example.com/wx/"
+            .with_hint(tr!(
+                lang,
+                "for example --api-base {DEFAULT_API_BASE} or https://gateway.example.com/wx/",
+                "例如 --api-base {DEFAULT_API_BASE} 或 https://gateway.example.com/wx/"
             ))
         };
         if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(bad("it contains whitespace"));
+            return Err(bad(tr!(lang, "it contains whitespace", "含有空白字符")));
         }
-        let uri: Uri = raw.parse().map_err(|_| bad("it does not parse"))?;
+        let uri: Uri = raw
+            .parse()
+            .map_err(|_| bad(tr!(lang, "it does not parse", "无法解析")))?;
         let scheme = match uri.scheme_str() {
             Some(s @ ("http" | "https")) => s.to_string(),
-            Some(_) => return Err(bad("the scheme must be http or https")),
-            None => return Err(bad("it has no http:// or https://")),
+            Some(_) => {
+                return Err(bad(tr!(
+                    lang,
+                    "the scheme must be http or https",
+                    "协议必须是 http 或 https"
+                )));
+            }
+            None => {
+                return Err(bad(tr!(
+                    lang,
+                    "it has no http:// or https://",
+                    "缺少 http:// 或 https://"
+                )));
+            }
         };
         let host = match uri.host() {
             Some(h) if !h.is_empty() => h.to_string(),
-            _ => return Err(bad("it has no host")),
+            _ => return Err(bad(tr!(lang, "it has no host", "缺少主机名"))),
         };
         if uri.query().is_some() || raw.contains('#') {
-            return Err(bad("it must not carry a query or a fragment"));
+            return Err(bad(tr!(
+                lang,
+                "it must not carry a query or a fragment",
+                "不能带查询参数或片段"
+            )));
         }
         if raw.contains('@') {
-            return Err(bad("it must not carry a user name or password"));
+            return Err(bad(tr!(
+                lang,
+                "it must not carry a user name or password",
+                "不能带用户名或密码"
+            )));
         }
         let port = uri
             .port_u16()
@@ -98,19 +126,20 @@ impl ApiBase {
 }
 
 /// `--timeout`: a positive number of seconds, decimals allowed.
-pub fn parse_timeout(raw: &str) -> Result<Duration, Failure> {
-    let secs: f64 = raw.trim().parse().map_err(|_| timeout_error(raw))?;
+pub fn parse_timeout(raw: &str, lang: Lang) -> Result<Duration, Failure> {
+    let shown = crate::output::sanitize(raw);
+    let error = || {
+        Failure::usage(tr!(
+            lang,
+            "--timeout must be a positive number of seconds (at most 86400), not \"{shown}\"",
+            "--timeout 必须是正的秒数（最多 86400），而不是 \"{shown}\""
+        ))
+    };
+    let secs: f64 = raw.trim().parse().map_err(|_| error())?;
     if !(secs.is_finite() && secs > 0.0 && secs <= 86_400.0) {
-        return Err(timeout_error(raw));
+        return Err(error());
     }
     Ok(Duration::from_secs_f64(secs))
-}
-
-fn timeout_error(raw: &str) -> Failure {
-    Failure::usage(format!(
-        "--timeout must be a positive number of seconds (at most 86400), not \"{}\"",
-        crate::output::sanitize(raw)
-    ))
 }
 
 /// Connection settings shared by every command that talks to WeChat.
@@ -121,6 +150,8 @@ pub struct ConnSettings {
     pub retries: u32,
     pub proxy: ProxyDecision,
     pub ca_cert: Option<PathBuf>,
+    /// The language of failure messages.
+    pub lang: Lang,
 }
 
 /// A request to send: the URL as sent and as shown (secrets masked), and a JSON body for POST.
@@ -156,22 +187,29 @@ pub struct Client {
 impl Client {
     /// Check the settings and build the agent; a bad proxy URL or CA file is a usage error.
     pub fn new(settings: ConnSettings) -> Result<Client, Failure> {
+        let lang = settings.lang;
         let proxy = match settings.proxy.proxy() {
             Some(p) => Some(ureq::Proxy::new(&p.url).map_err(|_| {
-                Failure::usage(format!(
-                    "the proxy URL from {} is not usable: {}",
-                    p.source,
-                    crate::output::sanitize(&proxy::display_url(&p.url))
+                let (source, shown) = (
+                    &p.source,
+                    crate::output::sanitize(&proxy::display_url(&p.url)),
+                );
+                Failure::usage(tr!(
+                    lang,
+                    "the proxy URL from {source} is not usable: {shown}",
+                    "来自 {source} 的代理 URL 无法使用：{shown}"
                 ))
-                .with_hint(
+                .with_hint(tr!(
+                    lang,
                     "a proxy URL looks like http://host:port or http://user:password@host:port",
-                )
+                    "代理 URL 形如 http://host:port 或 http://user:password@host:port"
+                ))
             })?),
             None => None,
         };
         let mut tls = TlsConfig::builder();
         if let Some(path) = &settings.ca_cert {
-            tls = tls.root_certs(root_certs_with(path)?);
+            tls = tls.root_certs(root_certs_with(path, lang)?);
         }
         let config = Agent::config_builder()
             .http_status_as_error(false)
@@ -226,7 +264,7 @@ impl Client {
         if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok())
             && len > MAX_BODY
         {
-            return Err(too_large(status));
+            return Err(too_large(status, self.settings.lang));
         }
         let body = response
             .body_mut()
@@ -234,7 +272,7 @@ impl Client {
             .limit(MAX_BODY)
             .read_to_vec()
             .map_err(|e| match e {
-                ureq::Error::BodyExceedsLimit(_) => too_large(status),
+                ureq::Error::BodyExceedsLimit(_) => too_large(status, self.settings.lang),
                 other => self.transport_failure(other),
             })?;
         Ok(Answer { status, body, date })
@@ -304,14 +342,18 @@ impl Client {
     /// A transport error in words a person can act on. Never includes the URL.
     fn transport_failure(&self, e: ureq::Error) -> Failure {
         let s = &self.settings;
+        let lang = s.lang;
         let target = s.api_base.host_port();
         let via = s.proxy.proxy();
         let proxy_hint = |f: Failure| match via {
-            Some(p) => f.with_hint(format!(
-                "requests go through the proxy {} (from {}); check it, or bypass it with NO_PROXY",
-                proxy::display_url(&p.url),
-                p.source
-            )),
+            Some(p) => {
+                let (shown, source) = (proxy::display_url(&p.url), &p.source);
+                f.with_hint(tr!(
+                    lang,
+                    "requests go through the proxy {shown} (from {source}); check it, or bypass it with NO_PROXY",
+                    "请求经由代理 {shown}（来自 {source}）；请检查它，或用 NO_PROXY 绕过"
+                ))
+            }
             None => f,
         };
         let network = |message: String| Failure::Network {
@@ -323,82 +365,164 @@ impl Client {
             hints: Vec::new(),
             http_status: None,
         };
-        let connect_what = match via {
-            Some(p) => format!("the proxy {}", proxy::display_url(&p.url)),
+        let what = match via {
+            Some(p) => {
+                let shown = proxy::display_url(&p.url);
+                tr!(lang, "the proxy {shown}", "代理 {shown}")
+            }
             None => target.clone(),
         };
-        match e {
-            ureq::Error::Timeout(_) | ureq::Error::BodyStalled => proxy_hint(
-                network(format!(
-                    "no complete answer from {target} within the timeout of {}",
-                    fmt_secs(s.timeout)
+        let secs = fmt_secs(s.timeout);
+        let timed_out = || {
+            proxy_hint(
+                network(tr!(
+                    lang,
+                    "no complete answer from {target} within the timeout of {secs}",
+                    "{target} 在超时 {secs} 内没有给出完整应答"
                 ))
-                .with_hint("raise --timeout if the network is slow; the server or a proxy in between may be stuck"),
-            ),
-            ureq::Error::HostNotFound => proxy_hint(
-                network(format!("cannot resolve the host name {}", via.map(|p| proxy::display_url(&p.url)).unwrap_or_else(|| s.api_base.host.clone())))
-                    .with_hint("check the host name in --api-base (or the proxy) and this machine's DNS"),
-            ),
-            ureq::Error::ConnectionFailed => proxy_hint(network(format!("cannot connect to {connect_what}"))),
-            ureq::Error::ConnectProxyFailed(why) => proxy_hint(network(format!(
-                "the proxy refused to open a tunnel to {target}: {}",
-                crate::output::sanitize(&why)
+                .with_hint(tr!(
+                    lang,
+                    "raise --timeout if the network is slow; the server or a proxy in between may be stuck",
+                    "网络慢时可调大 --timeout；服务器或中间的代理可能卡住了"
+                )),
+            )
+        };
+        match e {
+            ureq::Error::Timeout(_) | ureq::Error::BodyStalled => timed_out(),
+            ureq::Error::HostNotFound => {
+                let host = via
+                    .map(|p| proxy::display_url(&p.url))
+                    .unwrap_or_else(|| s.api_base.host.clone());
+                proxy_hint(
+                    network(tr!(
+                        lang,
+                        "cannot resolve the host name {host}",
+                        "无法解析主机名 {host}"
+                    ))
+                    .with_hint(tr!(
+                        lang,
+                        "check the host name in --api-base (or the proxy) and this machine's DNS",
+                        "请检查 --api-base（或代理）中的主机名以及本机 DNS"
+                    )),
+                )
+            }
+            ureq::Error::ConnectionFailed => proxy_hint(network(tr!(
+                lang,
+                "cannot connect to {what}",
+                "无法连接 {what}"
             ))),
+            ureq::Error::ConnectProxyFailed(why) => {
+                let why = crate::output::sanitize(&why);
+                proxy_hint(network(tr!(
+                    lang,
+                    "the proxy refused to open a tunnel to {target}: {why}",
+                    "代理拒绝建立到 {target} 的隧道：{why}"
+                )))
+            }
             ureq::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
-                tls_failure(&target, &io.to_string())
+                tls_failure(&target, &io.to_string(), lang)
             }
-            ureq::Error::Io(io) => {
-                let message = match io.kind() {
-                    ErrorKind::ConnectionRefused => format!("connection refused by {connect_what}"),
-                    ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::BrokenPipe => {
-                        format!("the connection to {connect_what} was reset")
+            ureq::Error::Io(io) => match io.kind() {
+                ErrorKind::TimedOut | ErrorKind::WouldBlock => timed_out(),
+                kind => proxy_hint(network(match kind {
+                    ErrorKind::ConnectionRefused => {
+                        tr!(lang, "connection refused by {what}", "{what} 拒绝连接")
                     }
-                    ErrorKind::UnexpectedEof => {
-                        format!("the connection to {connect_what} closed before the answer was complete")
+                    ErrorKind::ConnectionReset
+                    | ErrorKind::ConnectionAborted
+                    | ErrorKind::BrokenPipe => {
+                        tr!(
+                            lang,
+                            "the connection to {what} was reset",
+                            "与 {what} 的连接被重置"
+                        )
                     }
-                    ErrorKind::TimedOut | ErrorKind::WouldBlock => format!(
-                        "no complete answer from {target} within the timeout of {}",
-                        fmt_secs(s.timeout)
+                    ErrorKind::UnexpectedEof => tr!(
+                        lang,
+                        "the connection to {what} closed before the answer was complete",
+                        "与 {what} 的连接在应答完整之前就关闭了"
                     ),
-                    _ => format!("network error talking to {connect_what}: {io}"),
-                };
-                proxy_hint(network(message))
-            }
-            ureq::Error::Tls(why) => tls_failure(&target, why),
-            ureq::Error::Rustls(err) => tls_failure(&target, &err.to_string()),
-            ureq::Error::Pem(_) => Failure::usage("the --ca-cert file is not valid PEM"),
-            ureq::Error::BodyExceedsLimit(_) => too_large(0),
-            ureq::Error::Decompress(_, err) => {
-                response(format!("the gzip body from {target} could not be decompressed: {err}"))
-            }
-            ureq::Error::LargeResponseHeader(_, _) => {
-                response(format!("the response headers from {target} are too large"))
-            }
-            ureq::Error::Protocol(err) => response(format!("{target} did not answer in valid HTTP: {err}")),
-            ureq::Error::InvalidProxyUrl => Failure::usage("the proxy URL is not usable"),
-            ureq::Error::BadUri(_) => Failure::usage("--api-base does not make a valid URL"),
-            other => Failure::Internal { message: format!("unexpected HTTP client error: {other}") },
+                    _ => tr!(
+                        lang,
+                        "network error talking to {what}: {io}",
+                        "与 {what} 通信时出现网络错误：{io}"
+                    ),
+                })),
+            },
+            ureq::Error::Tls(why) => tls_failure(&target, why, lang),
+            ureq::Error::Rustls(err) => tls_failure(&target, &err.to_string(), lang),
+            ureq::Error::Pem(_) => Failure::usage(tr!(
+                lang,
+                "the --ca-cert file is not valid PEM",
+                "--ca-cert 文件不是有效的 PEM"
+            )),
+            ureq::Error::BodyExceedsLimit(_) => too_large(0, lang),
+            ureq::Error::Decompress(_, err) => response(tr!(
+                lang,
+                "the gzip body from {target} could not be decompressed: {err}",
+                "无法解压来自 {target} 的 gzip 内容：{err}"
+            )),
+            ureq::Error::LargeResponseHeader(_, _) => response(tr!(
+                lang,
+                "the response headers from {target} are too large",
+                "来自 {target} 的响应头过大"
+            )),
+            ureq::Error::Protocol(err) => response(tr!(
+                lang,
+                "{target} did not answer in valid HTTP: {err}",
+                "{target} 的应答不是有效的 HTTP：{err}"
+            )),
+            ureq::Error::InvalidProxyUrl => Failure::usage(tr!(
+                lang,
+                "the proxy URL is not usable",
+                "代理 URL 无法使用"
+            )),
+            ureq::Error::BadUri(_) => Failure::usage(tr!(
+                lang,
+                "--api-base does not make a valid URL",
+                "--api-base 无法构成有效的 URL"
+            )),
+            other => Failure::Internal {
+                message: tr!(
+                    lang,
+                    "unexpected HTTP client error: {other}",
+                    "意外的 HTTP 客户端错误：{other}"
+                ),
+            },
         }
     }
 }
 
-fn tls_failure(target: &str, why: &str) -> Failure {
+/// TLS failed: most often an intercepting proxy or a gateway with its own authority.
+pub fn tls_failure(target: &str, why: &str, lang: Lang) -> Failure {
+    let why = crate::output::sanitize(why);
     Failure::Network {
-        message: format!("TLS with {target} failed: {}", crate::output::sanitize(why)),
-        hints: vec![
-            "if a corporate proxy or a private gateway uses its own certificate authority, pass its PEM file with --ca-cert"
-                .to_string(),
-        ],
+        message: tr!(
+            lang,
+            "TLS handshake with {target} failed: {why}",
+            "与 {target} 的 TLS 握手失败：{why}"
+        ),
+        hints: vec![tr!(
+            lang,
+            "if a corporate proxy or a private gateway uses its own certificate authority, pass its PEM file with --ca-cert",
+            "如果公司代理或私有网关使用自己的证书颁发机构，请用 --ca-cert 传入其 PEM 文件"
+        )],
     }
 }
 
-fn too_large(status: u16) -> Failure {
+fn too_large(status: u16, lang: Lang) -> Failure {
+    let kib = MAX_BODY / 1024;
     Failure::Response {
-        message: format!(
-            "the response is larger than {} KiB; a token response is under 1 KiB, so this is not WeChat",
-            MAX_BODY / 1024
+        message: tr!(
+            lang,
+            "the response is larger than {kib} KiB; a token response is under 1 KiB, so this is not WeChat",
+            "响应超过 {kib} KiB；token 响应不到 1 KiB，所以这不是微信的应答"
         ),
-        hints: vec!["check --api-base and any proxy in between".to_string()],
+        hints: vec![tr!(
+            lang,
+            "check --api-base and any proxy in between",
+            "请检查 --api-base 以及中间的代理"
+        )],
         http_status: (status != 0).then_some(status),
     }
 }
@@ -413,12 +537,14 @@ pub fn fmt_secs(d: Duration) -> String {
 }
 
 /// Every certificate in the PEM file at `path` (`--ca-cert`); none is a usage error.
-pub fn extra_ca_certs(path: &Path) -> Result<Vec<Certificate<'static>>, Failure> {
+pub fn extra_ca_certs(path: &Path, lang: Lang) -> Result<Vec<Certificate<'static>>, Failure> {
     let shown = crate::output::sanitize(&path.display().to_string());
     let pem = std::fs::read(path).map_err(|e| {
-        Failure::usage(format!(
-            "cannot read --ca-cert {shown}: {}",
-            crate::credentials::io_reason(&e)
+        let why = crate::credentials::io_reason(&e);
+        Failure::usage(tr!(
+            lang,
+            "cannot read --ca-cert {shown}: {why}",
+            "无法读取 --ca-cert {shown}：{why}"
         ))
     })?;
     let mut extra = Vec::new();
@@ -427,27 +553,31 @@ pub fn extra_ca_certs(path: &Path) -> Result<Vec<Certificate<'static>>, Failure>
             Ok(PemItem::Certificate(c)) => extra.push(c),
             Ok(_) => {}
             Err(_) => {
-                return Err(Failure::usage(format!(
-                    "--ca-cert {shown} is not a valid PEM file"
+                return Err(Failure::usage(tr!(
+                    lang,
+                    "--ca-cert {shown} is not a valid PEM file",
+                    "--ca-cert {shown} 不是有效的 PEM 文件"
                 )));
             }
         }
     }
     if extra.is_empty() {
-        return Err(Failure::usage(format!(
-            "--ca-cert {shown} holds no PEM certificate"
+        return Err(Failure::usage(tr!(
+            lang,
+            "--ca-cert {shown} holds no PEM certificate",
+            "--ca-cert {shown} 中没有 PEM 证书"
         )));
     }
     Ok(extra)
 }
 
 /// The built-in roots plus every certificate in the PEM file at `path`.
-fn root_certs_with(path: &Path) -> Result<RootCerts, Failure> {
+fn root_certs_with(path: &Path, lang: Lang) -> Result<RootCerts, Failure> {
     let mut all: Vec<Certificate<'static>> = webpki_root_certs::TLS_SERVER_ROOT_CERTS
         .iter()
         .map(|der| Certificate::from_der(der.as_ref()))
         .collect();
-    all.extend(extra_ca_certs(path)?);
+    all.extend(extra_ca_certs(path, lang)?);
     Ok(RootCerts::Specific(Arc::new(all)))
 }
 
@@ -464,13 +594,13 @@ mod tests {
 
     #[test]
     fn api_base() {
-        let b = ApiBase::parse("https://gw.example.com/wx/").unwrap();
+        let b = ApiBase::parse("https://gw.example.com/wx/", Lang::En).unwrap();
         assert_eq!(
             b.url("/cgi-bin/token"),
             "https://gw.example.com/wx/cgi-bin/token"
         );
         assert_eq!(b.port, 443);
-        let b = ApiBase::parse("http://127.0.0.1:8080").unwrap();
+        let b = ApiBase::parse("http://127.0.0.1:8080", Lang::En).unwrap();
         assert_eq!(
             b.url("/cgi-bin/token"),
             "http://127.0.0.1:8080/cgi-bin/token"
@@ -485,16 +615,26 @@ mod tests {
             "https://u:p@x",
             "http://a b",
         ] {
-            assert_eq!(ApiBase::parse(bad).unwrap_err().exit_code(), 2, "{bad}");
+            assert_eq!(
+                ApiBase::parse(bad, Lang::Zh).unwrap_err().exit_code(),
+                2,
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn timeouts() {
-        assert_eq!(parse_timeout("10").unwrap(), Duration::from_secs(10));
-        assert_eq!(parse_timeout("0.5").unwrap(), Duration::from_millis(500));
+        assert_eq!(
+            parse_timeout("10", Lang::En).unwrap(),
+            Duration::from_secs(10)
+        );
+        assert_eq!(
+            parse_timeout("0.5", Lang::En).unwrap(),
+            Duration::from_millis(500)
+        );
         for bad in ["0", "-1", "abc", "", "inf", "NaN", "1e9"] {
-            assert!(parse_timeout(bad).is_err(), "{bad}");
+            assert!(parse_timeout(bad, Lang::En).is_err(), "{bad}");
         }
     }
 }

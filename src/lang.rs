@@ -2,6 +2,18 @@
 
 use clap::ValueEnum;
 
+/// A message in the language in effect: `tr!(lang, "English {x}", "中文 {x}")`, each a format
+/// string that captures the same variables.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $en:literal, $zh:literal $(,)?) => {
+        match $lang {
+            $crate::lang::Lang::En => format!($en),
+            $crate::lang::Lang::Zh => format!($zh),
+        }
+    };
+}
+
 /// `--lang` choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangChoice {

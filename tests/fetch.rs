@@ -893,3 +893,35 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(stderr, "");
     assert_eq!(mock.count(), 1);
 }
+
+#[test]
+fn network_and_usage_messages_follow_the_language() {
+    let port = closed_port();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(fetch(&mock)
+        .env("WXTOKEN_API_BASE", format!("http://127.0.0.1:{port}"))
+        .args(["--retries", "0", "--lang", "zh", "--json"]));
+    assert_eq!(out.code, 3, "{out:?}");
+    assert!(out.stderr.contains("拒绝连接"), "{out:?}");
+    assert!(
+        out.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("拒绝连接")
+    );
+
+    let out = run(fetch(&mock)
+        .args(["--timeout", "0"])
+        .env("LANG", "zh_CN.UTF-8"));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("--timeout 必须是正的秒数"), "{out:?}");
+
+    let big = Mock::start(vec![Reply::Flood {
+        len: 100_000,
+        announced: true,
+    }]);
+    let out = run(fetch(&big).args(["--lang", "zh"]));
+    assert_eq!(out.code, 4, "{out:?}");
+    assert!(out.stderr.contains("响应超过 64 KiB"), "{out:?}");
+    assert_eq!(mock.count(), 0);
+}

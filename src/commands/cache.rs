@@ -18,12 +18,9 @@ pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
     }
 }
 
-fn dir_of(arg: &CacheDirArg) -> Result<PathBuf, Failure> {
-    cache::resolve_dir(arg.cache_dir.as_deref(), super::env_var).ok_or_else(|| {
-        Failure::usage(
-            "no cache directory: set --cache-dir, WXTOKEN_CACHE_DIR, XDG_CACHE_HOME or HOME",
-        )
-    })
+fn dir_of(arg: &CacheDirArg, printer: &Printer) -> Result<PathBuf, Failure> {
+    cache::resolve_dir(arg.cache_dir.as_deref(), super::env_var)
+        .ok_or_else(|| Failure::usage(cache::no_dir_message(printer.lang)))
 }
 
 fn entry_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
@@ -44,7 +41,7 @@ fn entry_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 }
 
 fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
-    let dir = dir_of(arg)?;
+    let dir = dir_of(arg, printer)?;
     let now = time::now_unix();
     let mut rows = Vec::new();
     for path in entry_files(&dir)? {
@@ -104,7 +101,7 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
 }
 
 fn clear(arg: &CacheDirArg, appid: Option<&str>, printer: &Printer) -> Result<u8, Failure> {
-    let dir = dir_of(arg)?;
+    let dir = dir_of(arg, printer)?;
     let mut removed = 0;
     for path in entry_files(&dir)? {
         let matches = match (appid, cache::read_entry(&path)) {

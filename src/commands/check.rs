@@ -13,7 +13,7 @@ use crate::wechat;
 
 pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
     let token = read_token(args, printer)?;
-    let client = super::connect(&args.conn)?;
+    let client = super::connect(&args.conn, printer.lang)?;
     let url = client.settings().api_base.url("/cgi-bin/getcallbackip");
     let shown: String = token.chars().take(6).collect();
     let req = Request {

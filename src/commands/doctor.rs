@@ -79,7 +79,7 @@ impl Step {
 }
 
 pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
-    let settings = super::conn_settings(&args.conn)?;
+    let settings = super::conn_settings(&args.conn, printer.lang)?;
     let mut steps = Vec::new();
 
     // 1. Credentials: present and plausible.
@@ -350,7 +350,7 @@ fn tls_handshake(settings: &ConnSettings, tcp: &mut TcpStream) -> Result<String,
     let mut roots = rustls::RootCertStore::empty();
     roots.add_parsable_certificates(webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().cloned());
     if let Some(path) = &settings.ca_cert {
-        let extra = client::extra_ca_certs(path)?;
+        let extra = client::extra_ca_certs(path, settings.lang)?;
         roots.add_parsable_certificates(
             extra
                 .iter()
@@ -379,13 +379,11 @@ fn tls_handshake(settings: &ConnSettings, tcp: &mut TcpStream) -> Result<String,
         })?;
     while conn.is_handshaking() {
         if let Err(e) = conn.complete_io(tcp) {
-            return Err(Failure::Network {
-                message: format!("TLS handshake with {} failed: {}", settings.api_base.host_port(), sanitize(&e.to_string())),
-                hints: vec![
-                    "if a corporate proxy or a private gateway uses its own certificate authority, pass its PEM file with --ca-cert"
-                        .to_string(),
-                ],
-            });
+            return Err(client::tls_failure(
+                &settings.api_base.host_port(),
+                &e.to_string(),
+                settings.lang,
+            ));
         }
     }
     Ok(match conn.protocol_version() {

@@ -10,6 +10,7 @@ use crate::errmsg;
 use crate::error::{EXIT_CODES, Failure};
 use crate::lang::Lang;
 use crate::output::{Printer, sanitize};
+use crate::tr;
 
 /// One thing to explain.
 struct Item {
@@ -21,15 +22,19 @@ struct Item {
 pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
     if args.all {
         if !args.inputs.is_empty() {
-            return Err(Failure::usage("--all takes no codes"));
+            return Err(Failure::usage(
+                printer.t("--all takes no codes", "--all 不接受错误码参数"),
+            ));
         }
         return print_all(printer);
     }
     if args.inputs.is_empty() {
-        return Err(Failure::usage(
+        return Err(Failure::usage(printer.t(
             "nothing to explain: give errcodes (wxtoken explain 40164 -1), a WeChat JSON response, - for stdin, or --all",
-        ));
+            "没有可解释的内容：请给出错误码（wxtoken explain 40164 -1）、微信 JSON 响应、- 表示标准输入，或 --all",
+        )));
     }
+    let lang = printer.lang;
     let mut items = Vec::new();
     for input in &args.inputs {
         if input == "-" {
@@ -37,13 +42,14 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
             std::io::stdin()
                 .take(1024 * 1024)
                 .read_to_string(&mut text)
-                .map_err(|e| Failure::usage(format!("cannot read stdin: {e}")))?;
-            items.extend(parse_input(&text, true)?);
+                .map_err(|e| {
+                    Failure::usage(tr!(lang, "cannot read stdin: {e}", "无法读取标准输入：{e}"))
+                })?;
+            items.extend(parse_input(&text, true, lang)?);
         } else {
-            items.extend(parse_input(input, false)?);
+            items.extend(parse_input(input, false, lang)?);
         }
     }
-    let lang = printer.lang;
     let docs: Vec<Value> = items.iter().map(|i| item_json(i, lang)).collect();
     let out = if printer.json {
         let doc = if docs.len() == 1 {
@@ -66,7 +72,7 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
 }
 
 /// An errcode, a WeChat JSON response, or (from stdin) several errcodes.
-fn parse_input(raw: &str, from_stdin: bool) -> Result<Vec<Item>, Failure> {
+fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Failure> {
     let text = raw.trim();
     if let Ok(code) = text.parse::<i64>() {
         return Ok(vec![Item {
@@ -104,10 +110,15 @@ fn parse_input(raw: &str, from_stdin: bool) -> Result<Vec<Item>, Failure> {
         }
     }
     let shown: String = sanitize(text).chars().take(60).collect();
-    Err(Failure::usage(format!(
-        "\"{shown}\" is neither an errcode nor a WeChat JSON response"
+    Err(Failure::usage(tr!(
+        lang,
+        "\"{shown}\" is neither an errcode nor a WeChat JSON response",
+        "\"{shown}\" 既不是错误码也不是微信 JSON 响应"
     ))
-    .with_hint("for example: wxtoken explain 40164, or wxtoken explain '{\"errcode\":40164,\"errmsg\":\"...\"}'"))
+    .with_hint(format!(
+        "{} wxtoken explain 40164, wxtoken explain '{{\"errcode\":40164,\"errmsg\":\"...\"}}'",
+        lang.pick("for example:", "例如：")
+    )))
 }
 
 /// `text` padded to `width` terminal columns (CJK characters take two), after two spaces.

@@ -20,7 +20,7 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
         )));
     }
     let creds = super::load_credentials(&args.creds, printer)?;
-    let client = super::connect(&args.conn)?;
+    let client = super::connect(&args.conn, printer.lang)?;
     let endpoint = if args.stable {
         Endpoint::StableToken
     } else {
@@ -57,12 +57,7 @@ fn usable_cache(args: &FetchArgs, creds: &Credentials, printer: &Printer) -> Res
     }
     match cache::resolve_dir(args.cache_dir.cache_dir.as_deref(), super::env_var) {
         Some(dir) => Cache::open(dir).map_err(|w| w.0),
-        None => Err(printer
-            .t(
-                "no cache directory: set --cache-dir, WXTOKEN_CACHE_DIR, XDG_CACHE_HOME or HOME",
-                "没有缓存目录：请设置 --cache-dir、WXTOKEN_CACHE_DIR、XDG_CACHE_HOME 或 HOME",
-            )
-            .to_string()),
+        None => Err(cache::no_dir_message(printer.lang).to_string()),
     }
 }
 

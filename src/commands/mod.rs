@@ -11,6 +11,7 @@ use crate::cli::{ConnArgs, CredArgs};
 use crate::client::{self, ApiBase, Client, ConnSettings};
 use crate::credentials::{self, CredInput, Credentials};
 use crate::error::Failure;
+use crate::lang::Lang;
 use crate::output::Printer;
 use crate::proxy;
 
@@ -33,9 +34,9 @@ pub fn load_credentials(args: &CredArgs, printer: &Printer) -> Result<Credential
 }
 
 /// Check the connection options (usage errors come out here, before any request).
-pub fn conn_settings(args: &ConnArgs) -> Result<ConnSettings, Failure> {
-    let api_base = ApiBase::parse(&args.api_base)?;
-    let timeout = client::parse_timeout(&args.timeout)?;
+pub fn conn_settings(args: &ConnArgs, lang: Lang) -> Result<ConnSettings, Failure> {
+    let api_base = ApiBase::parse(&args.api_base, lang)?;
+    let timeout = client::parse_timeout(&args.timeout, lang)?;
     let proxy = proxy::decide(
         args.proxy.as_deref(),
         &api_base.scheme,
@@ -48,9 +49,10 @@ pub fn conn_settings(args: &ConnArgs) -> Result<ConnSettings, Failure> {
         retries: args.retries,
         proxy,
         ca_cert: args.ca_cert.clone(),
+        lang,
     })
 }
 
-pub fn connect(args: &ConnArgs) -> Result<Client, Failure> {
-    Client::new(conn_settings(args)?)
+pub fn connect(args: &ConnArgs, lang: Lang) -> Result<Client, Failure> {
+    Client::new(conn_settings(args, lang)?)
 }
