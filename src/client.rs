@@ -217,6 +217,11 @@ impl Client {
             .user_agent(format!("wxtoken/{}", env!("CARGO_PKG_VERSION")))
             .proxy(proxy)
             .max_redirects(0)
+            // A token exchange is tiny: ureq's 128 KiB buffers (zeroed on every start) cost more
+            // time than the whole request does.
+            .max_response_header_size(16 * 1024)
+            .input_buffer_size(32 * 1024)
+            .output_buffer_size(8 * 1024)
             .max_redirects_will_error(false)
             .tls_config(tls.build())
             .build();
