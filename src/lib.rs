@@ -56,7 +56,18 @@ pub fn main(args: Vec<OsString>) -> u8 {
     let json_requested = args.iter().any(|a| a == "--json");
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return clap_error(e, json_requested),
+        Err(e) => {
+            // clap echoes a stray argument back: one that looks like an AppSecret (a forgotten
+            // --secret, say) or follows --secret must not be shown.
+            let mut previous_was_secret = false;
+            for arg in args.iter().filter_map(|a| a.to_str()) {
+                if previous_was_secret || credentials::secret_looks_right(arg) {
+                    output::register_secret(arg);
+                }
+                previous_was_secret = arg == "--secret";
+            }
+            return clap_error(e, json_requested);
+        }
     };
     match panic::catch_unwind(AssertUnwindSafe(|| run(&cli))) {
         Ok(code) => code,
@@ -110,7 +121,7 @@ fn clap_error(e: clap::Error, json: bool) -> u8 {
         let _ = e.print();
         return 0;
     }
-    let _ = e.print();
+    eprint!("{}", output::redact(&e.render().to_string()));
     if json {
         let rendered = e.render().to_string();
         let first = rendered

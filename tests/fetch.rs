@@ -925,3 +925,17 @@ fn network_and_usage_messages_follow_the_language() {
     assert!(out.stderr.contains("响应超过 64 KiB"), "{out:?}");
     assert_eq!(mock.count(), 0);
 }
+
+#[test]
+fn a_stray_secret_on_the_command_line_is_not_echoed_by_usage_errors() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    // --secret forgotten: the value becomes an unexpected argument.
+    let out = run(fetch(&mock).args(["--appid", APPID, SECRET]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("unexpected argument '***'"), "{out:?}");
+    // A value after --secret in a command line that fails for another reason.
+    let out = run(fetch(&mock).args(["--secret", SECRET, "--retries", "many", "--json"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(out.json()["error"]["kind"], "usage");
+    assert_eq!(mock.count(), 0);
+}
