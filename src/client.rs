@@ -92,16 +92,34 @@ impl ApiBase {
                 "不能带查询参数或片段"
             )));
         }
-        if raw.contains('@') {
+        // An `@` in the path is fine (gateways use it); in the authority it is a user name.
+        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
             return Err(bad(tr!(
                 lang,
                 "it must not carry a user name or password",
                 "不能带用户名或密码"
             )));
         }
-        let port = uri
-            .port_u16()
-            .unwrap_or(if scheme == "https" { 443 } else { 80 });
+        let port = match uri.port() {
+            None => {
+                if scheme == "https" {
+                    443
+                } else {
+                    80
+                }
+            }
+            Some(p) => match p.as_str().parse::<u16>() {
+                Ok(n) if n > 0 => n,
+                _ => {
+                    let p = p.as_str().to_string();
+                    return Err(bad(tr!(
+                        lang,
+                        "the port {p} is not between 1 and 65535",
+                        "端口 {p} 不在 1 到 65535 之间"
+                    )));
+                }
+            },
+        };
         Ok(ApiBase {
             base: raw.trim_end_matches('/').to_string(),
             scheme,
@@ -125,18 +143,18 @@ impl ApiBase {
     }
 }
 
-/// `--timeout`: a positive number of seconds, decimals allowed.
+/// `--timeout`: seconds, decimals allowed, from 0.001 to 86400.
 pub fn parse_timeout(raw: &str, lang: Lang) -> Result<Duration, Failure> {
-    let shown = crate::output::sanitize(raw);
+    let shown: String = crate::output::sanitize(raw).chars().take(40).collect();
     let error = || {
         Failure::usage(tr!(
             lang,
-            "--timeout must be a positive number of seconds (at most 86400), not \"{shown}\"",
-            "--timeout 必须是正的秒数（最多 86400），而不是 \"{shown}\""
+            "--timeout must be a number of seconds from 0.001 to 86400, not \"{shown}\"",
+            "--timeout 必须是 0.001 到 86400 之间的秒数，而不是 \"{shown}\""
         ))
     };
     let secs: f64 = raw.trim().parse().map_err(|_| error())?;
-    if !(secs.is_finite() && secs > 0.0 && secs <= 86_400.0) {
+    if !(secs.is_finite() && (0.001..=86_400.0).contains(&secs)) {
         return Err(error());
     }
     Ok(Duration::from_secs_f64(secs))
@@ -179,6 +197,7 @@ pub struct Answer {
     pub date: Option<String>,
 }
 
+#[derive(Clone)]
 pub struct Client {
     agent: Agent,
     settings: ConnSettings,
@@ -246,8 +265,62 @@ impl Client {
         total + self.settings.timeout * self.settings.retries.saturating_add(1)
     }
 
-    /// One attempt: send and read the (capped) body.
+    /// One attempt under one deadline that covers everything: DNS, connect, proxy CONNECT, TLS,
+    /// headers and body. The attempt runs on its own thread, so that no phase (a resolver that
+    /// hangs, a proxy that trickles its answer a byte at a time) can outlive `--timeout`; a
+    /// thread left behind ends with the process.
     pub fn exchange(&self, req: &Request) -> Result<Answer, Failure> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (me, req) = (self.clone(), req.clone());
+        std::thread::Builder::new()
+            .name("attempt".into())
+            .spawn(move || {
+                let _ = tx.send(me.exchange_unbounded(&req));
+            })
+            .map_err(|e| Failure::internal(format!("cannot start a thread: {e}")))?;
+        match rx.recv_timeout(self.settings.timeout) {
+            Ok(result) => result,
+            Err(_) => Err(self.timed_out()),
+        }
+    }
+
+    /// No complete answer within the timeout.
+    fn timed_out(&self) -> Failure {
+        let s = &self.settings;
+        let lang = s.lang;
+        let target = s.api_base.host_port();
+        let secs = fmt_secs(s.timeout);
+        self.proxy_hint(
+            Failure::network(tr!(
+                lang,
+                "no complete answer from {target} within the timeout of {secs}",
+                "{target} 在超时 {secs} 内没有给出完整应答"
+            ))
+            .with_hint(tr!(
+                lang,
+                "raise --timeout if the network is slow; the server or a proxy in between may be stuck",
+                "网络慢时可调大 --timeout；服务器或中间的代理可能卡住了"
+            )),
+        )
+    }
+
+    /// The hint that names the proxy in use, if any.
+    fn proxy_hint(&self, f: Failure) -> Failure {
+        let lang = self.settings.lang;
+        match self.settings.proxy.proxy() {
+            Some(p) => {
+                let (shown, source) = (proxy::display_url(&p.url), &p.source);
+                f.with_hint(tr!(
+                    lang,
+                    "requests go through the proxy {shown} (from {source}); check it, or bypass it with NO_PROXY",
+                    "请求经由代理 {shown}（来自 {source}）；请检查它，或用 NO_PROXY 绕过"
+                ))
+            }
+            None => f,
+        }
+    }
+
+    fn exchange_unbounded(&self, req: &Request) -> Result<Answer, Failure> {
         let result = match &req.json_body {
             None => self.agent.get(&req.url).call(),
             Some(body) => self
@@ -301,6 +374,20 @@ impl Client {
         let attempts = self.settings.retries.saturating_add(1);
         let mut backoff = FIRST_BACKOFF;
         let mut attempt = 1;
+        let first_started = Instant::now();
+        let lang = self.settings.lang;
+        let summary = |f: Failure, attempt: u32| {
+            if attempt < 2 {
+                return f;
+            }
+            let total = first_started.elapsed().as_secs_f64();
+            let each = fmt_secs(self.settings.timeout);
+            f.append_message(&tr!(
+                lang,
+                " ({attempt} attempts in {total:.1} s, {each} each)",
+                "（共 {attempt} 次尝试，用时 {total:.1} 秒，每次最多 {each}）"
+            ))
+        };
         loop {
             let started = Instant::now();
             let outcome = self.exchange(req);
@@ -319,7 +406,7 @@ impl Client {
                         "attempt {attempt}/{attempts}: failed after {elapsed} ms: {}",
                         f.message()
                     ));
-                    if matches!(f, Failure::Network { .. }) {
+                    if matches!(f, Failure::Network { .. }) && f.retryable() {
                         Verdict::Retry(f)
                     } else {
                         Verdict::Fail(f)
@@ -328,8 +415,8 @@ impl Client {
             };
             match verdict {
                 Verdict::Done(t) => return Ok(t),
-                Verdict::Fail(f) => return Err(f),
-                Verdict::Retry(f) if attempt >= attempts => return Err(f),
+                Verdict::Fail(f) => return Err(summary(f, attempt)),
+                Verdict::Retry(f) if attempt >= attempts => return Err(summary(f, attempt)),
                 Verdict::Retry(f) => {
                     printer.verbose(&format!(
                         "retrying in {} ms ({})",
@@ -350,21 +437,8 @@ impl Client {
         let lang = s.lang;
         let target = s.api_base.host_port();
         let via = s.proxy.proxy();
-        let proxy_hint = |f: Failure| match via {
-            Some(p) => {
-                let (shown, source) = (proxy::display_url(&p.url), &p.source);
-                f.with_hint(tr!(
-                    lang,
-                    "requests go through the proxy {shown} (from {source}); check it, or bypass it with NO_PROXY",
-                    "请求经由代理 {shown}（来自 {source}）；请检查它，或用 NO_PROXY 绕过"
-                ))
-            }
-            None => f,
-        };
-        let network = |message: String| Failure::Network {
-            message,
-            hints: Vec::new(),
-        };
+        let proxy_hint = |f: Failure| self.proxy_hint(f);
+        let network = Failure::network;
         let response = |message: String| Failure::Response {
             message,
             hints: Vec::new(),
@@ -377,21 +451,7 @@ impl Client {
             }
             None => target.clone(),
         };
-        let secs = fmt_secs(s.timeout);
-        let timed_out = || {
-            proxy_hint(
-                network(tr!(
-                    lang,
-                    "no complete answer from {target} within the timeout of {secs}",
-                    "{target} 在超时 {secs} 内没有给出完整应答"
-                ))
-                .with_hint(tr!(
-                    lang,
-                    "raise --timeout if the network is slow; the server or a proxy in between may be stuck",
-                    "网络慢时可调大 --timeout；服务器或中间的代理可能卡住了"
-                )),
-            )
-        };
+        let timed_out = || self.timed_out();
         match e {
             ureq::Error::Timeout(_) | ureq::Error::BodyStalled => timed_out(),
             ureq::Error::HostNotFound => {
@@ -416,16 +476,51 @@ impl Client {
                 "cannot connect to {what}",
                 "无法连接 {what}"
             ))),
+            ureq::Error::ConnectProxyFailed(why) if why.contains("responded 407") => {
+                let has_credentials = via.is_some_and(|p| {
+                    proxy::ProxyUrl::parse(&p.url).password.is_some()
+                        || proxy::ProxyUrl::parse(&p.url).user.is_some()
+                });
+                let f = if has_credentials {
+                    Failure::network(tr!(
+                        lang,
+                        "{what} rejected the credentials given in its URL (HTTP 407)",
+                        "{what} 拒绝了其 URL 中的用户名和密码（HTTP 407）"
+                    ))
+                } else {
+                    Failure::network(tr!(
+                        lang,
+                        "{what} wants credentials (HTTP 407)",
+                        "{what} 需要用户名和密码（HTTP 407）"
+                    ))
+                };
+                proxy_hint(f.permanent().with_hint(tr!(
+                    lang,
+                    "put them in the proxy URL: http://user:password@host:port (percent-encode special characters)",
+                    "请写在代理 URL 中：http://user:password@host:port（特殊字符需百分号编码）"
+                )))
+            }
             ureq::Error::ConnectProxyFailed(why) => {
                 let why = crate::output::sanitize(&why);
-                proxy_hint(network(tr!(
+                let f = network(tr!(
                     lang,
                     "the proxy refused to open a tunnel to {target}: {why}",
                     "代理拒绝建立到 {target} 的隧道：{why}"
-                )))
+                ));
+                // A refusal (403 and the like) does not change on the next attempt.
+                let f = if why.contains("did not respond") {
+                    f
+                } else {
+                    f.permanent()
+                };
+                proxy_hint(f)
             }
             ureq::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
-                tls_failure(&target, &io.to_string(), lang)
+                let permanent = io
+                    .get_ref()
+                    .and_then(|e| e.downcast_ref::<rustls::Error>())
+                    .is_some_and(is_certificate_error);
+                tls_failure(&target, &io.to_string(), permanent, lang)
             }
             ureq::Error::Io(io) => match io.kind() {
                 ErrorKind::TimedOut | ErrorKind::WouldBlock => timed_out(),
@@ -454,8 +549,10 @@ impl Client {
                     ),
                 })),
             },
-            ureq::Error::Tls(why) => tls_failure(&target, why, lang),
-            ureq::Error::Rustls(err) => tls_failure(&target, &err.to_string(), lang),
+            ureq::Error::Tls(why) => tls_failure(&target, why, false, lang),
+            ureq::Error::Rustls(err) => {
+                tls_failure(&target, &err.to_string(), is_certificate_error(&err), lang)
+            }
             ureq::Error::Pem(_) => Failure::usage(tr!(
                 lang,
                 "the --ca-cert file is not valid PEM",
@@ -498,21 +595,28 @@ impl Client {
     }
 }
 
+/// A certificate the roots do not vouch for: another attempt gets the same certificate.
+fn is_certificate_error(e: &rustls::Error) -> bool {
+    matches!(
+        e,
+        rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented
+    )
+}
+
 /// TLS failed: most often an intercepting proxy or a gateway with its own authority.
-pub fn tls_failure(target: &str, why: &str, lang: Lang) -> Failure {
+pub fn tls_failure(target: &str, why: &str, permanent: bool, lang: Lang) -> Failure {
     let why = crate::output::sanitize(why);
-    Failure::Network {
-        message: tr!(
-            lang,
-            "TLS handshake with {target} failed: {why}",
-            "与 {target} 的 TLS 握手失败：{why}"
-        ),
-        hints: vec![tr!(
-            lang,
-            "if a corporate proxy or a private gateway uses its own certificate authority, pass its PEM file with --ca-cert",
-            "如果公司代理或私有网关使用自己的证书颁发机构，请用 --ca-cert 传入其 PEM 文件"
-        )],
-    }
+    let f = Failure::network(tr!(
+        lang,
+        "TLS handshake with {target} failed: {why}",
+        "与 {target} 的 TLS 握手失败：{why}"
+    ))
+    .with_hint(tr!(
+        lang,
+        "if a corporate proxy or a private gateway uses its own certificate authority, pass its PEM file with --ca-cert",
+        "如果公司代理或私有网关使用自己的证书颁发机构，请用 --ca-cert 传入其 PEM 文件"
+    ));
+    if permanent { f.permanent() } else { f }
 }
 
 fn too_large(status: u16, lang: Lang) -> Failure {

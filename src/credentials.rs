@@ -52,7 +52,11 @@ pub struct CredInput<'a> {
     pub secret_file: Option<&'a Path>,
 }
 
-const MAX_SECRET_FILE: u64 = 64 * 1024;
+/// A secret file larger than this is not an AppSecret file (it is refused, never cut and sent).
+const MAX_SECRET_FILE: u64 = 4 * 1024;
+/// Longer than any real value (AppIDs and CorpIDs are 18 characters; secrets 32 to 43).
+pub const MAX_APPID_LEN: usize = 64;
+pub const MAX_SECRET_LEN: usize = 128;
 
 /// Read and check appid and secret. A flag beats its env var; `--secret-file` beats
 /// `WXTOKEN_SECRET`. Every problem is a usage error, found before any request.
@@ -71,6 +75,7 @@ pub fn load(
         }
     };
     check_chars(&appid, "appid", lang)?;
+    check_len(&appid, "appid", MAX_APPID_LEN, lang)?;
 
     let (secret, source) = if let Some(s) = input.secret {
         (s.to_string(), SecretSource::Flag)
@@ -86,6 +91,7 @@ pub fn load(
     };
     let secret = Secret::new(secret);
     check_chars(secret.expose(), "secret", lang)?;
+    check_len(secret.expose(), "secret", MAX_SECRET_LEN, lang)?;
     if secret_looks_right(&appid) {
         // appid and secret swapped: the "appid" is the secret, so it must never be shown either.
         crate::output::register_secret(&appid);
@@ -97,12 +103,36 @@ pub fn load(
     })
 }
 
+/// A value longer than any real one is a mistake (a file's whole content, a pasted blob).
+fn check_len(value: &str, what: &str, max: usize, lang: Lang) -> Result<(), Failure> {
+    if value.len() <= max {
+        return Ok(());
+    }
+    let len = value.len();
+    Err(Failure::usage(crate::tr!(
+        lang,
+        "{what} is {len} characters long, longer than any real one (at most {max})",
+        "{what} 长 {len} 个字符，超过任何真实值（最多 {max}）"
+    )))
+}
+
+/// Read all of `reader`, refusing more than [`MAX_SECRET_FILE`] bytes.
+fn read_capped(reader: impl Read) -> std::io::Result<String> {
+    let mut buf = String::new();
+    reader.take(MAX_SECRET_FILE + 1).read_to_string(&mut buf)?;
+    if buf.len() as u64 > MAX_SECRET_FILE {
+        return Err(std::io::Error::other(format!(
+            "it holds more than {} KiB; an AppSecret file holds one line",
+            MAX_SECRET_FILE / 1024
+        )));
+    }
+    Ok(buf)
+}
+
 fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), Failure> {
     let (raw, source) = if path == Path::new("-") {
-        let mut buf = String::new();
-        std::io::stdin()
-            .take(MAX_SECRET_FILE)
-            .read_to_string(&mut buf)
+        read_capped(std::io::stdin())
+            .map(|buf| (buf, SecretSource::Stdin))
             .map_err(|e| {
                 Failure::usage(format!(
                     "{}: {}",
@@ -112,28 +142,42 @@ fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), F
                     ),
                     io_reason(&e)
                 ))
-            })?;
-        (buf, SecretSource::Stdin)
+            })?
     } else {
-        let text = std::fs::File::open(path).and_then(|f| {
-            let mut buf = String::new();
-            f.take(MAX_SECRET_FILE)
-                .read_to_string(&mut buf)
-                .map(|_| buf)
-        });
-        match text {
+        // A pipe (--secret-file <(pass show wx)) is fine: only the size is capped.
+        match std::fs::File::open(path).and_then(read_capped) {
             Ok(t) => (t, SecretSource::File),
             Err(e) => {
+                let raw = path.to_string_lossy();
+                // The secret itself given where its path belongs: never echo it.
+                let shown = if looks_like_a_value(&raw) {
+                    crate::output::register_secret(&raw);
+                    lang.pick(
+                        "(a value that looks like the secret itself, not a path; not shown)",
+                        "（看起来是 secret 本身而不是路径；不显示）",
+                    )
+                    .to_string()
+                } else {
+                    crate::output::sanitize(&raw)
+                };
                 return Err(Failure::usage(format!(
-                    "{} {}: {}",
+                    "{} {shown}: {}",
                     lang.pick("cannot read --secret-file", "无法读取 --secret-file"),
-                    crate::output::sanitize(&path.display().to_string()),
                     io_reason(&e)
+                ))
+                .with_hint(lang.pick(
+                    "--secret-file takes the path of a file that holds the secret",
+                    "--secret-file 需要的是存放 secret 的文件路径",
                 )));
             }
         }
     };
     Ok((raw.trim().to_string(), source))
+}
+
+/// A long run of letters and digits with no path separator: a secret, not a file name.
+fn looks_like_a_value(raw: &str) -> bool {
+    raw.len() >= 16 && raw.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// An io error's reason without the OS error number noise.
@@ -143,6 +187,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::InvalidData => "not valid UTF-8 text".into(),
         std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        std::io::ErrorKind::NotADirectory => "a part of the path is not a directory".into(),
         _ => e.to_string(),
     }
 }

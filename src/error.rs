@@ -41,6 +41,11 @@ pub const EXIT_CODES: &[(u8, &str, &str)] = &[
         "any other WeChat errcode (40002, 43002, codes not in the catalogue)",
         "",
     ),
+    (
+        11,
+        "token store unusable (unsafe or unwritable cache, lock held too long); nothing fetched",
+        "",
+    ),
 ];
 
 /// The exit-code table as plain text, for `--help`.
@@ -93,8 +98,13 @@ impl WeChatError {
 pub enum Failure {
     /// Bad or missing arguments or input; always found before any request.
     Usage { message: String, hints: Vec<String> },
-    /// DNS, connect, TLS, proxy, timeout.
-    Network { message: String, hints: Vec<String> },
+    /// DNS, connect, TLS, proxy, timeout. `retryable` is false for what another attempt cannot
+    /// mend (a proxy that wants credentials, an untrusted certificate).
+    Network {
+        message: String,
+        hints: Vec<String>,
+        retryable: bool,
+    },
     /// An answer that is not a usable WeChat answer.
     Response {
         message: String,
@@ -103,6 +113,12 @@ pub enum Failure {
     },
     /// WeChat answered with an errcode.
     WeChat(Box<WeChatError>),
+    /// The token store (the cache) cannot be used safely, so nothing was fetched.
+    Store {
+        message: String,
+        hints: Vec<String>,
+        retryable: bool,
+    },
     /// A bug or an unexpected condition of the machine.
     Internal { message: String },
 }
@@ -115,10 +131,54 @@ impl Failure {
         }
     }
 
+    pub fn network(message: impl Into<String>) -> Failure {
+        Failure::Network {
+            message: message.into(),
+            hints: Vec::new(),
+            retryable: true,
+        }
+    }
+
+    pub fn store(message: impl Into<String>, retryable: bool) -> Failure {
+        Failure::Store {
+            message: message.into(),
+            hints: Vec::new(),
+            retryable,
+        }
+    }
+
+    pub fn internal(message: impl Into<String>) -> Failure {
+        Failure::Internal {
+            message: message.into(),
+        }
+    }
+
+    /// A network failure that another attempt cannot mend.
+    pub fn permanent(mut self) -> Failure {
+        if let Failure::Network { retryable, .. } = &mut self {
+            *retryable = false;
+        }
+        self
+    }
+
+    /// The same failure with `suffix` added to its message.
+    pub fn append_message(mut self, suffix: &str) -> Failure {
+        match &mut self {
+            Failure::Usage { message, .. }
+            | Failure::Network { message, .. }
+            | Failure::Response { message, .. }
+            | Failure::Store { message, .. }
+            | Failure::Internal { message } => message.push_str(suffix),
+            Failure::WeChat(w) => w.message.push_str(suffix),
+        }
+        self
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Failure {
         match &mut self {
             Failure::Usage { hints, .. }
             | Failure::Network { hints, .. }
+            | Failure::Store { hints, .. }
             | Failure::Response { hints, .. } => hints.push(hint.into()),
             Failure::WeChat(w) => w.hints.push(hint.into()),
             Failure::Internal { .. } => {}
@@ -133,6 +193,7 @@ impl Failure {
             Failure::Usage { .. } => 2,
             Failure::Network { .. } => 3,
             Failure::Response { .. } => 4,
+            Failure::Store { .. } => 11,
             Failure::WeChat(w) => match w.context {
                 Context::Fetch => w.category().exit_code(),
                 Context::Check => w.category().check_exit_code(),
@@ -146,6 +207,7 @@ impl Failure {
             Failure::Network { .. } => "network",
             Failure::Response { .. } => "response",
             Failure::WeChat(_) => "wechat",
+            Failure::Store { .. } => "store",
             Failure::Internal { .. } => "internal",
         }
     }
@@ -155,6 +217,7 @@ impl Failure {
             Failure::Usage { message, .. }
             | Failure::Network { message, .. }
             | Failure::Response { message, .. }
+            | Failure::Store { message, .. }
             | Failure::Internal { message } => message,
             Failure::WeChat(w) => &w.message,
         }
@@ -164,6 +227,7 @@ impl Failure {
         match self {
             Failure::Usage { hints, .. }
             | Failure::Network { hints, .. }
+            | Failure::Store { hints, .. }
             | Failure::Response { hints, .. } => hints,
             Failure::WeChat(w) => &w.hints,
             Failure::Internal { .. } => &[],
@@ -173,7 +237,7 @@ impl Failure {
     /// Whether trying again (later, unchanged) can succeed.
     pub fn retryable(&self) -> bool {
         match self {
-            Failure::Network { .. } => true,
+            Failure::Network { retryable, .. } | Failure::Store { retryable, .. } => *retryable,
             Failure::Response { http_status, .. } => http_status.is_some_and(|s| s >= 500),
             Failure::WeChat(w) => w.entry().is_some_and(|e| e.retryable),
             Failure::Usage { .. } | Failure::Internal { .. } => false,
@@ -208,6 +272,49 @@ impl Failure {
         error
     }
 
+    /// A failure read back from its JSON document (one a lock holder recorded for the runs
+    /// that waited on it): the same kind, exit code, message and hints.
+    pub fn from_json_document(doc: &Value) -> Option<Failure> {
+        let e = doc.get("error")?;
+        let text = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_string);
+        let message = text("message")?;
+        let hints: Vec<String> = text("hint")
+            .map(|h| h.lines().map(str::to_string).collect())
+            .unwrap_or_default();
+        let retryable = e.get("retryable").and_then(Value::as_bool).unwrap_or(false);
+        Some(match text("kind")?.as_str() {
+            "usage" => Failure::Usage { message, hints },
+            "network" => Failure::Network {
+                message,
+                hints,
+                retryable,
+            },
+            "response" => Failure::Response {
+                message,
+                hints,
+                http_status: e
+                    .get("http_status")
+                    .and_then(Value::as_u64)
+                    .and_then(|s| u16::try_from(s).ok()),
+            },
+            "store" => Failure::Store {
+                message,
+                hints,
+                retryable,
+            },
+            "wechat" => Failure::WeChat(Box::new(WeChatError {
+                errcode: e.get("errcode").and_then(Value::as_i64)?,
+                errmsg: text("errmsg").unwrap_or_default(),
+                rid: text("rid"),
+                ip: text("ip"),
+                context: Context::Fetch,
+                message,
+                hints,
+            })),
+            _ => Failure::Internal { message },
+        })
+    }
+
     /// The whole JSON document printed on failure with `--json`.
     pub fn to_json_document(&self) -> Value {
         json!({ "error": self.to_json(), "exit_code": self.exit_code() })
@@ -240,14 +347,8 @@ mod tests {
             1
         );
         assert_eq!(Failure::usage("x").exit_code(), 2);
-        assert_eq!(
-            Failure::Network {
-                message: String::new(),
-                hints: vec![]
-            }
-            .exit_code(),
-            3
-        );
+        assert_eq!(Failure::network("").exit_code(), 3);
+        assert_eq!(Failure::store("", false).exit_code(), 11);
         assert_eq!(
             Failure::Response {
                 message: String::new(),

@@ -13,6 +13,7 @@ pub mod lang;
 pub mod output;
 pub mod proxy;
 pub mod response;
+pub mod safe_fs;
 pub mod time;
 pub mod wechat;
 
@@ -41,6 +42,8 @@ use output::Printer;
 
 /// Parse the command line, run the command, and return the exit code.
 pub fn main(args: Vec<OsString>) -> u8 {
+    // A core dump would hold the secret and the token.
+    safe_fs::disable_core_dumps();
     panic::set_hook(Box::new(|info| {
         let what = info
             .payload()
@@ -48,10 +51,11 @@ pub fn main(args: Vec<OsString>) -> u8 {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        eprintln!(
-            "wxtoken: error: internal error: {} (this is a bug; please report it)",
-            output::redact(&output::sanitize(&what))
-        );
+        // Never eprintln!: a second panic on a full stderr would abort the process.
+        output::write_stderr(&format!(
+            "wxtoken: error: internal error: {} (this is a bug; please report it)\n",
+            output::sanitize(&what)
+        ));
     }));
     let json_requested = args.iter().any(|a| a == "--json");
     let cli = match Cli::try_parse_from(&args) {
@@ -73,10 +77,8 @@ pub fn main(args: Vec<OsString>) -> u8 {
         Ok(code) => code,
         Err(_) => {
             if cli.output.json {
-                let f = Failure::Internal {
-                    message: "internal error (a bug)".into(),
-                };
-                println!("{}", f.to_json_document());
+                let f = Failure::internal("internal error (a bug)");
+                output::write_stdout_quietly(&format!("{}\n", f.to_json_document()));
             }
             1
         }
@@ -98,9 +100,6 @@ fn run(cli: &Cli) -> u8 {
             printer
                 .result_line(String::from_utf8_lossy(&script).trim_end())
                 .map(|_| 0)
-                .map_err(|e| Failure::Internal {
-                    message: format!("cannot write to stdout: {e}"),
-                })
         }
     };
     match result {
@@ -118,10 +117,10 @@ fn clap_error(e: clap::Error, json: bool) -> u8 {
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
         || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand && !e.use_stderr()
     {
-        let _ = e.print();
-        return 0;
+        // Help that cannot be written (a full disk, a closed stdout) is lost: not a success.
+        return if e.print().is_ok() { 0 } else { 1 };
     }
-    eprint!("{}", output::redact(&e.render().to_string()));
+    output::write_stderr(&e.render().to_string());
     if json {
         let rendered = e.render().to_string();
         let first = rendered
@@ -130,8 +129,8 @@ fn clap_error(e: clap::Error, json: bool) -> u8 {
             .unwrap_or("")
             .trim_start_matches("error: ")
             .to_string();
-        let f = Failure::usage(output::redact(&first));
-        println!("{}", f.to_json_document());
+        let f = Failure::usage(first);
+        output::write_stdout_quietly(&format!("{}\n", output::redact_json(&f.to_json_document())));
     }
     2
 }

@@ -41,18 +41,34 @@ pub fn use_color(
 
 static SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-/// Remember a secret (an AppSecret or a token) so that no text for people can carry it.
+/// Remember a secret (an AppSecret, a token, a proxy password) so that nothing that leaves the
+/// process can carry it: its raw form and the forms a server or gateway echoes it back in
+/// (percent-encoded, JSON-escaped, HTML-escaped).
 pub fn register_secret(secret: &str) {
     if secret.len() < 4 {
         return; // too short to mask without mangling ordinary text
     }
     let mut secrets = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
-    let encoded = crate::client::percent_encode(secret);
-    for s in [secret.to_string(), encoded] {
+    let json = serde_json::to_string(secret).unwrap_or_default();
+    let json = json.trim_matches('"').to_string();
+    let html = secret
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    for s in [
+        secret.to_string(),
+        crate::client::percent_encode(secret),
+        json,
+        html,
+    ] {
         if !secrets.contains(&s) {
             secrets.push(s);
         }
     }
+    // Longest first, so that a form containing another is masked whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
 }
 
 /// `text` with every registered secret replaced by `***`.
@@ -65,6 +81,97 @@ pub fn redact(text: &str) -> String {
         }
     }
     out
+}
+
+/// The keys whose values are secrets or tokens wherever they appear in server text.
+const SENSITIVE_KEYS: &[&str] = &[
+    "access_token",
+    "component_appsecret",
+    "appsecret",
+    "corpsecret",
+    "secret",
+];
+
+/// Text that came from a server or a paste: every value of a sensitive key (`key=VALUE` in a
+/// query, `"key":"VALUE"` in JSON, `'key': 'VALUE'` in a repr) masked, then every registered
+/// secret masked. Call this before cutting the text: a cut can split a secret the mask then
+/// cannot recognise.
+pub fn mask_server_text(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for key in SENSITIVE_KEYS {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(key) {
+            let start = from + pos;
+            from = start + key.len();
+            let boundary = start == 0
+                || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_');
+            if !boundary {
+                continue;
+            }
+            let mut i = start + key.len();
+            let skip_quotes = |i: &mut usize| {
+                while *i < bytes.len() && matches!(bytes[*i], b'"' | b'\'' | b'\\') {
+                    *i += 1;
+                }
+            };
+            let skip_spaces = |i: &mut usize| {
+                while *i < bytes.len() && bytes[*i] == b' ' {
+                    *i += 1;
+                }
+            };
+            skip_quotes(&mut i);
+            skip_spaces(&mut i);
+            if i >= bytes.len() || !matches!(bytes[i], b'=' | b':') {
+                continue;
+            }
+            i += 1;
+            skip_spaces(&mut i);
+            skip_quotes(&mut i);
+            let value_start = i;
+            while i < bytes.len()
+                && !matches!(
+                    bytes[i],
+                    b'&' | b'"' | b'\'' | b'\\' | b',' | b'}' | b']' | b')' | b'<' | b'>' | b';'
+                )
+                && !bytes[i].is_ascii_whitespace()
+            {
+                i += 1;
+            }
+            if i > value_start && &text[value_start..i] != "***" {
+                spans.push((value_start, i));
+            }
+        }
+    }
+    spans.sort();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (s, e) in spans {
+        if s < at {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.push_str("***");
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    redact(&out)
+}
+
+/// `doc` with every string value masked (before serialization: JSON escaping would hide a
+/// secret holding `"` or `\` from a mask that runs on the serialized text).
+pub fn redact_json(doc: &Value) -> Value {
+    match doc {
+        Value::String(s) => Value::String(redact(s)),
+        Value::Array(items) => Value::Array(items.iter().map(redact_json).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), redact_json(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// Text that came from outside (a server, a file), made safe for a terminal: control
@@ -82,17 +189,29 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
-/// Write to stdout; a closed pipe is not an error.
-fn write_stdout(text: &str) -> io::Result<()> {
+/// Write the result to stdout. Any failure, a closed pipe too, means the result was lost.
+fn write_stdout(text: &str) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
-    }
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| {
+            let why = match e.kind() {
+                io::ErrorKind::BrokenPipe => "the reading end of the pipe is closed".to_string(),
+                _ => crate::credentials::io_reason(&e),
+            };
+            Failure::internal(format!("cannot write the result to stdout: {why}"))
+        })
 }
 
-fn write_stderr(text: &str) {
-    let _ = io::stderr().lock().write_all(text.as_bytes());
+/// Write to stdout where a failure changes nothing (the run has failed already).
+pub fn write_stdout_quietly(text: &str) {
+    let _ = io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Text for people on stderr: always masked here, the one way out for it. Errors are ignored
+/// (there is nowhere left to report them).
+pub fn write_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(redact(text).as_bytes());
 }
 
 /// How output looks, decided once from the command line and the environment.
@@ -125,19 +244,38 @@ impl Printer {
         self.lang.pick(en, zh)
     }
 
-    /// The result on stdout: a line of text.
-    pub fn result_line(&self, line: &str) -> io::Result<()> {
-        write_stdout(&format!("{line}\n"))
+    /// The result on stdout: text (masked).
+    pub fn result_line(&self, line: &str) -> Result<(), Failure> {
+        write_stdout(&format!("{}\n", redact(line)))
     }
 
-    /// The result on stdout: one JSON document.
-    pub fn result_json(&self, doc: &Value) -> io::Result<()> {
+    /// The result on stdout: one JSON document (every string value masked).
+    pub fn result_json(&self, doc: &Value) -> Result<(), Failure> {
+        write_stdout(&format!("{}\n", redact_json(doc)))
+    }
+
+    /// The token itself on stdout: the one thing ever written unmasked.
+    pub fn result_token(&self, token: &str) -> Result<(), Failure> {
+        write_stdout(&format!("{token}\n"))
+    }
+
+    /// A JSON result whose `access_token` field is the token: everything else masked.
+    pub fn result_token_json(&self, doc: &Value, token: &str) -> Result<(), Failure> {
+        let mut doc = redact_json(doc);
+        doc["access_token"] = Value::String(token.to_string());
         write_stdout(&format!("{doc}\n"))
     }
 
     /// A line for people on stderr (already escaped where needed); masked.
     pub fn info(&self, line: &str) {
-        write_stderr(&format!("{}\n", redact(line)));
+        write_stderr(&format!("{line}\n"));
+    }
+
+    /// A note on stderr that `--quiet` silences.
+    pub fn note(&self, line: &str) {
+        if !self.quiet {
+            write_stderr(&format!("wxtoken: {line}\n"));
+        }
     }
 
     pub fn warn(&self, message: &str) {
@@ -145,13 +283,13 @@ impl Printer {
             return;
         }
         let label = format!("{}:", self.t("warning", "警告")).yellow().bold();
-        write_stderr(&format!("wxtoken: {label} {}\n", redact(message)));
+        write_stderr(&format!("wxtoken: {label} {message}\n"));
     }
 
     /// A `-v` line on stderr.
     pub fn verbose(&self, message: &str) {
         if self.verbose {
-            write_stderr(&format!("{} {}\n", "*".dimmed(), redact(message)));
+            write_stderr(&format!("{} {message}\n", "*".dimmed()));
         }
     }
 
@@ -174,10 +312,10 @@ impl Printer {
                 text.push_str(&format!("  {} {}\n", "hint:".cyan(), hint));
             }
         }
-        write_stderr(&redact(&text));
+        write_stderr(&text);
         if self.json {
-            let doc = redact(&doc.to_string());
-            let _ = write_stdout(&format!("{doc}\n"));
+            // The failure stands whether or not its document can be written.
+            let _ = write_stdout(&format!("{}\n", redact_json(doc)));
         }
     }
 }
@@ -213,10 +351,43 @@ mod tests {
     }
 
     #[test]
-    fn redact_masks_registered_secrets_and_their_encoding() {
+    fn redact_masks_registered_secrets_and_their_echoed_forms() {
         register_secret("s3cr&t-value");
         assert_eq!(redact("x s3cr&t-value y"), "x *** y");
         assert_eq!(redact("secret=s3cr%26t-value"), "secret=***");
+        assert_eq!(redact("<a>s3cr&amp;t-value</a>"), "<a>***</a>");
         assert_eq!(redact("nothing here"), "nothing here");
+        register_secret(r#"q"uo\te/%"#);
+        let doc = serde_json::json!({"m": r#"echo q"uo\te/% back"#, "n": [r#"q"uo\te/%"#]});
+        let shown = redact_json(&doc).to_string();
+        assert!(!shown.contains("uo"), "{shown}");
+        assert_eq!(
+            redact(r#"body {"secret":"q\"uo\\te/%"}"#),
+            r#"body {"secret":"***"}"#
+        );
+    }
+
+    #[test]
+    fn server_text_masks_every_sensitive_value() {
+        for (input, want) in [
+            (
+                "GET /cgi-bin/token?appid=wx1&secret=abcdef&grant_type=x",
+                "GET /cgi-bin/token?appid=wx1&secret=***&grant_type=x",
+            ),
+            (
+                r#"{"access_token":"TOKENVALUE","expires_in":7200}"#,
+                r#"{"access_token":"***","expires_in":7200}"#,
+            ),
+            (
+                "{'appsecret': 'zzzz', 'x': 1}",
+                "{'appsecret': '***', 'x': 1}",
+            ),
+            ("corpsecret=abc def", "corpsecret=*** def"),
+            (r#"echo {\"secret\":\"v\"}"#, r#"echo {\"secret\":\"***\"}"#),
+            ("missing secret parameter", "missing secret parameter"),
+            ("mysecret=keep", "mysecret=keep"),
+        ] {
+            assert_eq!(mask_server_text(input), want, "{input}");
+        }
     }
 }

@@ -51,19 +51,83 @@ impl ProxyDecision {
     }
 }
 
-/// A proxy URL with its password hidden.
-pub fn display_url(url: &str) -> String {
-    let (scheme, rest) = match url.split_once("://") {
-        Some((s, r)) => (format!("{s}://"), r),
-        None => (String::new(), url),
-    };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => {
-            let user = rest[..at].split(':').next().unwrap_or("");
-            format!("{scheme}{user}:***@{}", &rest[at + 1..])
+/// A proxy URL taken apart: `[scheme://][user[:password]@]host[:port][/]`. A proxy URL has no
+/// meaningful path, so the user information is everything before the last `@`: a password may
+/// hold `/`, `:`, `#` or `?` without breaking the parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyUrl {
+    /// `http://`, `socks5://`, or empty.
+    pub scheme: String,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    /// Host and port, as written.
+    pub host_port: String,
+}
+
+impl ProxyUrl {
+    pub fn parse(url: &str) -> ProxyUrl {
+        let (scheme, rest) = match url.split_once("://") {
+            Some((s, r)) => (format!("{s}://"), r),
+            None => (String::new(), url),
+        };
+        let (userinfo, host) = match rest.rfind('@') {
+            Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+            None => (None, rest),
+        };
+        let (user, password) = match userinfo {
+            None => (None, None),
+            Some(info) => match info.split_once(':') {
+                Some((u, p)) => (Some(u.to_string()), Some(p.to_string())),
+                None => (Some(info.to_string()), None),
+            },
+        };
+        ProxyUrl {
+            scheme,
+            user,
+            password,
+            host_port: host.trim_end_matches('/').to_string(),
         }
-        None => format!("{scheme}{rest}"),
+    }
+
+    /// Register the password (as written and percent-decoded) so that no output can carry it.
+    pub fn register_password(&self) {
+        if let Some(p) = &self.password {
+            crate::output::register_secret(p);
+            crate::output::register_secret(&percent_decode(p));
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).to_string()
+}
+
+/// A proxy URL with its password hidden (the user name stays: it helps and is not secret).
+pub fn display_url(url: &str) -> String {
+    let p = ProxyUrl::parse(url);
+    match (&p.user, &p.password) {
+        (None, _) => format!("{}{}", p.scheme, p.host_port),
+        (Some(user), None) => format!("{}{user}@{}", p.scheme, p.host_port),
+        (Some(user), Some(_)) => format!("{}{user}:***@{}", p.scheme, p.host_port),
     }
 }
 
@@ -102,6 +166,7 @@ pub fn decide(
     let Some(setting) = setting else {
         return ProxyDecision::Direct;
     };
+    ProxyUrl::parse(&setting.url).register_password();
     for variable in ["no_proxy", "NO_PROXY"] {
         if let Some((variable, list)) = get(variable) {
             if let Some(entry) = no_proxy_match(&list, host) {
@@ -258,5 +323,11 @@ mod tests {
         assert_eq!(display_url("http://u:pw@p:8080"), "http://u:***@p:8080");
         assert_eq!(display_url("http://p:8080"), "http://p:8080");
         assert_eq!(display_url("u:pw@p:8080"), "u:***@p:8080");
+        assert_eq!(display_url("http://u:pa/ss@p:8080/"), "http://u:***@p:8080");
+        assert_eq!(display_url("http://u:a@b/c?d#e@p:1"), "http://u:***@p:1");
+        assert_eq!(display_url("http://u@p:1"), "http://u@p:1");
+        let p = ProxyUrl::parse("http://u:p%2Fw@h:1");
+        assert_eq!(p.password.as_deref(), Some("p%2Fw"));
+        assert_eq!(percent_decode("p%2Fw%zz"), "p/w%zz");
     }
 }

@@ -6,6 +6,42 @@ use serde_json::Value;
 /// The body cap: a token response is under 1 KiB; anything over this is refused.
 pub const MAX_BODY: u64 = 64 * 1024;
 
+/// The longest lifetime a WeChat token has ever had is 7200 s; more than a day is not a WeChat
+/// answer (a server answering in milliseconds, say) and is never stored or served.
+pub const MAX_EXPIRES_IN: u64 = 86_400;
+
+/// The longest token accepted (WeChat asks for 512 characters of storage).
+pub const MAX_TOKEN_LEN: usize = 2048;
+
+/// What makes a token unusable, from the network or the cache: WeChat's tokens are non-empty
+/// printable ASCII without spaces (URL-safe characters in practice).
+pub fn token_problem(token: &str) -> Option<&'static str> {
+    if token.is_empty() {
+        Some("access_token is empty")
+    } else if token.len() > MAX_TOKEN_LEN {
+        Some("access_token is longer than any WeChat token")
+    } else if !token.bytes().all(|b| b.is_ascii_graphic()) {
+        Some(
+            "access_token has characters a WeChat token never has (spaces, control characters, non-ASCII)",
+        )
+    } else {
+        None
+    }
+}
+
+/// What makes an `expires_in` unusable: zero, or more than a day.
+pub fn expires_in_problem(expires_in: u64) -> Option<String> {
+    if expires_in == 0 {
+        Some("expires_in is 0".into())
+    } else if expires_in > MAX_EXPIRES_IN {
+        Some(format!(
+            "expires_in is {expires_in} s, more than a day: not a WeChat answer (a token lives at most 7200 s)"
+        ))
+    } else {
+        None
+    }
+}
+
 /// A usable answer from WeChat.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
@@ -99,52 +135,29 @@ pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
             reason: "the JSON is not an object".into(),
         });
     };
+    let no_token = |reason: String| Problem::NoToken { status, reason };
     let access_token = match map.get("access_token") {
-        Some(Value::String(s)) if s.is_empty() => {
-            return Err(Problem::NoToken {
-                status,
-                reason: "access_token is empty".into(),
-            });
-        }
-        Some(Value::String(s)) if s.chars().any(|c| c.is_whitespace() || c.is_control()) => {
-            return Err(Problem::NoToken {
-                status,
-                reason: "access_token contains whitespace or control characters".into(),
-            });
-        }
-        Some(Value::String(s)) => s.clone(),
-        Some(_) => {
-            return Err(Problem::NoToken {
-                status,
-                reason: "access_token is not a string".into(),
-            });
-        }
-        None => {
-            return Err(Problem::NoToken {
-                status,
-                reason: "there is no access_token".into(),
-            });
-        }
+        Some(Value::String(s)) => match token_problem(s) {
+            Some(why) => return Err(no_token(why.into())),
+            None => s.clone(),
+        },
+        Some(_) => return Err(no_token("access_token is not a string".into())),
+        None => return Err(no_token("there is no access_token".into())),
     };
     let expires_in = match map.get("expires_in") {
         Some(v) => match v.as_u64() {
-            Some(n) if n > 0 => n,
-            _ => {
-                return Err(Problem::NoToken {
-                    status,
-                    reason: format!(
-                        "expires_in is not a positive integer ({})",
-                        short(&v.to_string())
-                    ),
-                });
+            Some(n) => match expires_in_problem(n) {
+                Some(why) => return Err(no_token(why)),
+                None => n,
+            },
+            None => {
+                return Err(no_token(format!(
+                    "expires_in is not a positive integer ({})",
+                    short(&crate::output::sanitize(&v.to_string()))
+                )));
             }
         },
-        None => {
-            return Err(Problem::NoToken {
-                status,
-                reason: "there is no expires_in".into(),
-            });
-        }
+        None => return Err(no_token("there is no expires_in".into())),
     };
     Ok(Answer::Token {
         access_token,
@@ -174,11 +187,14 @@ fn looks_like_html(text: &str) -> bool {
         || (head.starts_with('<') && (head.contains("<html") || head.contains("<title")))
 }
 
-/// A short, single-line excerpt of a body, safe for a terminal: escaped first, then cut, so
-/// that control characters cannot make it long.
+/// A short, single-line excerpt of a body, safe for a terminal: secrets and tokens masked first
+/// (a cut could split one the mask would then miss), then escaped (so that control characters
+/// cannot make it long), then cut.
 pub fn excerpt(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    short(&crate::output::sanitize(&one_line))
+    short(&crate::output::sanitize(&crate::output::mask_server_text(
+        &one_line,
+    )))
 }
 
 fn short(s: &str) -> String {
@@ -289,6 +305,11 @@ mod tests {
             r#"{"access_token":"A","expires_in":-5}"#,
             r#"{"access_token":"A","expires_in":7200.5}"#,
             r#"{"access_token":"A","expires_in":"7200"}"#,
+            r#"{"access_token":"A","expires_in":7200000}"#,
+            r#"{"access_token":"A","expires_in":86401}"#,
+            "{\"access_token\":\"A\\u0000B\",\"expires_in\":7200}",
+            "{\"access_token\":\"A\\u202eB\",\"expires_in\":7200}",
+            "{\"access_token\":\"中文\",\"expires_in\":7200}",
             r#"[1,2]"#,
             r#"{"errcode":0}"#,
         ] {

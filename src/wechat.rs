@@ -26,6 +26,14 @@ impl Endpoint {
             Endpoint::StableToken => "stable_token",
         }
     }
+
+    pub fn from_name(name: &str) -> Option<Endpoint> {
+        match name {
+            "token" => Some(Endpoint::Token),
+            "stable_token" => Some(Endpoint::StableToken),
+            _ => None,
+        }
+    }
 }
 
 /// A token as WeChat issued it.
@@ -188,6 +196,8 @@ pub fn problem_failure(problem: Problem, lang: Lang) -> Failure {
 
 /// An errcode answer, explained from the catalogue, with the rid and IP pulled out of errmsg.
 pub fn wechat_failure(errcode: i64, errmsg: &str, context: Context, lang: Lang) -> Failure {
+    // Server text: a gateway may echo the request (secret, token) into errmsg.
+    let errmsg = &crate::output::mask_server_text(errmsg);
     let rid = errmsg::request_id(errmsg);
     let ip = errmsg::caller_ip(errmsg);
     let entry = catalog::lookup(errcode);

@@ -168,8 +168,8 @@ fn cache_from_the_environment() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(
         std::fs::read_dir(xdg.join("wxtoken")).unwrap().count(),
-        2,
-        "entry and lock"
+        3,
+        "entry, lock and CACHEDIR.TAG"
     );
     let home = tempdir();
     let out = run(fetch(&mock).arg("--cache").env("HOME", &home));
@@ -241,10 +241,17 @@ fn directory_0700_and_files_0600() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(files.len(), 3, "{files:?}");
     for f in files {
-        assert_eq!(mode(&f), 0o600, "{f:?}");
+        let want = if f.ends_with("CACHEDIR.TAG") {
+            0o644
+        } else {
+            0o600
+        };
+        assert_eq!(mode(&f), want, "{f:?}");
     }
+    let tag = std::fs::read_to_string(dir.join("CACHEDIR.TAG")).unwrap();
+    assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
 }
 
 #[test]
@@ -274,12 +281,36 @@ fn a_corrupt_entry_is_a_warning_and_a_miss() {
 }
 
 #[test]
-fn an_unwritable_cache_is_a_warning_and_still_prints_the_token() {
+fn an_unusable_cache_stops_a_classic_fetch_and_warns_a_stable_one() {
     let base = tempdir();
     let file = base.join("a-file");
     std::fs::write(&file, "x").unwrap();
     let mock = Mock::start(vec![Reply::token(7200)]);
-    let out = run(&mut cached(&mock, &file.join("cache")));
+    // Classic: fetching without the cache would break the token other runs hold: exit 11.
+    for quiet in [false, true] {
+        let mut cmd = cached(&mock, &file.join("cache"));
+        if quiet {
+            cmd.arg("-q");
+        }
+        let out = run(&mut cmd);
+        assert_eq!(out.code, 11, "{out:?}");
+        assert_eq!(out.stdout, "");
+        assert!(
+            out.stderr.contains("cannot create the cache directory")
+                && out.stderr.contains("nothing was fetched"),
+            "{out:?}"
+        );
+    }
+    // No cache location at all (no HOME): the same.
+    let out = run(fetch(&mock).arg("--cache"));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(out.stderr.contains("no cache directory"), "{out:?}");
+    let out = run(fetch(&mock).args(["--cache", "--json"]));
+    assert_eq!(out.json()["error"]["kind"], "store");
+    assert_eq!(out.json()["exit_code"], 11);
+    assert_eq!(mock.count(), 0, "nothing fetched");
+    // Stable (normal mode rotates nothing): a warning, and the token.
+    let out = run(cached(&mock, &file.join("cache")).arg("--stable"));
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.stdout, format!("{TOKEN}\n"));
     assert!(
@@ -287,12 +318,9 @@ fn an_unwritable_cache_is_a_warning_and_still_prints_the_token() {
             .contains("warning: cannot create the cache directory"),
         "{out:?}"
     );
-    let out = run(cached(&mock, &file.join("cache")).arg("-q"));
-    assert_eq!(out.stderr, "");
-    // No cache location at all (no HOME): a warning too.
-    let out = run(fetch(&mock).arg("--cache"));
-    assert_eq!(out.code, 0, "{out:?}");
-    assert!(out.stderr.contains("no cache directory"), "{out:?}");
+    let out = run(cached(&mock, &file.join("cache")).args(["--stable", "-q"]));
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{out:?}");
+    assert_eq!(mock.count(), 2);
 }
 
 #[test]
@@ -305,7 +333,12 @@ fn a_failed_fetch_stores_nothing() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert!(names.iter().all(|n| n.ends_with(".lock")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.ends_with(".lock") || n.ends_with(".failed") || n == "CACHEDIR.TAG"),
+        "no entry: {names:?}"
+    );
 }
 
 #[test]
@@ -441,7 +474,11 @@ fn cache_list_and_clear() {
         .args(["cache", "clear", "--json", "--cache-dir"])
         .arg(&dir));
     assert_eq!(out.json()["removed"], 2);
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "locks go too");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["CACHEDIR.TAG"], "locks go too; the tag stays");
     let out = run(wxtoken().args(["cache", "list", "--cache-dir"]).arg(&dir));
     assert_eq!(out.stdout, "");
     assert!(out.stderr.contains("no cached tokens"));
@@ -463,12 +500,19 @@ fn a_swapped_appid_is_a_secret_and_is_never_cached_or_shown() {
     let out = run(cached(&mock, &dir)
         .env("WXTOKEN_APPID", SECRET)
         .env("WXTOKEN_SECRET", APPID)
-        .arg("-v"));
+        .args(["-v", "--stable"]));
     assert_eq!(out.code, 0, "{out:?}");
     assert!(out.stderr.contains("look swapped"), "{out:?}");
     assert!(out.stderr.contains("not caching"), "{out:?}");
-    assert!(out.stderr.contains("appid=***"), "{out:?}");
     assert!(!dir.exists(), "nothing may be written for such an appid");
+    // Classic: no cache, so no fetch either (exit 11), and the secret still nowhere.
+    let out = run(cached(&mock, &dir)
+        .env("WXTOKEN_APPID", SECRET)
+        .env("WXTOKEN_SECRET", APPID)
+        .arg("-v"));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(!dir.exists());
+    assert_eq!(mock.count(), 1);
 }
 
 #[test]
@@ -480,8 +524,12 @@ fn a_writer_killed_mid_write_leaves_the_entry_intact() {
     // What a run killed between write and rename leaves: half an entry in a temp file.
     let name = entry.file_name().unwrap().to_string_lossy().to_string();
     let good = std::fs::read_to_string(&entry).unwrap();
+    // A pid that surely belongs to no running process: a child that has exited.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
     std::fs::write(
-        dir.join(format!(".{name}.99999.tmp")),
+        dir.join(format!(".{name}.{dead}.1.tmp")),
         &good[..good.len() / 3],
     )
     .unwrap();
@@ -495,8 +543,8 @@ fn a_writer_killed_mid_write_leaves_the_entry_intact() {
     run(wxtoken().args(["cache", "clear", "--cache-dir"]).arg(&dir));
     assert_eq!(
         std::fs::read_dir(&dir).unwrap().count(),
-        0,
-        "clear removes leftovers too"
+        1,
+        "clear removes leftovers too (the tag stays)"
     );
     assert_eq!(mock.count(), 1);
 }

@@ -36,10 +36,13 @@ fn a_healthy_setup_passes_every_step_without_touching_the_classic_endpoint() {
     }
     assert!(out.stdout.contains("nothing was invalidated"), "{out:?}");
     let reqs = mock.requests();
-    assert_eq!(reqs.len(), 1, "{reqs:?}");
-    assert_eq!(reqs[0].method, "POST");
-    assert_eq!(reqs[0].path(), "/cgi-bin/stable_token");
-    assert_eq!(reqs[0].body_json()["force_refresh"], false);
+    assert_eq!(reqs.len(), 2, "{reqs:?}");
+    // The connect step: one read-only call without a token, through fetch's own client.
+    assert_eq!(reqs[0].method, "GET");
+    assert_eq!(reqs[0].target, "/cgi-bin/getcallbackip");
+    assert_eq!(reqs[1].method, "POST");
+    assert_eq!(reqs[1].path(), "/cgi-bin/stable_token");
+    assert_eq!(reqs[1].body_json()["force_refresh"], false);
     assert!(reqs.iter().all(|r| r.path() != "/cgi-bin/token"));
 
     let doc = run_tokenless(doctor(&mock).arg("--json")).json();
@@ -48,11 +51,7 @@ fn a_healthy_setup_passes_every_step_without_touching_the_classic_endpoint() {
     let steps = doc["steps"].as_array().unwrap();
     assert_eq!(steps.len(), 6);
     assert!(steps.iter().all(|s| s["status"] == "ok"), "{doc}");
-    assert!(
-        mock.requests()
-            .iter()
-            .all(|r| r.path() == "/cgi-bin/stable_token")
-    );
+    assert!(mock.requests().iter().all(|r| r.path() != "/cgi-bin/token"));
 }
 
 #[test]
@@ -76,11 +75,7 @@ fn an_ip_outside_the_whitelist_is_named() {
     let doc = run_tokenless(doctor(&mock).arg("--json")).json();
     assert_eq!(doc["exit_code"], 7);
     assert_eq!(doc["steps"][5]["error"]["ip"], "8.149.20.108");
-    assert!(
-        mock.requests()
-            .iter()
-            .all(|r| r.path() == "/cgi-bin/stable_token")
-    );
+    assert!(mock.requests().iter().all(|r| r.path() != "/cgi-bin/token"));
 }
 
 #[test]
@@ -109,10 +104,11 @@ fn a_working_proxy_is_used_for_the_tunnel_and_the_call() {
     );
     assert_eq!(out.code, 0, "{out:?}");
     assert!(
-        out.stdout.contains("tunnel to api.weixin.invalid:80 open"),
+        out.stdout
+            .contains("TCP and proxy to api.weixin.invalid:80 ok: HTTP 200"),
         "{out:?}"
     );
-    assert_eq!(mock.count(), 1);
+    assert_eq!(mock.count(), 2);
 }
 
 #[test]
@@ -124,7 +120,12 @@ fn missing_or_odd_credentials() {
         out.stdout.contains("FAIL  credentials  missing secret"),
         "{out:?}"
     );
-    assert_eq!(mock.count(), 0, "no call without credentials");
+    let reqs = mock.requests();
+    assert!(
+        reqs.iter()
+            .all(|r| r.path() == "/cgi-bin/getcallbackip" && !r.target.contains('?')),
+        "no call with credentials, only the tokenless connect probe: {reqs:?}"
+    );
 
     let out = run_tokenless(
         doctor(&mock)
@@ -164,7 +165,7 @@ fn dns_failure_exits_3() {
 }
 
 #[test]
-fn tls_handshake_is_timed_and_an_untrusted_certificate_fails_the_connect_step() {
+fn tls_goes_through_fetchs_client_and_an_untrusted_certificate_fails_the_connect_step() {
     let (mock, ca_pem) = Mock::start_tls(vec![Reply::token(7000)]);
     let ca = tempdir().join("ca.pem");
     std::fs::write(&ca, ca_pem).unwrap();
@@ -176,7 +177,7 @@ fn tls_handshake_is_timed_and_an_untrusted_certificate_fails_the_connect_step() 
         .find(|l| l.contains("  connect  "))
         .unwrap();
     assert!(
-        connect.starts_with(" ok") && connect.contains("TLS 1.3 handshake in"),
+        connect.starts_with(" ok") && connect.contains("TCP and TLS to 127.0.0.1:"),
         "{out:?}"
     );
 
@@ -189,7 +190,8 @@ fn tls_handshake_is_timed_and_an_untrusted_certificate_fails_the_connect_step() 
     assert!(out.stdout.contains("--ca-cert"), "{out:?}");
     assert_eq!(
         mock.count(),
-        1,
-        "only the trusted run reached the stable_token call"
+        2,
+        "only the trusted run got past TLS (the probe and the stable_token call)"
     );
+    assert_eq!(mock.last().path(), "/cgi-bin/stable_token");
 }

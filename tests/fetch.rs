@@ -643,21 +643,21 @@ fn usage_errors_exit_2_before_any_request() {
             Box::new(|c| {
                 c.args(["--timeout", "0"]);
             }),
-            "--timeout must be a positive number",
+            "--timeout must be a number of seconds from 0.001 to 86400",
         ),
         (
             "word timeout",
             Box::new(|c| {
                 c.env("WXTOKEN_TIMEOUT", "soon");
             }),
-            "--timeout must be a positive number",
+            "--timeout must be a number of seconds from 0.001 to 86400",
         ),
         (
             "negative timeout",
             Box::new(|c| {
                 c.args(["--timeout=-3"]);
             }),
-            "--timeout must be a positive number",
+            "--timeout must be a number of seconds from 0.001 to 86400",
         ),
         (
             "ftp api base",
@@ -868,14 +868,14 @@ fn an_unwritable_stdout_is_an_internal_error_exit_1() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.starts_with("wxtoken: error: cannot write to stdout"),
+        stderr.starts_with("wxtoken: error: cannot write the result to stdout"),
         "{stderr}"
     );
     assert!(!stderr.contains(TOKEN) && !stderr.contains(SECRET));
 }
 
 #[test]
-fn a_closed_pipe_is_not_an_error() {
+fn a_closed_pipe_loses_the_token_and_is_exit_1() {
     // The reader goes away before the token is written (the mock answers late).
     let mock = Mock::with(|_, _| {
         std::thread::sleep(Duration::from_millis(300));
@@ -889,8 +889,12 @@ fn a_closed_pipe_is_not_an_error() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert_eq!(stderr, "");
+    assert_eq!(out.status.code(), Some(1), "the token was lost: {stderr}");
+    assert!(
+        stderr.contains("cannot write the result to stdout: the reading end of the pipe is closed"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(TOKEN) && !stderr.contains(SECRET));
     assert_eq!(mock.count(), 1);
 }
 
@@ -914,7 +918,11 @@ fn network_and_usage_messages_follow_the_language() {
         .args(["--timeout", "0"])
         .env("LANG", "zh_CN.UTF-8"));
     assert_eq!(out.code, 2, "{out:?}");
-    assert!(out.stderr.contains("--timeout 必须是正的秒数"), "{out:?}");
+    assert!(
+        out.stderr
+            .contains("--timeout 必须是 0.001 到 86400 之间的秒数"),
+        "{out:?}"
+    );
 
     let big = Mock::start(vec![Reply::Flood {
         len: 100_000,

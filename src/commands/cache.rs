@@ -1,7 +1,6 @@
 //! `wxtoken cache list` and `wxtoken cache clear`: what is cached, never the token itself.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::json;
 
@@ -18,40 +17,39 @@ pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
     }
 }
 
-fn dir_of(arg: &CacheDirArg, printer: &Printer) -> Result<PathBuf, Failure> {
-    cache::resolve_dir(arg.cache_dir.as_deref(), super::env_var)
-        .ok_or_else(|| Failure::usage(cache::no_dir_message(printer.lang)))
+/// The cache directory, if it exists; it must pass the safety checks and carry wxtoken's tag.
+fn open(arg: &CacheDirArg, printer: &Printer) -> Result<(PathBuf, Option<Cache>), Failure> {
+    let dir = cache::resolve_dir(arg.cache_dir.as_deref(), super::env_var)
+        .ok_or_else(|| Failure::usage(cache::no_dir_message(printer.lang)))?;
+    let cache = Cache::open_existing(dir.clone()).map_err(cache::Unusable::into_failure)?;
+    Ok((dir, cache))
 }
 
-fn entry_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    if !dir.exists() {
-        return Ok(Vec::new());
-    }
-    Cache {
-        dir: dir.to_path_buf(),
-    }
-    .entry_files()
-    .map_err(|e| {
-        Failure::usage(format!(
+fn unreadable(dir: &std::path::Path, e: &std::io::Error) -> Failure {
+    Failure::store(
+        format!(
             "cannot read the cache directory {}: {}",
             sanitize(&dir.display().to_string()),
-            crate::credentials::io_reason(&e)
-        ))
-    })
+            crate::credentials::io_reason(e)
+        ),
+        false,
+    )
 }
 
 fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
-    let dir = dir_of(arg, printer)?;
+    let (dir, cache) = open(arg, printer)?;
     let now = time::now_unix();
-    let mut rows = Vec::new();
-    for path in entry_files(&dir)? {
-        match cache::read_entry(&path) {
-            Ok(Some(e)) => rows.push(e),
-            Ok(None) => {}
-            Err(w) => printer.warn(&w.0),
+    let rows = match &cache {
+        None => Vec::new(),
+        Some(cache) => {
+            let (rows, warnings) = cache.list().map_err(|e| unreadable(&dir, &e))?;
+            for w in warnings {
+                printer.warn(&w.0);
+            }
+            rows
         }
-    }
-    let written = if printer.json {
+    };
+    if printer.json {
         let entries: Vec<_> = rows
             .iter()
             .map(|e| {
@@ -65,13 +63,13 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
                 })
             })
             .collect();
-        printer.result_json(&json!({ "cache_dir": dir.display().to_string(), "entries": entries }))
+        printer
+            .result_json(&json!({ "cache_dir": dir.display().to_string(), "entries": entries }))?;
     } else if rows.is_empty() {
         printer.info(&format!(
             "no cached tokens in {}",
             sanitize(&dir.display().to_string())
         ));
-        Ok(())
     } else {
         let mut out = format!(
             "{:<20} {:<13} {:<21} {:<12} {}\n",
@@ -93,52 +91,26 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
                 sanitize(&e.api_base)
             ));
         }
-        printer.result_line(out.trim_end())
-    };
-    written.map(|_| 0).map_err(|e| Failure::Internal {
-        message: format!("cannot write to stdout: {e}"),
-    })
+        printer.result_line(out.trim_end())?;
+    }
+    Ok(0)
 }
 
 fn clear(arg: &CacheDirArg, appid: Option<&str>, printer: &Printer) -> Result<u8, Failure> {
-    let dir = dir_of(arg, printer)?;
-    let mut removed = 0;
-    for path in entry_files(&dir)? {
-        let matches = match (appid, cache::read_entry(&path)) {
-            (None, _) => true,
-            (Some(want), Ok(Some(e))) => e.appid == want,
-            (Some(_), _) => false,
-        };
-        if !matches {
-            continue;
-        }
-        match fs::remove_file(&path) {
-            Ok(()) => removed += 1,
-            Err(e) => printer.warn(&format!(
-                "cannot remove {}: {}",
-                sanitize(&path.display().to_string()),
-                crate::credentials::io_reason(&e)
-            )),
-        }
-        let mut lock = path.clone().into_os_string();
-        lock.push(".lock");
-        let _ = fs::remove_file(lock);
-    }
-    // Leftovers of runs killed mid-write.
-    if appid.is_none() && dir.exists() {
-        for e in fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let name = e.file_name().to_string_lossy().to_string();
-            if name.starts_with('.') && name.ends_with(".tmp") {
-                let _ = fs::remove_file(e.path());
+    let (dir, cache) = open(arg, printer)?;
+    let removed = match &cache {
+        None => 0,
+        Some(cache) => {
+            let done = cache.clear(appid).map_err(|e| unreadable(&dir, &e))?;
+            for w in done.warnings {
+                printer.warn(&w.0);
             }
+            done.removed
         }
-    }
+    };
     if printer.json {
         printer
-            .result_json(&json!({ "cache_dir": dir.display().to_string(), "removed": removed }))
-            .map_err(|e| Failure::Internal {
-                message: format!("cannot write to stdout: {e}"),
-            })?;
+            .result_json(&json!({ "cache_dir": dir.display().to_string(), "removed": removed }))?;
     } else {
         printer.info(&format!(
             "removed {removed} cached token{} from {}",

@@ -58,7 +58,7 @@ pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
             }),
         }
     });
-    let written = match result {
+    match result {
         Ok(()) => {
             let r = if printer.json {
                 printer.result_json(&json!({ "valid": true }))
@@ -75,10 +75,7 @@ pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
             printer.failure_with_document(&failure, &doc);
             Ok(failure.exit_code())
         }
-    };
-    written.map_err(|e| Failure::Internal {
-        message: format!("cannot write to stdout: {e}"),
-    })
+    }
 }
 
 /// `--token`, else `WXTOKEN_ACCESS_TOKEN` (both through clap), else stdin unless it is a terminal.
@@ -108,13 +105,10 @@ fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
             "token 为空：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入",
         )));
     }
-    if token
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || !c.is_ascii())
-    {
+    if response::token_problem(&token).is_some() {
         return Err(Failure::usage(printer.t(
-            "the token contains whitespace, control or non-ASCII characters: pass exactly one token",
-            "token 含有空白、控制或非 ASCII 字符：请只传入一个 token",
+            "this is not one token (it has whitespace, control or non-ASCII characters, or is longer than any token): pass exactly one token",
+            "这不是一个 token（含有空白、控制或非 ASCII 字符，或比任何 token 都长）：请只传入一个 token",
         )));
     }
     Ok(token)

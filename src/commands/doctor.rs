@@ -3,19 +3,18 @@
 //! with one normal-mode stable_token call, which rotates nothing.
 
 use std::cell::RefCell;
-use std::io::{IsTerminal, Read, Write};
-use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
-use std::sync::{Arc, mpsc};
+use std::io::IsTerminal;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
 use crate::cli::DoctorArgs;
-use crate::client::{self, Client, ConnSettings};
+use crate::client::{Client, ConnSettings, Request};
 use crate::credentials::{self, CredInput, SecretSource};
 use crate::error::Failure;
 use crate::output::{Printer, sanitize, use_color};
-use crate::proxy;
 use crate::time;
 use crate::wechat::{self, Endpoint};
 
@@ -134,7 +133,9 @@ pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
     };
 
     // 3-4. DNS, then TCP and TLS; 5-6. the clock and the stable_token call.
-    let reachable = client.is_some() && network_steps(&settings, &mut steps);
+    let reachable = client
+        .as_ref()
+        .is_some_and(|c| network_steps(c, &settings, &mut steps));
     match (&client, &creds, reachable) {
         (Some(client), Some(creds), true) => token_steps(client, creds, printer, &mut steps),
         _ => {
@@ -181,18 +182,17 @@ fn first_hop(settings: &ConnSettings) -> (String, u16, bool) {
     }
 }
 
-/// DNS, TCP and TLS. Returns whether WeChat (or the proxy's tunnel to it) is reachable.
-fn network_steps(settings: &ConnSettings, steps: &mut Vec<Step>) -> bool {
+/// DNS, then one request through the very client `fetch` uses (same proxy, TLS roots and
+/// deadline). Returns whether WeChat (or the gateway) answered.
+fn network_steps(client: &Client, settings: &ConnSettings, steps: &mut Vec<Step>) -> bool {
     let (host, port, via_proxy) = first_hop(settings);
     let what = if via_proxy { "proxy host" } else { "API host" };
     let started = Instant::now();
     let addrs = match resolve(&host, port, settings.timeout) {
         Ok(addrs) if !addrs.is_empty() => addrs,
         Ok(_) | Err(_) => {
-            let f = Failure::Network {
-                message: format!("cannot resolve the {what} {}", sanitize(&host)),
-                hints: vec!["check the host name and this machine's DNS (/etc/resolv.conf)".into()],
-            };
+            let f = Failure::network(format!("cannot resolve the {what} {}", sanitize(&host)))
+                .with_hint("check the host name and this machine's DNS (/etc/resolv.conf)");
             steps.push(Step::failed("dns", &f));
             return false;
         }
@@ -212,9 +212,31 @@ fn network_steps(settings: &ConnSettings, steps: &mut Vec<Step>) -> bool {
     }
     steps.push(Step::new("dns", Status::Ok, detail));
 
-    match connect(settings, &addrs, via_proxy) {
-        Ok(detail) => {
-            steps.push(Step::new("connect", Status::Ok, detail));
+    // A read-only call without a token: WeChat answers 41001 and nothing changes anywhere.
+    let probe = Request {
+        url: settings.api_base.url("/cgi-bin/getcallbackip"),
+        shown_url: settings.api_base.url("/cgi-bin/getcallbackip"),
+        json_body: None,
+    };
+    let started = Instant::now();
+    match client.exchange(&probe) {
+        Ok(answer) => {
+            let how = match (via_proxy, settings.api_base.scheme.as_str()) {
+                (true, "https") => "TCP, proxy tunnel and TLS",
+                (true, _) => "TCP and proxy",
+                (false, "https") => "TCP and TLS",
+                (false, _) => "TCP (http: no TLS)",
+            };
+            steps.push(Step::new(
+                "connect",
+                Status::Ok,
+                format!(
+                    "{how} to {} ok: HTTP {} in {} ms",
+                    settings.api_base.host_port(),
+                    answer.status,
+                    started.elapsed().as_millis()
+                ),
+            ));
             true
         }
         Err(f) => {
@@ -238,167 +260,6 @@ fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Vec<SocketAddr>, 
     match rx.recv_timeout(timeout) {
         Ok(Ok(addrs)) => Ok(addrs),
         _ => Err(()),
-    }
-}
-
-/// TCP connect to the first hop, the CONNECT tunnel through a proxy, and the TLS handshake.
-fn connect(
-    settings: &ConnSettings,
-    addrs: &[SocketAddr],
-    via_proxy: bool,
-) -> Result<String, Failure> {
-    let network = |message: String, hint: &str| Failure::Network {
-        message,
-        hints: vec![hint.to_string()],
-    };
-    let started = Instant::now();
-    let mut last_error = None;
-    let mut stream = None;
-    for addr in addrs {
-        match TcpStream::connect_timeout(addr, settings.timeout) {
-            Ok(s) => {
-                stream = Some((s, *addr));
-                break;
-            }
-            Err(e) => last_error = Some((e, *addr)),
-        }
-    }
-    let Some((mut tcp, addr)) = stream else {
-        let (e, addr) = last_error.expect("at least one address");
-        let hint = match settings.proxy.proxy() {
-            Some(p) => format!(
-                "the proxy {} comes from {}: check that it runs, or bypass it with NO_PROXY",
-                proxy::display_url(&p.url),
-                p.source
-            ),
-            None => {
-                "check the firewall and that this machine can reach the internet (or the gateway)"
-                    .to_string()
-            }
-        };
-        let what = if via_proxy { "the proxy at " } else { "" };
-        return Err(network(
-            format!("cannot connect to {what}{addr}: {}", io_words(&e)),
-            &hint,
-        ));
-    };
-    let tcp_ms = started.elapsed().as_millis();
-    let _ = tcp.set_read_timeout(Some(settings.timeout));
-    let _ = tcp.set_write_timeout(Some(settings.timeout));
-    let mut detail = format!(
-        "TCP {}{addr} in {tcp_ms} ms",
-        if via_proxy { "to the proxy " } else { "" }
-    );
-
-    if via_proxy {
-        let target = settings.api_base.host_port();
-        let request = format!("CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n\r\n");
-        let status = tcp
-            .write_all(request.as_bytes())
-            .and_then(|_| read_status_line(&mut tcp))
-            .map_err(|e| {
-                network(
-                    format!(
-                        "the proxy did not answer the tunnel request: {}",
-                        io_words(&e)
-                    ),
-                    "check the proxy",
-                )
-            })?;
-        if !status.starts_with("HTTP/1.1 200") && !status.starts_with("HTTP/1.0 200") {
-            return Err(network(
-                format!(
-                    "the proxy refused a tunnel to {target}: {}",
-                    sanitize(status.trim())
-                ),
-                "the proxy may need credentials (http://user:password@host:port) or may block this host",
-            ));
-        }
-        detail.push_str(&format!("; tunnel to {target} open"));
-    }
-
-    if settings.api_base.scheme != "https" {
-        detail.push_str("; TLS not used (http)");
-        return Ok(detail);
-    }
-    let started = Instant::now();
-    let version = tls_handshake(settings, &mut tcp)?;
-    detail.push_str(&format!(
-        "; {version} handshake in {} ms",
-        started.elapsed().as_millis()
-    ));
-    Ok(detail)
-}
-
-fn read_status_line(tcp: &mut TcpStream) -> std::io::Result<String> {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") && head.len() < 8192 {
-        if tcp.read(&mut byte)? == 0 {
-            break;
-        }
-        head.push(byte[0]);
-    }
-    Ok(String::from_utf8_lossy(&head)
-        .lines()
-        .next()
-        .unwrap_or("")
-        .to_string())
-}
-
-fn tls_handshake(settings: &ConnSettings, tcp: &mut TcpStream) -> Result<String, Failure> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.add_parsable_certificates(webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().cloned());
-    if let Some(path) = &settings.ca_cert {
-        let extra = client::extra_ca_certs(path, settings.lang)?;
-        roots.add_parsable_certificates(
-            extra
-                .iter()
-                .map(|c| rustls::pki_types::CertificateDer::from(c.der().to_vec())),
-        );
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| Failure::Internal {
-            message: format!("TLS set-up: {e}"),
-        })?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    let host = settings
-        .api_base
-        .host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_string();
-    let name = rustls::pki_types::ServerName::try_from(host)
-        .map_err(|_| Failure::usage("--api-base has a host name TLS cannot use"))?;
-    let mut conn =
-        rustls::ClientConnection::new(Arc::new(config), name).map_err(|e| Failure::Internal {
-            message: format!("TLS set-up: {e}"),
-        })?;
-    while conn.is_handshaking() {
-        if let Err(e) = conn.complete_io(tcp) {
-            return Err(client::tls_failure(
-                &settings.api_base.host_port(),
-                &e.to_string(),
-                settings.lang,
-            ));
-        }
-    }
-    Ok(match conn.protocol_version() {
-        Some(rustls::ProtocolVersion::TLSv1_3) => "TLS 1.3".to_string(),
-        Some(rustls::ProtocolVersion::TLSv1_2) => "TLS 1.2".to_string(),
-        Some(other) => format!("{other:?}"),
-        None => "TLS".to_string(),
-    })
-}
-
-fn io_words(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
-        std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => "timed out".into(),
-        _ => e.to_string(),
     }
 }
 
@@ -469,7 +330,7 @@ fn report(
     steps: &[Step],
     exit_code: u8,
 ) -> Result<(), Failure> {
-    let written = if printer.json {
+    if printer.json {
         let steps: Vec<Value> = steps
             .iter()
             .map(|s| {
@@ -491,9 +352,7 @@ fn report(
             "api_base": settings.api_base.as_str(),
             "steps": steps,
         });
-        printer.result_json(
-            &serde_json::from_str(&crate::output::redact(&doc.to_string())).unwrap_or(doc),
-        )
+        printer.result_json(&doc)
     } else {
         let color = use_color(
             printer.color,
@@ -522,9 +381,6 @@ fn report(
                 }
             }
         }
-        printer.result_line(&crate::output::redact(out.trim_end()))
-    };
-    written.map_err(|e| Failure::Internal {
-        message: format!("cannot write to stdout: {e}"),
-    })
+        printer.result_line(out.trim_end())
+    }
 }

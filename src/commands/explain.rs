@@ -62,9 +62,7 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
         let text: Vec<String> = items.iter().map(|i| item_text(i, lang)).collect();
         printer.result_line(&text.join("\n"))
     };
-    out.map_err(|e| Failure::Internal {
-        message: format!("cannot write to stdout: {e}"),
-    })?;
+    out?;
     let all_known = items
         .iter()
         .all(|i| i.errcode == 0 || catalog::lookup(i.errcode).is_some());
@@ -88,9 +86,10 @@ fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Fai
             _ => None,
         };
         if let Some(errcode) = errcode {
+            // Pasted server text: mask tokens and secrets a log line or an echo may carry.
             let errmsg = map.get("errmsg").map(|v| match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
+                Value::String(s) => crate::output::mask_server_text(s),
+                other => crate::output::mask_server_text(&other.to_string()),
             });
             return Ok(vec![Item { errcode, errmsg }]);
         }
@@ -109,13 +108,23 @@ fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Fai
                 .collect());
         }
     }
-    let shown: String = sanitize(text).chars().take(60).collect();
-    Err(Failure::usage(tr!(
+    // The input is not echoed: it may be a token or a secret pasted by mistake.
+    let chars = text.chars().count();
+    let looks_like_token = chars >= 32 && crate::response::token_problem(text).is_none();
+    let failure = Failure::usage(tr!(
         lang,
-        "\"{shown}\" is neither an errcode nor a WeChat JSON response",
-        "\"{shown}\" 既不是错误码也不是微信 JSON 响应"
-    ))
-    .with_hint(format!(
+        "the input ({chars} characters) is neither an errcode nor a WeChat JSON response",
+        "输入（{chars} 个字符）既不是错误码也不是微信 JSON 响应"
+    ));
+    let failure = if looks_like_token {
+        failure.with_hint(lang.pick(
+            "it looks like an access_token or a secret (not shown): to test a token, use wxtoken check",
+            "它看起来像 access_token 或 secret（不显示）：要检查 token，请使用 wxtoken check",
+        ))
+    } else {
+        failure
+    };
+    Err(failure.with_hint(format!(
         "{} wxtoken explain 40164, wxtoken explain '{{\"errcode\":40164,\"errmsg\":\"...\"}}'",
         lang.pick("for example:", "例如：")
     )))
@@ -308,9 +317,7 @@ fn print_all(printer: &Printer) -> Result<u8, Failure> {
         }
         printer.result_line(text.trim_end())
     };
-    out.map(|_| 0).map_err(|e| Failure::Internal {
-        message: format!("cannot write to stdout: {e}"),
-    })
+    out.map(|_| 0)
 }
 
 fn row(e: &Entry, lang: Lang) -> String {

@@ -3,16 +3,21 @@
 
 use serde_json::json;
 
-use crate::cache::{self, Cache, Key};
+use std::time::Duration;
+
+use crate::cache::{self, Cache, Key, Unusable};
 use crate::cli::FetchArgs;
 use crate::client::{Client, Request};
 use crate::credentials::Credentials;
 use crate::error::Failure;
 use crate::output::Printer;
 use crate::time;
+use crate::tr;
 use crate::wechat::{self, Endpoint, Token};
 
 pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
+    // Everything written by another run from now on counts as "while this run waited".
+    let started_ms = time::now_unix_ms();
     if args.force_refresh && !args.stable {
         return Err(Failure::usage(printer.t(
             "--force-refresh works only with --stable (every classic fetch already issues a new token)",
@@ -27,122 +32,245 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
         Endpoint::Token
     };
     let req = wechat::token_request(&client, &creds, endpoint, args.force_refresh);
-    if !args.cache {
+    let run = Run {
+        args,
+        creds: &creds,
+        client: &client,
+        req: &req,
+        endpoint,
+        printer,
+        started_ms,
+    };
+    if !args.cache && !args.force_refresh {
         let token = wechat::fetch_token(&client, &req, printer)?;
         return print_fresh(printer, &token, endpoint);
     }
     match usable_cache(args, &creds, printer) {
-        Ok(cache) => through_cache(&cache, args, &creds, &client, &req, endpoint, printer),
-        Err(why) => {
+        Ok(Some(cache)) => run.through_cache(&cache),
+        Ok(None) => run.uncached(),
+        Err(unusable) => {
+            // A classic fetch (or a rotation) without the cache's lock is exactly the harm
+            // --cache exists to prevent: refuse. A normal-mode stable fetch rotates nothing.
+            if args.cache && (endpoint == Endpoint::Token || args.force_refresh) {
+                return Err(unusable
+                    .into_failure()
+                    .append_message(printer.t("; nothing was fetched", "；没有获取 token")));
+            }
             printer.warn(&format!(
-                "{why}; {}",
+                "{}; {}",
+                unusable.message,
                 printer.t("not caching", "本次不使用缓存")
             ));
-            let token = wechat::fetch_token(&client, &req, printer)?;
-            print_fresh(printer, &token, endpoint)
+            run.uncached()
         }
     }
 }
 
-/// The cache directory, created if need be, or why there is none to use.
-fn usable_cache(args: &FetchArgs, creds: &Credentials, printer: &Printer) -> Result<Cache, String> {
-    if crate::credentials::secret_looks_right(&creds.appid) {
-        // A swapped appid is a secret: it must not end up in a cache file or its name.
-        return Err(printer
-            .t(
-                "the appid looks like an AppSecret",
-                "appid 看起来像 AppSecret",
-            )
-            .to_string());
-    }
-    match cache::resolve_dir(args.cache_dir.cache_dir.as_deref(), super::env_var) {
-        Some(dir) => Cache::open(dir).map_err(|w| w.0),
-        None => Err(cache::no_dir_message(printer.lang).to_string()),
-    }
-}
-
-/// Serve from the cache, or fetch under the entry's lock so that concurrent invocations on a
-/// cold cache make one upstream request between them.
-fn through_cache(
-    cache: &Cache,
+/// The cache directory, checked and created if need be; `None` where a force refresh without
+/// `--cache` has no cache to update.
+fn usable_cache(
     args: &FetchArgs,
     creds: &Credentials,
-    client: &Client,
-    req: &Request,
-    endpoint: Endpoint,
     printer: &Printer,
-) -> Result<u8, Failure> {
-    let key = Key {
-        appid: &creds.appid,
-        endpoint,
-        api_base: client.settings().api_base.as_str(),
-        fingerprint: cache::fingerprint(&creds.appid, creds.secret.expose()),
-    };
-    let name = key.file_name();
-    printer.verbose(&format!("cache: {}", cache.path_of(&name).display()));
-    let mut warned = false;
-    let mut read = || match cache.read(&name) {
-        Ok(entry) => entry,
-        Err(w) => {
-            if !warned {
-                printer.warn(&w.0);
-                warned = true;
-            }
-            None
-        }
-    };
-    // A hit needs no lock: entries are replaced atomically.
-    let before = if args.force_refresh { None } else { read() };
-    if let Some(entry) = &before
-        && key.serves(entry, time::now_unix(), args.min_ttl, false)
-    {
-        return print_cached(printer, entry, endpoint);
-    }
-    let lock = match cache.lock(
-        &name,
-        client.worst_case() + std::time::Duration::from_secs(5),
-    ) {
-        Ok(Some(lock)) => Some(lock),
-        Ok(None) => {
-            printer.warn(printer.t(
-                "another wxtoken held the cache lock for too long; fetching without waiting for it",
-                "另一个 wxtoken 占用缓存锁过久；不再等待，直接获取",
-            ));
-            None
-        }
-        Err(w) => {
-            printer.warn(&w.0);
-            None
-        }
-    };
-    // Whoever held the lock may have just stored a token: that one is served even with less
-    // than --min-ttl left, so that concurrent invocations make one request between them.
-    if !args.force_refresh
-        && let Some(entry) = read()
-    {
-        let fresh = before.as_ref().is_none_or(|b| {
-            b.fetched_at != entry.fetched_at || b.access_token != entry.access_token
+) -> Result<Option<Cache>, Unusable> {
+    if crate::credentials::secret_looks_right(&creds.appid) {
+        // A swapped appid is a secret: it must not end up in a cache file or its name.
+        return Err(Unusable {
+            message: printer
+                .t(
+                    "the appid looks like an AppSecret, so it cannot be cached",
+                    "appid 看起来像 AppSecret，因此不能写入缓存",
+                )
+                .to_string(),
+            hint: printer
+                .t(
+                    "check that appid and secret are not swapped",
+                    "请确认 appid 与 secret 没有填反",
+                )
+                .to_string(),
         });
-        if key.serves(&entry, time::now_unix(), args.min_ttl, fresh) {
-            return print_cached(printer, &entry, endpoint);
+    }
+    let dir = cache::resolve_dir(args.cache_dir.cache_dir.as_deref(), super::env_var);
+    match dir {
+        Some(dir) if args.cache => Cache::open(dir).map(Some),
+        // A force refresh without --cache updates an existing cache, and creates none.
+        Some(dir) => Cache::open_existing(dir),
+        None if args.cache => Err(Unusable {
+            message: cache::no_dir_message(printer.lang).to_string(),
+            hint: printer
+                .t(
+                    "or use --stable, which any number of runs may call at once",
+                    "或使用 --stable，任意多个进程可同时调用",
+                )
+                .to_string(),
+        }),
+        None => Ok(None),
+    }
+}
+
+/// One fetch: what it needs to go through the cache or around it.
+struct Run<'a> {
+    args: &'a FetchArgs,
+    creds: &'a Credentials,
+    client: &'a Client,
+    req: &'a Request,
+    endpoint: Endpoint,
+    printer: &'a Printer,
+    started_ms: u64,
+}
+
+impl Run<'_> {
+    fn uncached(&self) -> Result<u8, Failure> {
+        let token = wechat::fetch_token(self.client, self.req, self.printer)?;
+        self.say_rotated(false);
+        print_fresh(self.printer, &token, self.endpoint)
+    }
+
+    fn say_rotated(&self, cached: bool) {
+        if self.args.force_refresh {
+            self.printer.note(if cached {
+                self.printer.t(
+                    "rotated the stable token: the previous one stops working for every other holder; the cache entry was replaced",
+                    "已轮换 stable token：其他持有者手中的旧 token 将失效；缓存条目已替换",
+                )
+            } else {
+                self.printer.t(
+                    "rotated the stable token: the previous one stops working for every other holder",
+                    "已轮换 stable token：其他持有者手中的旧 token 将失效",
+                )
+            });
         }
     }
-    printer.verbose(if args.force_refresh {
-        "cache: skipped (--force-refresh)"
-    } else {
-        "cache: miss"
-    });
-    let token = wechat::fetch_token(client, req, printer)?;
-    let entry = key.entry(&token.access_token, token.expires_in, time::now_unix());
-    if let Err(w) = cache.write(&name, &entry) {
-        printer.warn(&format!(
-            "{}; {}",
-            w.0,
-            printer.t("the token was not cached", "token 未写入缓存")
-        ));
+
+    /// Serve from the cache, or fetch under the entry's lock so that concurrent invocations
+    /// make one upstream attempt chain between them, success or failure.
+    fn through_cache(&self, cache: &Cache) -> Result<u8, Failure> {
+        let (args, printer) = (self.args, self.printer);
+        let key = Key {
+            appid: &self.creds.appid,
+            endpoint: self.endpoint,
+            api_base: self.client.settings().api_base.as_str(),
+            fingerprint: cache::fingerprint(&self.creds.appid, self.creds.secret.expose()),
+        };
+        printer.verbose(&format!("cache: {}", cache.entry_path(&key).display()));
+        let mut warned = false;
+        let mut read = || match cache.read(&key) {
+            Ok(entry) => entry,
+            Err(w) => {
+                if !warned {
+                    printer.warn(&w.0);
+                    warned = true;
+                }
+                None
+            }
+        };
+        // A hit needs no lock: entries are replaced atomically.
+        let before = if args.force_refresh { None } else { read() };
+        if let Some(entry) = &before
+            && key.serves(entry, time::now_unix(), args.min_ttl, false)
+        {
+            return print_cached(printer, entry, self.endpoint);
+        }
+        // Only a normal-mode stable fetch may go on without the lock: it rotates nothing.
+        let lock_required = self.endpoint == Endpoint::Token || args.force_refresh;
+        let wait = self.client.worst_case() + Duration::from_secs(5);
+        let lock = match cache.lock(&key, wait) {
+            Ok(Some(lock)) => Some(lock),
+            Ok(None) if lock_required => {
+                let secs = wait.as_secs();
+                return Err(Failure::store(
+                    tr!(
+                        printer.lang,
+                        "another wxtoken has held the cache lock for more than {secs} s; nothing was fetched (fetching now would invalidate the token it is getting)",
+                        "另一个 wxtoken 占用缓存锁已超过 {secs} 秒；没有获取 token（此时获取会让它正在获取的 token 失效）"
+                    ),
+                    true,
+                )
+                .with_hint(printer.t(
+                    "a wxtoken may be stopped (Ctrl-Z, SIGSTOP) or stuck: find it with pgrep -a wxtoken",
+                    "可能有 wxtoken 被暂停（Ctrl-Z、SIGSTOP）或卡住：用 pgrep -a wxtoken 查找",
+                )));
+            }
+            Ok(None) => {
+                printer.warn(printer.t(
+                    "another wxtoken held the cache lock for too long; fetching a stable token without waiting for it",
+                    "另一个 wxtoken 占用缓存锁过久；不再等待，直接获取 stable token",
+                ));
+                None
+            }
+            Err(w) if lock_required => {
+                return Err(Failure::store(
+                    format!(
+                        "{}; {}",
+                        w.0,
+                        printer.t("nothing was fetched", "没有获取 token")
+                    ),
+                    false,
+                ));
+            }
+            Err(w) => {
+                printer.warn(&w.0);
+                None
+            }
+        };
+        if lock.is_some() {
+            let entry = read();
+            if args.force_refresh {
+                // Another run rotated while this one waited: that rotation is this one's.
+                if let Some(entry) = entry
+                    && key.fetched_since(&entry, self.started_ms)
+                {
+                    printer.note(printer.t(
+                        "another wxtoken rotated the stable token while this one waited; using that token",
+                        "另一个 wxtoken 在等待期间已轮换 stable token；使用该 token",
+                    ));
+                    return print_cached(printer, &entry, self.endpoint);
+                }
+            } else if let Some(entry) = entry {
+                // Whoever held the lock may have just stored a token: that one is served even
+                // with less than --min-ttl left.
+                let fresh = before.as_ref().is_none_or(|b| {
+                    b.fetched_at != entry.fetched_at || b.access_token != entry.access_token
+                });
+                if key.serves(&entry, time::now_unix(), args.min_ttl, fresh) {
+                    return print_cached(printer, &entry, self.endpoint);
+                }
+            }
+            // The holder this run waited on failed: its failure is this run's too.
+            if let Some(failure) = cache.failure_since(&key, self.started_ms) {
+                printer.verbose("cache: the run holding the lock failed; sharing its failure");
+                return Err(failure);
+            }
+        }
+        printer.verbose(if args.force_refresh {
+            "cache: skipped (--force-refresh)"
+        } else {
+            "cache: miss"
+        });
+        let token = match wechat::fetch_token(self.client, self.req, printer) {
+            Ok(token) => token,
+            Err(f) => {
+                if lock.is_some()
+                    && let Err(w) = cache.record_failure(&key, &f)
+                {
+                    printer.warn(&w.0);
+                }
+                return Err(f);
+            }
+        };
+        let entry = key.entry(&token.access_token, token.expires_in);
+        let stored = cache.write(&key, &entry);
+        if let Err(w) = &stored {
+            printer.warn(&format!(
+                "{}; {}",
+                w.0,
+                printer.t("the token was not cached", "token 未写入缓存")
+            ));
+        }
+        drop(lock);
+        self.say_rotated(stored.is_ok());
+        print_fresh(printer, &token, self.endpoint)
     }
-    drop(lock);
-    print_fresh(printer, &token, endpoint)
 }
 
 fn print_fresh(printer: &Printer, token: &Token, endpoint: Endpoint) -> Result<u8, Failure> {
@@ -184,18 +312,19 @@ fn print_token(
     source: &str,
     endpoint: Endpoint,
 ) -> Result<u8, Failure> {
-    let written = if printer.json {
-        printer.result_json(&json!({
-            "access_token": access_token,
-            "expires_in": expires_in,
-            "expires_at": time::rfc3339(expires_at),
-            "source": source,
-            "endpoint": endpoint.name(),
-        }))
+    if printer.json {
+        printer.result_token_json(
+            &json!({
+                "access_token": "",
+                "expires_in": expires_in,
+                "expires_at": time::rfc3339(expires_at),
+                "source": source,
+                "endpoint": endpoint.name(),
+            }),
+            access_token,
+        )?;
     } else {
-        printer.result_line(access_token)
-    };
-    written.map(|_| 0).map_err(|e| Failure::Internal {
-        message: format!("cannot write to stdout: {e}"),
-    })
+        printer.result_token(access_token)?;
+    }
+    Ok(0)
 }

@@ -1,0 +1,289 @@
+//! The one way wxtoken opens the files it keeps (cache entries, locks, failure records) and the
+//! directory that holds them. Nothing here follows a symlink, blocks on a FIFO or a device, reads
+//! without a cap, or trusts a file or directory that another user owns or can write.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+/// The effective user id of this process.
+pub fn euid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Why a file or directory may not be used.
+#[derive(Debug)]
+pub enum Refusal {
+    /// An I/O error (the path is missing: `NotFound`).
+    Io(io::Error),
+    /// A symlink where a real file or directory must be.
+    Symlink,
+    /// Not a regular file (a FIFO, a device, a socket, a directory).
+    NotRegular,
+    /// Not a directory.
+    NotDirectory,
+    /// Owned by another user (the uid).
+    Owner(u32),
+    /// Writable by the group or by others (the mode).
+    Writable(u32),
+    /// Larger than the cap.
+    TooLarge(u64),
+}
+
+impl Refusal {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Refusal::Io(e) if e.kind() == io::ErrorKind::NotFound)
+    }
+
+    /// The reason in words (English; the caller adds the path and the fix).
+    pub fn reason(&self) -> String {
+        match self {
+            Refusal::Io(e) => crate::credentials::io_reason(e),
+            Refusal::Symlink => "it is a symbolic link".into(),
+            Refusal::NotRegular => "it is not a regular file".into(),
+            Refusal::NotDirectory => "it is not a directory".into(),
+            Refusal::Owner(uid) => format!("it is owned by uid {uid}, not by this user"),
+            Refusal::Writable(mode) => {
+                format!("other users can write to it (mode {:o})", mode & 0o7777)
+            }
+            Refusal::TooLarge(size) => format!("it is {size} bytes, more than a cache file holds"),
+        }
+    }
+}
+
+impl From<io::Error> for Refusal {
+    fn from(e: io::Error) -> Refusal {
+        // O_NOFOLLOW on a symlink fails with ELOOP.
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            Refusal::Symlink
+        } else {
+            Refusal::Io(e)
+        }
+    }
+}
+
+/// A directory this user may keep private files in: a real directory (not a symlink), owned by
+/// this user, not writable by the group or by others.
+pub fn check_private_dir(dir: &Path) -> Result<(), Refusal> {
+    let meta = fs::symlink_metadata(dir)?;
+    if meta.file_type().is_symlink() {
+        return Err(Refusal::Symlink);
+    }
+    if !meta.is_dir() {
+        return Err(Refusal::NotDirectory);
+    }
+    if meta.uid() != euid() {
+        return Err(Refusal::Owner(meta.uid()));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(Refusal::Writable(meta.mode()));
+    }
+    Ok(())
+}
+
+/// Create `dir` (and missing parents) with mode 0700. Returns whether `dir` itself was created.
+pub fn create_private_dir(dir: &Path) -> io::Result<bool> {
+    match fs::symlink_metadata(dir) {
+        Ok(_) => Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)?;
+            Ok(true)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Open flags that never follow a final symlink and never block (FIFOs, devices).
+fn guarded() -> i32 {
+    libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC
+}
+
+/// The opened file must be a regular file owned by this user.
+fn check_opened(file: &File) -> Result<fs::Metadata, Refusal> {
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(Refusal::NotRegular);
+    }
+    if meta.uid() != euid() {
+        return Err(Refusal::Owner(meta.uid()));
+    }
+    Ok(meta)
+}
+
+/// Read a regular file owned by this user, at most `cap` bytes (a larger one is refused).
+pub fn read_private(path: &Path, cap: u64) -> Result<Vec<u8>, Refusal> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(guarded())
+        .open(path)?;
+    let meta = check_opened(&file)?;
+    if meta.len() > cap {
+        return Err(Refusal::TooLarge(meta.len()));
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    file.take(cap + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > cap {
+        return Err(Refusal::TooLarge(buf.len() as u64));
+    }
+    Ok(buf)
+}
+
+/// Open (creating it 0600 if missing) a lock file: a regular file owned by this user.
+pub fn open_lock(path: &Path) -> Result<File, Refusal> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(guarded())
+        .open(path)?;
+    check_opened(&file)?;
+    Ok(file)
+}
+
+/// Whether `path` still names the very file `file` is open on (a lock file that was removed
+/// and created anew is another lock).
+pub fn same_file(file: &File, path: &Path) -> bool {
+    match (file.metadata(), fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Write `bytes` to `path` atomically with `mode`: a new temp file (exclusive create, never
+/// through a link) in the same directory, fsync, rename, fsync the directory. A reader sees the
+/// old file or the new one, never half of one; a failure leaves no temp file behind.
+pub fn write_atomic(
+    dir: &Path,
+    tmp_name: &str,
+    name: &str,
+    bytes: &[u8],
+    mode: u32,
+) -> io::Result<()> {
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+            .open(&tmp)?;
+        // The umask may have narrowed the mode; group-readable caches want it exact.
+        f.set_permissions(fs::Permissions::from_mode(mode))?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, dir.join(name))?;
+        File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Remove `path` only if it is still a regular file owned by this user (never a directory, never
+/// what a link points to: unlink removes the link itself).
+pub fn remove_own_file(path: &Path) -> io::Result<bool> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_file() && meta.uid() == euid() => {
+            fs::remove_file(path)?;
+            Ok(true)
+        }
+        Ok(_) => Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// A process with this pid is alive (or exists under another user).
+pub fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = i32::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: kill with signal 0 only checks for the process's existence.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Switch core dumps off: a dump of this process would hold the secret and the token.
+pub fn disable_core_dumps() {
+    let zero = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: plain system calls on this process with valid arguments; failure is harmless.
+    unsafe {
+        libc::setrlimit(libc::RLIMIT_CORE, &zero);
+        #[cfg(target_os = "linux")]
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("wxtoken-safefs-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+        dir
+    }
+
+    #[test]
+    fn refuses_links_fifos_and_large_files() {
+        let dir = scratch("refuse");
+        let target = dir.join("target");
+        fs::write(&target, b"x").unwrap();
+        std::os::unix::fs::symlink(&target, dir.join("link")).unwrap();
+        assert!(matches!(
+            read_private(&dir.join("link"), 10),
+            Err(Refusal::Symlink)
+        ));
+        assert!(matches!(
+            open_lock(&dir.join("link")),
+            Err(Refusal::Symlink)
+        ));
+        let fifo = dir.join("fifo");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert!(matches!(read_private(&fifo, 10), Err(Refusal::NotRegular)));
+        assert!(matches!(open_lock(&fifo), Err(Refusal::NotRegular)));
+        fs::write(dir.join("big"), vec![b'a'; 100]).unwrap();
+        assert!(matches!(
+            read_private(&dir.join("big"), 10),
+            Err(Refusal::TooLarge(100))
+        ));
+        assert_eq!(read_private(&target, 10).unwrap(), b"x");
+        assert!(
+            read_private(&dir.join("missing"), 10)
+                .unwrap_err()
+                .is_not_found()
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn private_dirs() {
+        let dir = scratch("dirs");
+        assert!(check_private_dir(&dir).is_ok());
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(matches!(check_private_dir(&dir), Err(Refusal::Writable(_))));
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+        let link = dir.with_extension("link");
+        let _ = fs::remove_file(&link);
+        std::os::unix::fs::symlink(&dir, &link).unwrap();
+        assert!(matches!(check_private_dir(&link), Err(Refusal::Symlink)));
+        fs::remove_file(&link).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
