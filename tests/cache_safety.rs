@@ -60,6 +60,30 @@ fn entry_name(mock: &Mock, stable: bool) -> String {
         .unwrap()
 }
 
+/// A cache with one classic entry in it, the mock that served it, and the entry's name.
+struct Warm {
+    mock: Mock,
+    name: String,
+    dir: Scratch,
+    cache: PathBuf,
+}
+
+impl Warm {
+    fn new() -> Warm {
+        let mock = Mock::start(vec![Reply::token(7200)]);
+        let name = entry_name(&mock, false);
+        let dir = Scratch::new();
+        let cache = dir.0.join("cache");
+        assert_eq!(run(&mut cached(&mock, &cache)).code, 0);
+        Warm {
+            mock,
+            name,
+            dir,
+            cache,
+        }
+    }
+}
+
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")
         .arg(path)
@@ -70,11 +94,12 @@ fn mkfifo(path: &Path) {
 
 #[test]
 fn a_planted_symlink_at_the_entry_is_never_read_or_written_through() {
-    let mock = Mock::start(vec![Reply::token(7200)]);
-    let name = entry_name(&mock, false);
-    let dir = Scratch::new();
-    let cache = dir.0.join("cache");
-    assert_eq!(run(&mut cached(&mock, &cache)).code, 0);
+    let Warm {
+        mock,
+        name,
+        dir,
+        cache,
+    } = Warm::new();
     std::fs::remove_file(cache.join(&name)).unwrap();
     // To /dev/zero: read whole, it would take all memory; to a victim file: it must not change.
     let victim = dir.0.join("victim");
@@ -142,11 +167,12 @@ fn a_symlinked_cache_directory_is_refused_by_fetch_list_and_clear() {
 
 #[test]
 fn fifos_never_hang_fetch_or_list() {
-    let mock = Mock::start(vec![Reply::token(7200)]);
-    let name = entry_name(&mock, false);
-    let dir = Scratch::new();
-    let cache = dir.0.join("cache");
-    assert_eq!(run(&mut cached(&mock, &cache)).code, 0);
+    let Warm {
+        mock,
+        name,
+        dir: _dir,
+        cache,
+    } = Warm::new();
     std::fs::remove_file(cache.join(&name)).unwrap();
     mkfifo(&cache.join(&name));
     let started = Instant::now();
@@ -170,11 +196,12 @@ fn fifos_never_hang_fetch_or_list() {
 
 #[test]
 fn a_huge_entry_is_refused_without_reading_it() {
-    let mock = Mock::start(vec![Reply::token(7200)]);
-    let name = entry_name(&mock, false);
-    let dir = Scratch::new();
-    let cache = dir.0.join("cache");
-    assert_eq!(run(&mut cached(&mock, &cache)).code, 0);
+    let Warm {
+        mock,
+        name,
+        dir: _dir,
+        cache,
+    } = Warm::new();
     // 200 MB, sparse: cheap to make, ruinous to read whole.
     let f = std::fs::File::create(cache.join(&name)).unwrap();
     f.set_len(200 * 1024 * 1024).unwrap();
@@ -188,11 +215,12 @@ fn a_huge_entry_is_refused_without_reading_it() {
 
 #[test]
 fn hostile_entry_contents_are_never_served() {
-    let mock = Mock::start(vec![Reply::token(7200)]);
-    let name = entry_name(&mock, false);
-    let dir = Scratch::new();
-    let cache = dir.0.join("cache");
-    assert_eq!(run(&mut cached(&mock, &cache)).code, 0);
+    let Warm {
+        mock,
+        name,
+        dir: _dir,
+        cache,
+    } = Warm::new();
     let good: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(cache.join(&name)).unwrap()).unwrap();
     let now = wxtoken::time::now_unix();

@@ -130,6 +130,7 @@ pub struct Mock {
     scheme: &'static str,
     count: Arc<AtomicUsize>,
     requests: Arc<Mutex<Vec<Recorded>>>,
+    connections: Arc<AtomicUsize>,
 }
 
 impl Mock {
@@ -163,12 +164,14 @@ impl Mock {
         let addr = listener.local_addr().unwrap();
         let count = Arc::new(AtomicUsize::new(0));
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let connections = Arc::new(AtomicUsize::new(0));
         let handler: Arc<Handler> = Arc::new(handler);
         let tls_on = tls.is_some();
-        let (c, r) = (count.clone(), requests.clone());
+        let (c, r, accepted) = (count.clone(), requests.clone(), connections.clone());
         thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
+                accepted.fetch_add(1, Ordering::SeqCst);
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
                 let (c, r, h, tls) = (c.clone(), r.clone(), handler.clone(), tls.clone());
                 thread::spawn(move || match tls {
@@ -187,6 +190,7 @@ impl Mock {
             scheme: if tls_on { "https" } else { "http" },
             count,
             requests,
+            connections,
         }
     }
 
@@ -197,6 +201,11 @@ impl Mock {
     /// Requests received (CONNECT requests of a proxied client excluded).
     pub fn count(&self) -> usize {
         self.count.load(Ordering::SeqCst)
+    }
+
+    /// TCP connections accepted (a TLS handshake that failed counts; it is no request).
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -502,4 +511,117 @@ pub fn tempdir() -> std::path::PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+
+/// The request as text, the way a gateway's error page or log line echoes it back: method,
+/// target (as sent, percent-encoded), body, every header, then the decoded query parameters.
+pub fn echo(req: &Recorded) -> String {
+    let mut s = format!(
+        "{} {} {}",
+        req.method,
+        req.target,
+        String::from_utf8_lossy(&req.body)
+    );
+    for (k, v) in &req.headers {
+        s.push_str(&format!(" {k}: {v}"));
+    }
+    for (k, v) in req.query() {
+        s.push_str(&format!(" {k}={v}"));
+    }
+    s
+}
+
+/// What a [`TestProxy`] does with a CONNECT request. It never forwards anything anywhere.
+#[derive(Debug, Clone)]
+pub enum ProxyMode {
+    /// Answer `200 Connection established`, one byte per `delay`.
+    Trickle(Duration),
+    /// Read the request, answer nothing.
+    Silent,
+    /// Answer `407 Proxy Authentication Required` with no body, then close.
+    Auth407,
+    /// Answer 407 with the request (its Proxy-Authorization header too) echoed in the body.
+    Auth407Echo,
+}
+
+/// An HTTP CONNECT proxy on 127.0.0.1 that misbehaves as told; it counts the connections it
+/// accepts and records the requests it reads.
+pub struct TestProxy {
+    pub addr: SocketAddr,
+    connections: Arc<AtomicUsize>,
+    requests: Arc<Mutex<Vec<Recorded>>>,
+}
+
+impl TestProxy {
+    pub fn start(mode: ProxyMode) -> TestProxy {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let connections = Arc::new(AtomicUsize::new(0));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let (c, r) = (connections.clone(), requests.clone());
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                c.fetch_add(1, Ordering::SeqCst);
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+                let (r, mode) = (r.clone(), mode.clone());
+                thread::spawn(move || {
+                    let Some(req) = read_request(&mut stream) else {
+                        return;
+                    };
+                    r.lock().unwrap().push(req.clone());
+                    match mode {
+                        ProxyMode::Trickle(delay) => {
+                            for b in b"HTTP/1.1 200 Connection established\r\n\r\n" {
+                                if stream.write_all(&[*b]).is_err() {
+                                    return;
+                                }
+                                thread::sleep(delay);
+                            }
+                            hold(&mut stream);
+                        }
+                        ProxyMode::Silent => hold(&mut stream),
+                        ProxyMode::Auth407 => {
+                            let _ = stream
+                                .write_all(b"HTTP/1.1 407 Proxy Authentication Required\r\n\r\n");
+                        }
+                        ProxyMode::Auth407Echo => {
+                            let body = echo(&req);
+                            let _ = stream.write_all(
+                                format!(
+                                    "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"{body}\"\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                                    body.len()
+                                )
+                                .as_bytes(),
+                            );
+                        }
+                    }
+                    let _ = stream.flush();
+                });
+            }
+        });
+        TestProxy {
+            addr,
+            connections,
+            requests,
+        }
+    }
+
+    /// `http://127.0.0.1:PORT`, or with `userinfo@` before the host.
+    pub fn url(&self, userinfo: Option<&str>) -> String {
+        match userinfo {
+            Some(u) => format!("http://{u}@{}", self.addr),
+            None => format!("http://{}", self.addr),
+        }
+    }
+
+    /// TCP connections accepted so far.
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
 }
