@@ -167,15 +167,23 @@ fn temp_name(target: &str) -> String {
     )
 }
 
-/// Of a temp file's name: the pid that wrote it, when the name is one of ours.
+/// Of a temp file's name: the pid that wrote it, when the name is one of ours
+/// (`.TARGET.PID.NONCE.tmp`, or `.TARGET.PID.tmp` as older versions wrote them).
 fn temp_owner(name: &str) -> Option<u32> {
     let stem = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let ours = |target: &str| {
+        target == TAG_NAME
+            || is_entry_name(target)
+            || target.strip_suffix(".failed").is_some_and(is_entry_name)
+    };
     let mut parts = stem.rsplitn(3, '.');
-    let (_nonce, pid, target) = (parts.next()?, parts.next()?, parts.next()?);
-    let target_ok = target == TAG_NAME
-        || is_entry_name(target)
-        || target.strip_suffix(".failed").is_some_and(is_entry_name);
-    target_ok.then(|| pid.parse().ok()).flatten()
+    if let (Some(_nonce), Some(pid), Some(target)) = (parts.next(), parts.next(), parts.next())
+        && ours(target)
+    {
+        return pid.parse().ok();
+    }
+    let (target, pid) = stem.rsplit_once('.')?;
+    if ours(target) { pid.parse().ok() } else { None }
 }
 
 /// Whether `name` is one of wxtoken's files (tag, entry, lock, failure record, temp file).
@@ -708,6 +716,7 @@ mod tests {
             assert!(!is_our_name(theirs), "{theirs}");
         }
         assert_eq!(temp_owner(&format!(".{entry}.123.456.tmp")), Some(123));
+        assert_eq!(temp_owner(&format!(".{entry}.99999.tmp")), Some(99999));
     }
 
     #[test]

@@ -153,7 +153,7 @@ pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
             None => {
                 return Err(no_token(format!(
                     "expires_in is not a positive integer ({})",
-                    short(&crate::output::sanitize(&v.to_string()))
+                    excerpt(&v.to_string())
                 )));
             }
         },

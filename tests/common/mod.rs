@@ -513,7 +513,6 @@ pub fn tempdir() -> std::path::PathBuf {
     dir
 }
 
-
 /// The request as text, the way a gateway's error page or log line echoes it back: method,
 /// target (as sent, percent-encoded), body, every header, then the decoded query parameters.
 pub fn echo(req: &Recorded) -> String {
