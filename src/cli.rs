@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::client::DEFAULT_API_BASE;
+use crate::credentials::{CredInput, Secret};
 use crate::lang::LangChoice;
 use crate::output::ColorChoice;
 
@@ -104,12 +105,31 @@ pub struct CredArgs {
 
     /// The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history
     /// and in `ps` [env: WXTOKEN_SECRET, never shown]
-    #[arg(long, value_name = "SECRET")]
-    pub secret: Option<String>,
+    // No clap `env` attribute: clap would hold the environment's secret as a plain argument
+    // value, which its errors echo; WXTOKEN_SECRET is read in `credentials::load`, after
+    // --secret-file, with an empty value counting as unset. The value is a `Secret` from the
+    // moment it is parsed, so that no `{:?}` of these structs can print it.
+    #[arg(long, value_name = "SECRET", value_parser = parse_secret)]
+    pub secret: Option<Secret>,
 
     /// Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed
     #[arg(long, value_name = "PATH", conflicts_with = "secret")]
     pub secret_file: Option<PathBuf>,
+}
+
+fn parse_secret(raw: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::new(raw.to_string()))
+}
+
+impl CredArgs {
+    /// What the command line gave, for [`crate::credentials::load`]: the one place that builds it.
+    pub fn input(&self) -> CredInput<'_> {
+        CredInput {
+            appid: self.appid.as_deref(),
+            secret: self.secret.as_ref(),
+            secret_file: self.secret_file.as_deref(),
+        }
+    }
 }
 
 /// How to reach WeChat (every command that talks to WeChat takes these).
@@ -252,5 +272,15 @@ mod tests {
     #[test]
     fn clap_configuration_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_debug_print_of_the_parsed_command_line_cannot_show_the_secret() {
+        let secret = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+        let cli = Cli::try_parse_from(["wxtoken", "fetch", "--appid", "wx1", "--secret", secret])
+            .unwrap();
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains(secret), "{shown}");
+        assert!(shown.contains("(redacted)"), "{shown}");
     }
 }

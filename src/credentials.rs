@@ -48,7 +48,7 @@ pub struct Credentials {
 /// What the command line gave (before the environment is consulted for the secret).
 pub struct CredInput<'a> {
     pub appid: Option<&'a str>,
-    pub secret: Option<&'a str>,
+    pub secret: Option<&'a Secret>,
     pub secret_file: Option<&'a Path>,
 }
 
@@ -78,7 +78,7 @@ pub fn load(
     check_len(&appid, "appid", MAX_APPID_LEN, lang)?;
 
     let (secret, source) = if let Some(s) = input.secret {
-        (s.to_string(), SecretSource::Flag)
+        (s.expose().to_string(), SecretSource::Flag)
     } else if let Some(path) = input.secret_file {
         read_secret_file(path, lang)?
     } else if let Some(s) = env("WXTOKEN_SECRET").filter(|s| !s.is_empty()) {

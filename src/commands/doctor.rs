@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::cli::DoctorArgs;
 use crate::client::{Client, ConnSettings, Request};
-use crate::credentials::{self, CredInput, SecretSource};
+use crate::credentials::{self, SecretSource};
 use crate::error::Failure;
 use crate::output::{Printer, sanitize, use_color};
 use crate::time;
@@ -82,12 +82,7 @@ pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
     let mut steps = Vec::new();
 
     // 1. Credentials: present and plausible.
-    let input = CredInput {
-        appid: args.creds.appid.as_deref(),
-        secret: args.creds.secret.as_deref(),
-        secret_file: args.creds.secret_file.as_deref(),
-    };
-    let creds = match credentials::load(&input, printer.lang, super::env_var) {
+    let creds = match credentials::load(&args.creds.input(), printer.lang, super::env_var) {
         Ok(c) => {
             let source = match c.secret_source {
                 SecretSource::Flag => "--secret",

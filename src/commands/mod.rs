@@ -9,7 +9,7 @@ pub mod fetch;
 
 use crate::cli::{ConnArgs, CredArgs};
 use crate::client::{self, ApiBase, Client, ConnSettings};
-use crate::credentials::{self, CredInput, Credentials};
+use crate::credentials::{self, Credentials};
 use crate::error::Failure;
 use crate::lang::Lang;
 use crate::output::Printer;
@@ -21,12 +21,7 @@ pub fn env_var(name: &str) -> Option<String> {
 
 /// Read and check appid and secret, warning about formats that look wrong.
 pub fn load_credentials(args: &CredArgs, printer: &Printer) -> Result<Credentials, Failure> {
-    let input = CredInput {
-        appid: args.appid.as_deref(),
-        secret: args.secret.as_deref(),
-        secret_file: args.secret_file.as_deref(),
-    };
-    let creds = credentials::load(&input, printer.lang, env_var)?;
+    let creds = credentials::load(&args.input(), printer.lang, env_var)?;
     for warning in credentials::format_warnings(&creds, printer.lang) {
         printer.warn(&warning);
     }
