@@ -100,22 +100,29 @@ impl ApiBase {
                 "不能带用户名或密码"
             )));
         }
-        let port = match uri.port() {
-            None => {
+        // Read the port from the authority as written: the URI parser drops one it cannot
+        // parse (`:99999`), which would then silently become 80 or 443.
+        let authority = uri.authority().map(|a| a.as_str()).unwrap_or("");
+        let port_text = match authority.rsplit_once(':') {
+            Some((host, port)) if !host.is_empty() && !port.contains(']') => Some(port),
+            _ => None,
+        };
+        let port = match port_text {
+            None | Some("") => {
                 if scheme == "https" {
                     443
                 } else {
                     80
                 }
             }
-            Some(p) => match p.as_str().parse::<u16>() {
-                Ok(n) if n > 0 => n,
+            Some(p) => match p.parse::<u16>() {
+                Ok(n) if n > 0 && p.bytes().all(|b| b.is_ascii_digit()) => n,
                 _ => {
-                    let p = p.as_str().to_string();
+                    let p = crate::output::sanitize(p);
                     return Err(bad(tr!(
                         lang,
-                        "the port {p} is not between 1 and 65535",
-                        "端口 {p} 不在 1 到 65535 之间"
+                        "the port {p} is not a number from 1 to 65535",
+                        "端口 {p} 不是 1 到 65535 之间的数字"
                     )));
                 }
             },
@@ -208,22 +215,24 @@ impl Client {
     pub fn new(settings: ConnSettings) -> Result<Client, Failure> {
         let lang = settings.lang;
         let proxy = match settings.proxy.proxy() {
-            Some(p) => Some(ureq::Proxy::new(&p.url).map_err(|_| {
-                let (source, shown) = (
-                    &p.source,
-                    crate::output::sanitize(&proxy::display_url(&p.url)),
-                );
-                Failure::usage(tr!(
-                    lang,
-                    "the proxy URL from {source} is not usable: {shown}",
-                    "来自 {source} 的代理 URL 无法使用：{shown}"
-                ))
-                .with_hint(tr!(
-                    lang,
-                    "a proxy URL looks like http://host:port or http://user:password@host:port",
-                    "代理 URL 形如 http://host:port 或 http://user:password@host:port"
-                ))
-            })?),
+            Some(p) => Some(
+                ureq::Proxy::new(&proxy::ProxyUrl::parse(&p.url).for_client()).map_err(|_| {
+                    let (source, shown) = (
+                        &p.source,
+                        crate::output::sanitize(&proxy::display_url(&p.url)),
+                    );
+                    Failure::usage(tr!(
+                        lang,
+                        "the proxy URL from {source} is not usable: {shown}",
+                        "来自 {source} 的代理 URL 无法使用：{shown}"
+                    ))
+                    .with_hint(tr!(
+                        lang,
+                        "a proxy URL looks like http://host:port or http://user:password@host:port",
+                        "代理 URL 形如 http://host:port 或 http://user:password@host:port"
+                    ))
+                })?,
+            ),
             None => None,
         };
         let mut tls = TlsConfig::builder();
@@ -715,6 +724,15 @@ mod tests {
             "http://127.0.0.1:8080/cgi-bin/token"
         );
         assert_eq!(b.host_port(), "127.0.0.1:8080");
+        assert_eq!(ApiBase::parse("http://[::1]", Lang::En).unwrap().port, 80);
+        assert_eq!(
+            ApiBase::parse("http://[::1]:81/x", Lang::En).unwrap().port,
+            81
+        );
+        assert_eq!(
+            ApiBase::parse("https://h/gw/@wx", Lang::En).unwrap().port,
+            443
+        );
         for bad in [
             "",
             "ftp://x",
@@ -723,6 +741,11 @@ mod tests {
             "https://x/?a=b",
             "https://u:p@x",
             "http://a b",
+            "http://127.0.0.1:99999",
+            "https://127.0.0.1:70000/wx",
+            "http://127.0.0.1:0",
+            "http://127.0.0.1:+80",
+            "http://127.0.0.1:abc",
         ] {
             assert_eq!(
                 ApiBase::parse(bad, Lang::Zh).unwrap_err().exit_code(),

@@ -92,11 +92,12 @@ const SENSITIVE_KEYS: &[&str] = &[
     "secret",
 ];
 
-/// Text that came from a server or a paste: every value of a sensitive key (`key=VALUE` in a
-/// query, `"key":"VALUE"` in JSON, `'key': 'VALUE'` in a repr) masked, then every registered
-/// secret masked. Call this before cutting the text: a cut can split a secret the mask then
-/// cannot recognise.
+/// Text that came from a server or a paste: every registered secret masked first (whole, before
+/// anything can split it), then every value of a sensitive key (`key=VALUE` in a query,
+/// `"key":"VALUE"` in JSON, `'key': 'VALUE'` in a repr). Call this before cutting the text: a
+/// cut can split a secret the mask then cannot recognise.
 pub fn mask_server_text(text: &str) -> String {
+    let text = &redact(text);
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -156,7 +157,7 @@ pub fn mask_server_text(text: &str) -> String {
         at = e;
     }
     out.push_str(&text[at..]);
-    redact(&out)
+    out
 }
 
 /// `doc` with every string value masked (before serialization: JSON escaping would hide a

@@ -89,6 +89,38 @@ impl ProxyUrl {
         }
     }
 
+    /// The URL for the HTTP client: user and password percent-encoded where they hold what a
+    /// URL parser would take for a delimiter (`/`, `?`, `#`, `@`, `:` in the password), existing
+    /// `%XX` escapes kept, so that the proxy gets the credentials and the host it was given.
+    pub fn for_client(&self) -> String {
+        let encode = |s: &str, colon: bool| {
+            let bytes = s.as_bytes();
+            let mut out = String::with_capacity(s.len());
+            for (i, &b) in bytes.iter().enumerate() {
+                let escape_ok = b == b'%'
+                    && bytes
+                        .get(i + 1..i + 3)
+                        .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+                let keep = b.is_ascii_alphanumeric()
+                    || b"-._~!$&'()*+,;=".contains(&b)
+                    || (b == b':' && !colon)
+                    || escape_ok;
+                if keep {
+                    out.push(b as char);
+                } else {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            out
+        };
+        let userinfo = match (&self.user, &self.password) {
+            (None, _) => String::new(),
+            (Some(u), None) => format!("{}@", encode(u, true)),
+            (Some(u), Some(p)) => format!("{}:{}@", encode(u, true), encode(p, true)),
+        };
+        format!("{}{userinfo}{}", self.scheme, self.host_port)
+    }
+
     /// Register the password (as written and percent-decoded) so that no output can carry it.
     pub fn register_password(&self) {
         if let Some(p) = &self.password {
@@ -328,6 +360,13 @@ mod tests {
         assert_eq!(display_url("http://u@p:1"), "http://u@p:1");
         let p = ProxyUrl::parse("http://u:p%2Fw@h:1");
         assert_eq!(p.password.as_deref(), Some("p%2Fw"));
+        assert_eq!(p.for_client(), "http://u:p%2Fw@h:1");
+        let p = ProxyUrl::parse("http://us/er:pa/ss:w0rd@127.0.0.1:3128/");
+        assert_eq!(
+            p.for_client(),
+            "http://us%2Fer:pa%2Fss%3Aw0rd@127.0.0.1:3128"
+        );
+        assert_eq!(ProxyUrl::parse("socks5://h:1").for_client(), "socks5://h:1");
         assert_eq!(percent_decode("p%2Fw%zz"), "p/w%zz");
     }
 }

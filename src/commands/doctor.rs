@@ -166,7 +166,7 @@ fn first_hop(settings: &ConnSettings) -> (String, u16, bool) {
     match settings
         .proxy
         .proxy()
-        .and_then(|p| ureq::Proxy::new(&p.url).ok())
+        .and_then(|p| ureq::Proxy::new(&crate::proxy::ProxyUrl::parse(&p.url).for_client()).ok())
     {
         Some(p) => (p.host().to_string(), p.port(), true),
         None => (

@@ -514,7 +514,7 @@ pub fn tempdir() -> std::path::PathBuf {
 }
 
 /// The request as text, the way a gateway's error page or log line echoes it back: method,
-/// target (as sent, percent-encoded), body, every header, then the decoded query parameters.
+/// target (as sent, percent-encoded), body and every header, on one line.
 pub fn echo(req: &Recorded) -> String {
     let mut s = format!(
         "{} {} {}",
@@ -525,10 +525,16 @@ pub fn echo(req: &Recorded) -> String {
     for (k, v) in &req.headers {
         s.push_str(&format!(" {k}: {v}"));
     }
-    for (k, v) in req.query() {
-        s.push_str(&format!(" {k}={v}"));
-    }
     s
+}
+
+/// The decoded query parameters as `key=value` pairs, the way a gateway logs what it parsed.
+pub fn echo_decoded_query(req: &Recorded) -> String {
+    req.query()
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What a [`TestProxy`] does with a CONNECT request. It never forwards anything anywhere.
@@ -622,5 +628,14 @@ impl TestProxy {
 
     pub fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().unwrap().clone()
+    }
+}
+
+/// Removes its directory when dropped, so that a failing test does not leave it behind.
+pub struct RemoveOnDrop(pub std::path::PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
