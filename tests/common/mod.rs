@@ -499,10 +499,16 @@ pub fn assert_no_leak(outcome: &Outcome, secret: &str) {
     );
 }
 
-/// A fresh directory in the system temp dir.
+/// A fresh directory in the system temp dir, removed when the test binary exits (whether its
+/// tests passed or failed), so that a run leaves nothing behind in /tmp.
 pub fn tempdir() -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
+    static REGISTER: std::sync::Once = std::sync::Once::new();
+    REGISTER.call_once(|| {
+        // SAFETY: registers a plain function with no arguments to run at exit.
+        unsafe { libc::atexit(remove_tempdirs) };
+    });
     let dir = std::env::temp_dir().join(format!(
         "wxtoken-test-{}-{}",
         std::process::id(),
@@ -510,7 +516,23 @@ pub fn tempdir() -> std::path::PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
+    TEMPDIRS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(dir.clone());
     dir
+}
+
+static TEMPDIRS: Mutex<Vec<std::path::PathBuf>> = Mutex::new(Vec::new());
+
+extern "C" fn remove_tempdirs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dirs = std::mem::take(&mut *TEMPDIRS.lock().unwrap_or_else(|e| e.into_inner()));
+    for dir in dirs {
+        // A test may have left it unwritable (mode tests): make it removable first.
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 /// The request as text, the way a gateway's error page or log line echoes it back: method,
