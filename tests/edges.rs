@@ -362,12 +362,39 @@ fn core_limits(pid: u32) -> (String, String) {
     )
 }
 
+/// Start children with core dumps allowed (1 MiB), so that a child that changed nothing would
+/// show a non-zero limit.
+fn allow_core_dumps(cmd: &mut Command) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 1 << 20,
+                rlim_max: 1 << 20,
+            };
+            libc::setrlimit(libc::RLIMIT_CORE, &limit);
+            Ok(())
+        })
+    }
+}
+
 #[test]
 fn core_dumps_are_off_while_wxtoken_holds_the_secret() {
-    // This test process allows core dumps, so a child that changed nothing would too.
-    let ours = core_limits(std::process::id());
+    // A control child started the same way: its limit must be non-zero, else this test could
+    // not fail (a shell with `ulimit -c 0` and a hard limit of 0, as a user that is not root).
+    let mut control = Command::new("sleep");
+    let mut control = allow_core_dumps(control.arg("5")).spawn().unwrap();
+    let ours = core_limits(control.id());
+    let _ = control.kill();
+    let _ = control.wait();
+    assert_ne!(
+        ours,
+        ("0".to_string(), "0".to_string()),
+        "cannot allow core dumps here (needs root, or a hard core limit above 0), so this test could not fail"
+    );
     let mock = Mock::start(vec![Reply::Hang]);
-    let mut child = process(&mock.url())
+    let mut child = allow_core_dumps(&mut process(&mock.url()))
         .args(["fetch", "--timeout", "5", "--retries", "0"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -388,7 +415,7 @@ fn core_dumps_are_off_while_wxtoken_holds_the_secret() {
     assert_eq!(
         limits,
         ("0".to_string(), "0".to_string()),
-        "core dumps are on (this test runs with {ours:?})"
+        "core dumps are on (a control child had {ours:?})"
     );
 }
 
