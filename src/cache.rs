@@ -327,7 +327,7 @@ impl Cache {
             message: format!(
                 "cannot create the cache directory {}: {}",
                 sanitize(&dir.display().to_string()),
-                crate::credentials::io_reason(&e)
+                crate::error::io_reason(&e)
             ),
             hint: "pass a usable directory with --cache-dir (or WXTOKEN_CACHE_DIR)".into(),
         })?;
@@ -459,11 +459,7 @@ impl Cache {
                     }
                     Err(TryLockError::WouldBlock) => return Ok(None),
                     Err(TryLockError::Error(e)) => {
-                        return Err(warning(
-                            "cannot lock",
-                            &path,
-                            &crate::credentials::io_reason(&e),
-                        ));
+                        return Err(warning("cannot lock", &path, &crate::error::io_reason(&e)));
                     }
                 }
             }
@@ -490,7 +486,7 @@ impl Cache {
             warning(
                 "cannot write",
                 &self.path_of(&name),
-                &crate::credentials::io_reason(&e),
+                &crate::error::io_reason(&e),
             )
         })
     }
@@ -510,7 +506,7 @@ impl Cache {
                 warning(
                     "cannot write",
                     &self.path_of(&name),
-                    &crate::credentials::io_reason(&e),
+                    &crate::error::io_reason(&e),
                 )
             })
     }
@@ -584,7 +580,7 @@ impl Cache {
                             done.warnings.push(warning(
                                 "cannot remove",
                                 &self.path_of(&file),
-                                &crate::credentials::io_reason(&e),
+                                &crate::error::io_reason(&e),
                             ));
                         } else if file == *name {
                             done.removed += 1;

@@ -658,7 +658,7 @@ pub fn fmt_secs(d: Duration) -> String {
 pub fn extra_ca_certs(path: &Path, lang: Lang) -> Result<Vec<Certificate<'static>>, Failure> {
     let shown = crate::output::sanitize(&path.display().to_string());
     let pem = std::fs::read(path).map_err(|e| {
-        let why = crate::credentials::io_reason(&e);
+        let why = crate::error::io_reason(&e);
         Failure::usage(tr!(
             lang,
             "cannot read --ca-cert {shown}: {why}",

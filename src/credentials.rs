@@ -4,7 +4,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::Failure;
+use crate::error::{Failure, io_reason};
 use crate::lang::Lang;
 
 /// A secret value (AppSecret or token) whose `Debug` cannot leak it.
@@ -178,18 +178,6 @@ fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), F
 /// A long run of letters and digits with no path separator: a secret, not a file name.
 fn looks_like_a_value(raw: &str) -> bool {
     raw.len() >= 16 && raw.chars().all(|c| c.is_ascii_alphanumeric())
-}
-
-/// An io error's reason without the OS error number noise.
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::InvalidData => "not valid UTF-8 text".into(),
-        std::io::ErrorKind::IsADirectory => "is a directory".into(),
-        std::io::ErrorKind::NotADirectory => "a part of the path is not a directory".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// Values that can never be right: empty, or with whitespace, control or non-ASCII characters.

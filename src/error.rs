@@ -2,94 +2,102 @@
 
 use serde_json::{Value, json};
 
-use crate::catalog::{self, Category};
+use crate::catalog::{self, Explanation, Platform};
 
-/// The documented exit codes: (code, meaning, errcodes). `--help` and README.md show this table.
-pub const EXIT_CODES: &[(u8, &str, &str)] = &[
-    (0, "token printed (check: token accepted)", ""),
-    (1, "unexpected internal error", ""),
-    (2, "usage: bad or missing arguments or input", ""),
+/// The documented exit codes and what they mean. The errcodes of each row are not written here:
+/// [`exit_table`] reads them from the catalogue, so `--help`, README and `explain --all` cannot
+/// drift from what the code does.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "token printed (check: token accepted)"),
+    (
+        1,
+        "unexpected internal error, or the result could not be written to stdout",
+    ),
+    (2, "usage: bad or missing arguments or input"),
     (
         3,
         "network: DNS, connect, TLS, proxy, timeout (after retries)",
-        "",
     ),
     (
         4,
-        "bad response: non-2xx without a WeChat errcode, empty body, HTML, not JSON, JSON without a usable token, oversized",
-        "",
+        "bad response: not a usable WeChat answer (HTML, not JSON, empty, oversized, bad token)",
     ),
-    (5, "WeChat busy (after retries)", "-1"),
-    (
-        6,
-        "credentials rejected",
-        "40001, 40013, 40125, 41002, 41004",
-    ),
-    (
-        7,
-        "calling IP not allowed",
-        "40164, 89501, 89503, 89506, 89507",
-    ),
-    (8, "rate or quota limit", "45009, 45011"),
+    (5, "WeChat busy (after retries)"),
+    (6, "credentials rejected (check: the token rejected)"),
+    (7, "calling IP not allowed"),
+    (8, "rate or quota limit"),
     (
         9,
         "account or AppSecret frozen, barred, or the wrong kind of account",
-        "40243, 50002, 50004, 50007, 61024",
     ),
     (
         10,
-        "any other WeChat errcode (40002, 43002, codes not in the catalogue)",
-        "",
+        "any other WeChat errcode, and codes not in the catalogue",
     ),
     (
         11,
         "token store unusable (unsafe or unwritable cache, lock held too long); nothing fetched",
-        "",
     ),
 ];
 
-/// The exit-code table as plain text, for `--help`.
+/// One row of the exit-code table: the code, its meaning, and the catalogued errcodes that end
+/// in it when fetching (comma-separated, empty for none).
+pub fn exit_table() -> Vec<(u8, &'static str, String)> {
+    EXIT_CODES
+        .iter()
+        .map(|&(code, meaning)| {
+            let errcodes: Vec<String> = catalog::rows(Platform::Mp)
+                .iter()
+                .filter(|e| e.exit_code() == code)
+                .map(|e| e.code.to_string())
+                .collect();
+            (code, meaning, errcodes.join(", "))
+        })
+        .collect()
+}
+
+/// The exit-code table as plain text, for `--help` and `explain --all`: the errcodes on lines
+/// of their own, so that nothing wraps under the code column.
 pub fn exit_code_help() -> String {
     let mut out = String::from("Exit codes:\n");
-    for (code, meaning, errcodes) in EXIT_CODES {
-        out.push_str(&format!("  {code:>2}  {meaning}"));
+    for (code, meaning, errcodes) in exit_table() {
+        out.push_str(&format!("  {code:>2}  {meaning}\n"));
         if !errcodes.is_empty() {
-            out.push_str(&format!(" [errcode {errcodes}]"));
+            out.push_str(&format!("      errcode {errcodes}\n"));
         }
-        out.push('\n');
     }
     out.push_str("\nSee 'wxtoken explain --all' for every errcode.");
     out
 }
 
-/// Where a WeChat errcode came from: the exit code of a rejected token depends on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// Fetching a token (and every command but check).
-    Fetch,
-    /// Checking a token (`wxtoken check`).
-    Check,
-}
-
-/// A WeChat errcode answer, with what was pulled out of its errmsg.
+/// A WeChat errcode answer, explained (see [`catalog::explain`]).
 #[derive(Debug, Clone)]
 pub struct WeChatError {
     pub errcode: i64,
     pub errmsg: String,
     pub rid: Option<String>,
     pub ip: Option<String>,
-    pub context: Context,
     pub message: String,
     pub hints: Vec<String>,
+    pub exit_code: u8,
+    pub retryable: bool,
 }
 
 impl WeChatError {
-    pub fn entry(&self) -> Option<&'static catalog::Entry> {
-        catalog::lookup(self.errcode)
-    }
-
-    pub fn category(&self) -> Category {
-        self.entry().map(|e| e.category).unwrap_or(Category::Other)
+    /// The failure for an explained errcode: its hints, then the request id.
+    pub fn from_explanation(x: Explanation, lang: crate::lang::Lang) -> WeChatError {
+        let mut hints = x.hints;
+        hints.extend(x.rid.as_deref().map(|rid| catalog::rid_hint(rid, lang)));
+        WeChatError {
+            errcode: x.errcode,
+            errmsg: x.errmsg.unwrap_or_default(),
+            rid: x.rid,
+            ip: x.ip,
+            message: x.message,
+            hints,
+            exit_code: x.exit_code,
+            retryable: x.retryable,
+        }
     }
 }
 
@@ -194,10 +202,7 @@ impl Failure {
             Failure::Network { .. } => 3,
             Failure::Response { .. } => 4,
             Failure::Store { .. } => 11,
-            Failure::WeChat(w) => match w.context {
-                Context::Fetch => w.category().exit_code(),
-                Context::Check => w.category().check_exit_code(),
-            },
+            Failure::WeChat(w) => w.exit_code,
         }
     }
 
@@ -239,7 +244,7 @@ impl Failure {
         match self {
             Failure::Network { retryable, .. } | Failure::Store { retryable, .. } => *retryable,
             Failure::Response { http_status, .. } => http_status.is_some_and(|s| s >= 500),
-            Failure::WeChat(w) => w.entry().is_some_and(|e| e.retryable),
+            Failure::WeChat(w) => w.retryable,
             Failure::Usage { .. } | Failure::Internal { .. } => false,
         }
     }
@@ -307,9 +312,13 @@ impl Failure {
                 errmsg: text("errmsg").unwrap_or_default(),
                 rid: text("rid"),
                 ip: text("ip"),
-                context: Context::Fetch,
                 message,
                 hints,
+                exit_code: doc
+                    .get("exit_code")
+                    .and_then(Value::as_u64)
+                    .and_then(|c| u8::try_from(c).ok())?,
+                retryable,
             })),
             _ => Failure::Internal { message },
         })
@@ -321,31 +330,32 @@ impl Failure {
     }
 }
 
+/// An io error's reason without the OS error number noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::InvalidData => "not valid UTF-8 text".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        std::io::ErrorKind::NotADirectory => "a part of the path is not a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Context;
+    use crate::lang::Lang;
 
     fn wechat(errcode: i64, context: Context) -> Failure {
-        Failure::WeChat(Box::new(WeChatError {
-            errcode,
-            errmsg: String::new(),
-            rid: None,
-            ip: None,
-            context,
-            message: String::new(),
-            hints: Vec::new(),
-        }))
+        let x = catalog::explain(Platform::Mp, context, errcode, None, Lang::En);
+        Failure::WeChat(Box::new(WeChatError::from_explanation(x, Lang::En)))
     }
 
     #[test]
     fn exit_codes_by_kind() {
-        assert_eq!(
-            Failure::Internal {
-                message: String::new()
-            }
-            .exit_code(),
-            1
-        );
+        assert_eq!(Failure::internal("").exit_code(), 1);
         assert_eq!(Failure::usage("x").exit_code(), 2);
         assert_eq!(Failure::network("").exit_code(), 3);
         assert_eq!(Failure::store("", false).exit_code(), 11);
@@ -366,21 +376,34 @@ mod tests {
     }
 
     #[test]
-    fn the_exit_table_names_every_catalogued_code_with_its_exit() {
-        for entry in catalog::CATALOG {
-            let listed = EXIT_CODES
+    fn the_exit_table_lists_every_catalogued_code_in_its_row() {
+        let table = exit_table();
+        for entry in catalog::rows(Platform::Mp) {
+            let rows: Vec<u8> = table
                 .iter()
-                .find(|(_, _, codes)| codes.split(", ").any(|c| c == entry.code.to_string()));
-            if let Some((code, _, _)) = listed {
-                assert_eq!(*code, entry.exit_code(), "errcode {}", entry.code);
-            } else {
-                assert_eq!(
-                    entry.exit_code(),
-                    10,
-                    "errcode {} is not in the table",
-                    entry.code
-                );
-            }
+                .filter(|(_, _, codes)| codes.split(", ").any(|c| c == entry.code.to_string()))
+                .map(|(code, _, _)| *code)
+                .collect();
+            assert_eq!(rows, [entry.exit_code()], "errcode {}", entry.code);
+        }
+        let row10 = &table.iter().find(|(c, _, _)| *c == 10).unwrap().2;
+        for code in ["40014", "41001", "42001", "48001"] {
+            assert!(row10.contains(code), "{code} in row 10: {row10}");
+        }
+    }
+
+    #[test]
+    fn a_failure_survives_its_json_document() {
+        for f in [
+            wechat(40164, Context::Fetch),
+            Failure::network("n").permanent().with_hint("h"),
+            Failure::store("s", true),
+        ] {
+            let back = Failure::from_json_document(&f.to_json_document()).unwrap();
+            assert_eq!(back.exit_code(), f.exit_code());
+            assert_eq!(back.message(), f.message());
+            assert_eq!(back.hints(), f.hints());
+            assert_eq!(back.retryable(), f.retryable());
         }
     }
 
@@ -389,7 +412,6 @@ mod tests {
         let doc = wechat(40164, Context::Fetch).to_json_document();
         assert_eq!(doc["exit_code"], 7);
         assert_eq!(doc["error"]["kind"], "wechat");
-        assert_eq!(doc["error"]["hint"], Value::Null);
         assert!(doc["error"]["rid"].is_null());
         let doc = Failure::Response {
             message: "m".into(),

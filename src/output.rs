@@ -198,7 +198,7 @@ fn write_stdout(text: &str) -> Result<(), Failure> {
         .map_err(|e| {
             let why = match e.kind() {
                 io::ErrorKind::BrokenPipe => "the reading end of the pipe is closed".to_string(),
-                _ => crate::credentials::io_reason(&e),
+                _ => crate::error::io_reason(&e),
             };
             Failure::internal(format!("cannot write the result to stdout: {why}"))
         })

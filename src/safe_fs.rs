@@ -40,7 +40,7 @@ impl Refusal {
     /// The reason in words (English; the caller adds the path and the fix).
     pub fn reason(&self) -> String {
         match self {
-            Refusal::Io(e) => crate::credentials::io_reason(e),
+            Refusal::Io(e) => crate::error::io_reason(e),
             Refusal::Symlink => "it is a symbolic link".into(),
             Refusal::NotRegular => "it is not a regular file".into(),
             Refusal::NotDirectory => "it is not a directory".into(),

@@ -1,11 +1,11 @@
-//! The WeChat token API on top of the HTTP client: building the requests of
-//! ../shared/wechat-api.md §1-§3 and turning their answers into tokens or explained failures.
+//! The WeChat token API on top of the HTTP client: building the requests of the classic and the
+//! stable token endpoints and turning their answers into tokens or explained failures.
 
 use crate::catalog;
+use crate::catalog::{Context, Platform};
 use crate::client::{self, Answer, Client, Request, Verdict};
 use crate::credentials::Credentials;
-use crate::errmsg;
-use crate::error::{Context, Failure, WeChatError};
+use crate::error::{Failure, WeChatError};
 use crate::lang::Lang;
 use crate::output::{Printer, sanitize};
 use crate::response::{self, Problem};
@@ -194,105 +194,10 @@ pub fn problem_failure(problem: Problem, lang: Lang) -> Failure {
     }
 }
 
-/// An errcode answer, explained from the catalogue, with the rid and IP pulled out of errmsg.
+/// An errcode answer, explained by the catalogue (with the rid and IP pulled out of errmsg).
 pub fn wechat_failure(errcode: i64, errmsg: &str, context: Context, lang: Lang) -> Failure {
-    // Server text: a gateway may echo the request (secret, token) into errmsg.
-    let errmsg = &crate::output::mask_server_text(errmsg);
-    let rid = errmsg::request_id(errmsg);
-    let ip = errmsg::caller_ip(errmsg);
-    let entry = catalog::lookup(errcode);
-    let (message, mut hints) = match entry {
-        // When checking a token, 40001 is about the token, not the AppSecret.
-        Some(_) if context == Context::Check && errcode == 40001 => (
-            format!(
-                "{} (errcode 40001): {}",
-                lang.pick("token invalid or superseded", "token 无效或已被覆盖"),
-                lang.pick(
-                    "WeChat no longer accepts this token: it is invalid, or a newer fetch from the classic endpoint superseded it (each classic fetch invalidates the previous token after about 5 minutes).",
-                    "微信不再接受此 token：它无效，或已被普通接口的新一次获取覆盖（每次获取都会让上一个 token 在约 5 分钟后失效）。",
-                )
-            ),
-            vec![lang.pick(
-                "fetch a new token; if this keeps happening, another process fetches classic tokens: make every process use --stable or --cache",
-                "重新获取 token；如果反复出现，说明有其他进程在获取普通 token：让所有进程都使用 --stable 或 --cache",
-            )
-            .to_string()],
-        ),
-        Some(e) => {
-            let what = match (&ip, e.category) {
-                (Some(ip), catalog::Category::Ip) => format!("{}: {ip}", e.title(lang)),
-                _ => e.title(lang).to_string(),
-            };
-            let mut hints = Vec::new();
-            match (&ip, e.code) {
-                (Some(ip), 40164) => hints.push(format!(
-                    "{} {ip} {}",
-                    lang.pick("add", "将"),
-                    lang.pick(
-                        "to the IP whitelist: mp.weixin.qq.com, Settings and Development > Basic Configuration > IP whitelist (Mini Programs: Development Management > Development Settings); ::ffff:-prefixed forms are the same IPv4 address",
-                        "加入 IP 白名单：mp.weixin.qq.com，设置与开发 → 基本配置 → IP白名单（小程序：开发管理 → 开发设置）；::ffff: 开头的形式是同一个 IPv4 地址",
-                    )
-                )),
-                _ => hints.push(e.hint(lang).to_string()),
-            }
-            if context == Context::Check && e.code == 40164 {
-                hints.push(
-                    lang.pick(
-                        "this says nothing about the token itself: WeChat refused the calling IP before looking at it",
-                        "这与 token 本身无关：微信在检查 token 之前就拒绝了调用方 IP",
-                    )
-                    .to_string(),
-                );
-            }
-            (
-                format!("{what} (errcode {errcode}): {}", e.explanation(lang)),
-                hints,
-            )
-        }
-        None => (
-            format!(
-                "{} {errcode} ({}): {}",
-                lang.pick("WeChat answered errcode", "微信返回 errcode"),
-                lang.pick("not in wxtoken's catalogue", "不在 wxtoken 的错误码表中"),
-                sanitize(errmsg)
-            ),
-            vec![
-                lang.pick(
-                    "look the code up in WeChat's global return code documentation",
-                    "请在微信全局返回码文档中查找该错误码",
-                )
-                .to_string(),
-            ],
-        ),
-    };
-    hints.extend(rid_hint(rid.as_deref(), lang));
-    Failure::WeChat(Box::new(WeChatError {
-        errcode,
-        errmsg: errmsg.to_string(),
-        rid,
-        ip,
-        context,
-        message,
-        hints,
-    }))
-}
-
-/// The hint that carries the request id, if there is one.
-fn rid_hint(rid: Option<&str>, lang: Lang) -> Option<String> {
-    rid.map(|rid| {
-        format!(
-            "{} {} {}",
-            lang.pick(
-                "request id (rid) for WeChat support:",
-                "请求 ID（rid），联系微信客服时提供："
-            ),
-            sanitize(rid),
-            lang.pick(
-                "(the account owner can look it up for 7 days with POST /cgi-bin/openapi/rid/get)",
-                "（账号所有者可在 7 天内用 POST /cgi-bin/openapi/rid/get 查询）",
-            )
-        )
-    })
+    let x = catalog::explain(Platform::Mp, context, errcode, Some(errmsg), lang);
+    Failure::WeChat(Box::new(WeChatError::from_explanation(x, lang)))
 }
 
 #[cfg(test)]
@@ -300,7 +205,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ip_is_named_in_message_and_hint() {
+    fn a_failure_carries_the_explanation_and_the_rid_hint() {
         let f = wechat_failure(
             40164,
             "invalid ip 8.149.20.108 ipv6 ::ffff:8.149.20.108, not in whitelist rid: 6597b34f-49e4c9dc-1b25fb87",
@@ -312,16 +217,8 @@ mod tests {
         assert!(f.hints()[0].starts_with("add 8.149.20.108 to the IP whitelist"));
         assert!(
             f.hints()
-                .iter()
-                .any(|h| h.contains("6597b34f-49e4c9dc-1b25fb87"))
+                .last()
+                .is_some_and(|h| h.contains("6597b34f-49e4c9dc-1b25fb87"))
         );
-    }
-
-    #[test]
-    fn unknown_code() {
-        let f = wechat_failure(12345, "strange \x1b[31m thing", Context::Fetch, Lang::Zh);
-        assert_eq!(f.exit_code(), 10);
-        assert!(f.message().contains("12345"));
-        assert!(!f.message().contains('\x1b'));
     }
 }

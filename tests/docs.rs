@@ -6,8 +6,8 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use wxtoken::catalog::CATALOG;
-use wxtoken::error::EXIT_CODES;
+use wxtoken::catalog::{Platform, rows};
+use wxtoken::error::exit_table;
 
 fn regenerate() -> bool {
     std::env::var_os("WXTOKEN_REGENERATE").is_some_and(|v| !v.is_empty())
@@ -49,7 +49,7 @@ fn completions_match_what_the_binary_generates() {
 fn tables() -> String {
     let mut t =
         String::from("<!-- exit-codes:start -->\n| code | meaning | errcodes |\n|---|---|---|\n");
-    for (code, meaning, errcodes) in EXIT_CODES {
+    for (code, meaning, errcodes) in exit_table() {
         t.push_str(&format!("| {code} | {meaning} | {errcodes} |\n"));
     }
     t.push_str("<!-- exit-codes:end -->");
@@ -60,7 +60,7 @@ fn errcode_table() -> String {
     let mut t = String::from(
         "<!-- errcodes:start -->\n| errcode | meaning | exit | retry helps | what to do |\n|---|---|---|---|---|\n",
     );
-    for e in CATALOG {
+    for e in rows(Platform::Mp) {
         t.push_str(&format!(
             "| {} | {} | {} | {} | {} |\n",
             e.code,

@@ -3,11 +3,11 @@
 mod common;
 
 use common::*;
-use wxtoken::catalog::CATALOG;
+use wxtoken::catalog::{Platform, rows};
 
 #[test]
 fn every_catalogued_code_is_explained() {
-    for e in CATALOG {
+    for e in rows(Platform::Mp) {
         let code = e.code.to_string();
         let out = run(wxtoken().args(["explain", &code]));
         assert_eq!(out.code, 0, "{code}: {out:?}");
@@ -134,16 +134,42 @@ fn a_pasted_success_never_echoes_the_token() {
 fn all_prints_the_whole_catalogue() {
     let out = run(wxtoken().args(["explain", "--all"]));
     assert_eq!(out.code, 0);
-    assert_eq!(out.stdout.lines().count(), CATALOG.len() + 1);
-    for e in CATALOG {
-        assert!(out.stdout.contains(e.title_en), "{}", e.code);
+    let (catalogue, exits) = out.stdout.split_once("\n\n").expect("two tables");
+    assert_eq!(catalogue.lines().count(), rows(Platform::Mp).len() + 1);
+    for e in rows(Platform::Mp) {
+        assert!(catalogue.contains(e.title_en), "{}", e.code);
     }
+    // The same exit-code rows as --help (and README, see tests/docs.rs).
+    let help = run(wxtoken().arg("--help")).stdout;
+    assert!(exits.starts_with("Exit codes:"), "{exits}");
+    assert!(help.contains(exits.trim_end()), "{help}\n---\n{exits}");
     let doc = run(wxtoken().args(["explain", "--all", "--json"])).json();
     let items = doc.as_array().unwrap();
-    assert_eq!(items.len(), CATALOG.len());
-    for (item, e) in items.iter().zip(CATALOG) {
+    assert_eq!(items.len(), rows(Platform::Mp).len());
+    for (item, e) in items.iter().zip(rows(Platform::Mp)) {
         assert_eq!(item["errcode"], e.code);
         assert_eq!(item["exit_code"], e.exit_code());
         assert!(item["hint"].is_string() && item["explanation"].is_string());
+    }
+}
+
+#[test]
+fn a_pasted_answer_gets_the_same_explanation_as_fetch_gives() {
+    let errmsg = "invalid ip 8.149.20.108 ipv6 ::ffff:8.149.20.108, not in whitelist rid: 6597b34f-49e4c9dc-1b25fb87";
+    let body = serde_json::json!({"errcode": 40164, "errmsg": errmsg}).to_string();
+    let mock = Mock::start(vec![Reply::json(&body)]);
+    for lang in ["en", "zh"] {
+        let fetched = run(fetch(&mock).args(["--json", "--lang", lang])).json();
+        let pasted = run(wxtoken().args(["explain", "--json", "--lang", lang, &body])).json();
+        let fetched_hints = fetched["error"]["hint"].as_str().unwrap();
+        let pasted_hint = pasted["hint"].as_str().unwrap();
+        assert!(pasted_hint.contains("8.149.20.108"), "{pasted}");
+        assert!(
+            fetched_hints.starts_with(pasted_hint),
+            "explain and fetch word 40164 differently:\n{pasted_hint}\n{fetched_hints}"
+        );
+        assert_eq!(pasted["exit_code"], fetched["exit_code"]);
+        assert_eq!(pasted["rid"], fetched["error"]["rid"]);
+        assert_eq!(pasted["ip"], fetched["error"]["ip"]);
     }
 }

@@ -30,7 +30,7 @@ fn unreadable(dir: &std::path::Path, e: &std::io::Error) -> Failure {
         format!(
             "cannot read the cache directory {}: {}",
             sanitize(&dir.display().to_string()),
-            crate::credentials::io_reason(e)
+            crate::error::io_reason(e)
         ),
         false,
     )

@@ -4,9 +4,10 @@ use std::io::{IsTerminal, Read};
 
 use serde_json::{Value, json};
 
+use crate::catalog::Context;
 use crate::cli::CheckArgs;
 use crate::client::{Request, Verdict, percent_encode};
-use crate::error::{Context, Failure};
+use crate::error::Failure;
 use crate::output::Printer;
 use crate::response;
 use crate::wechat;

@@ -4,9 +4,8 @@ use std::io::Read;
 
 use serde_json::{Value, json};
 
-use crate::catalog::{self, CATALOG, Entry};
+use crate::catalog::{self, Context, Entry, Explanation, Platform};
 use crate::cli::ExplainArgs;
-use crate::errmsg;
 use crate::error::{EXIT_CODES, Failure};
 use crate::lang::Lang;
 use crate::output::{Printer, sanitize};
@@ -65,7 +64,7 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
     out?;
     let all_known = items
         .iter()
-        .all(|i| i.errcode == 0 || catalog::lookup(i.errcode).is_some());
+        .all(|i| i.errcode == 0 || catalog::lookup(Platform::Mp, i.errcode).is_some());
     Ok(if all_known { 0 } else { 10 })
 }
 
@@ -86,10 +85,10 @@ fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Fai
             _ => None,
         };
         if let Some(errcode) = errcode {
-            // Pasted server text: mask tokens and secrets a log line or an echo may carry.
+            // Pasted server text: catalog::explain masks what a log line or an echo may carry.
             let errmsg = map.get("errmsg").map(|v| match v {
-                Value::String(s) => crate::output::mask_server_text(s),
-                other => crate::output::mask_server_text(&other.to_string()),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
             });
             return Ok(vec![Item { errcode, errmsg }]);
         }
@@ -142,15 +141,25 @@ fn pad(text: &str, width: usize) -> String {
 fn exit_meaning(code: u8) -> &'static str {
     EXIT_CODES
         .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, m, _)| *m)
+        .find(|(c, _)| *c == code)
+        .map(|(_, m)| *m)
         .unwrap_or("")
 }
 
+/// The one explanation of an item, as every command renders it.
+fn explanation(item: &Item, lang: Lang) -> Explanation {
+    catalog::explain(
+        Platform::Mp,
+        Context::Fetch,
+        item.errcode,
+        item.errmsg.as_deref(),
+        lang,
+    )
+}
+
 fn item_json(item: &Item, lang: Lang) -> Value {
-    let entry = catalog::lookup(item.errcode);
-    let mut doc = match (item.errcode, entry) {
-        (0, _) => json!({
+    if item.errcode == 0 {
+        return json!({
             "errcode": 0,
             "known": true,
             "exit_code": 0,
@@ -158,129 +167,99 @@ fn item_json(item: &Item, lang: Lang) -> Value {
             "title": lang.pick("success", "成功"),
             "explanation": lang.pick("The request succeeded: this is not an error.", "请求成功，不是错误。"),
             "hint": Value::Null,
-        }),
-        (_, Some(e)) => json!({
-            "errcode": e.code,
-            "known": true,
-            "exit_code": e.exit_code(),
-            "check_exit_code": e.category.check_exit_code(),
-            "retryable": e.retryable,
-            "title": e.title(lang),
-            "explanation": e.explanation(lang),
-            "hint": e.hint(lang),
-            "official": e.official,
-        }),
-        (code, None) => json!({
-            "errcode": code,
-            "known": false,
-            "exit_code": 10,
-            "retryable": false,
-            "title": Value::Null,
-            "explanation": Value::Null,
-            "hint": lang.pick(
-                "not in wxtoken's catalogue: look it up in WeChat's global return code documentation",
-                "不在 wxtoken 的错误码表中：请查阅微信全局返回码文档",
-            ),
-        }),
-    };
-    if let Some(msg) = &item.errmsg {
+        });
+    }
+    let x = explanation(item, lang);
+    let check = catalog::explain(Platform::Mp, Context::Check, item.errcode, None, lang);
+    let mut doc = json!({
+        "errcode": x.errcode,
+        "known": x.known,
+        "exit_code": x.exit_code,
+        "check_exit_code": check.exit_code,
+        "retryable": x.retryable,
+        "title": x.known.then_some(&x.title),
+        "explanation": x.known.then_some(&x.explanation),
+        "hint": x.hints.join("\n"),
+        "official": x.official,
+    });
+    if let Some(msg) = &x.errmsg {
         doc["errmsg"] = json!(msg);
-        doc["rid"] = json!(errmsg::request_id(msg));
-        doc["ip"] = json!(errmsg::caller_ip(msg));
+        doc["rid"] = json!(x.rid);
+        doc["ip"] = json!(x.ip);
     }
     doc
 }
 
 fn item_text(item: &Item, lang: Lang) -> String {
     let label = |en: &'static str, zh: &'static str| pad(lang.pick(en, zh), 13);
-    let mut out = String::new();
-    match (item.errcode, catalog::lookup(item.errcode)) {
-        (0, _) => {
-            out.push_str(&format!(
-                "0  {}\n",
-                lang.pick("success: not an error", "成功：不是错误")
-            ));
-        }
-        (_, Some(e)) => {
-            out.push_str(&format!("{}  {}\n", e.code, e.title(lang)));
-            out.push_str(&format!(
-                "{}{}\n",
-                label("what:", "说明："),
-                e.explanation(lang)
-            ));
-            out.push_str(&format!(
-                "{}{}\n",
-                label("what to do:", "处理："),
-                e.hint(lang)
-            ));
-            out.push_str(&format!(
-                "{}{} ({}){}\n",
-                label("exit code:", "退出码："),
-                e.exit_code(),
-                exit_meaning(e.exit_code()),
-                if e.category.check_exit_code() != e.exit_code() {
-                    format!(
-                        "; {} {}",
-                        lang.pick("wxtoken check:", "wxtoken check："),
-                        e.category.check_exit_code()
-                    )
-                } else {
-                    String::new()
-                }
-            ));
-            out.push_str(&format!(
-                "{}{}\n",
-                label("retry helps:", "重试有用："),
-                if e.retryable {
-                    lang.pick("yes", "是")
-                } else {
-                    lang.pick("no", "否")
-                }
-            ));
-            out.push_str(&format!(
-                "{}{}\n",
-                label("WeChat says:", "微信原文："),
-                e.official
-            ));
-        }
-        (code, None) => {
-            out.push_str(&format!(
-                "{code}  {}\n",
-                lang.pick("not in wxtoken's catalogue", "不在 wxtoken 的错误码表中")
-            ));
-            out.push_str(&format!(
-                "{}10 ({})\n",
-                label("exit code:", "退出码："),
-                exit_meaning(10)
-            ));
-            out.push_str(&format!(
-                "{}{}\n",
-                label("what to do:", "处理："),
-                lang.pick(
-                    "look it up in WeChat's global return code documentation",
-                    "请查阅微信全局返回码文档"
-                )
-            ));
-        }
+    if item.errcode == 0 {
+        return format!(
+            "0  {}",
+            lang.pick("success: not an error", "成功：不是错误")
+        );
     }
-    if let Some(msg) = &item.errmsg {
+    let x = explanation(item, lang);
+    let mut out = format!("{}  {}\n", x.errcode, x.title);
+    if x.known {
+        out.push_str(&format!("{}{}\n", label("what:", "说明："), x.explanation));
+    }
+    for (i, hint) in x.hints.iter().enumerate() {
+        let l = if i == 0 {
+            label("what to do:", "处理：")
+        } else {
+            pad("", 13)
+        };
+        out.push_str(&format!("{l}{hint}\n"));
+    }
+    let check = catalog::explain(Platform::Mp, Context::Check, x.errcode, None, lang);
+    out.push_str(&format!(
+        "{}{} ({}){}\n",
+        label("exit code:", "退出码："),
+        x.exit_code,
+        exit_meaning(x.exit_code),
+        if check.exit_code != x.exit_code {
+            format!(
+                "; {} {}",
+                lang.pick("wxtoken check:", "wxtoken check："),
+                check.exit_code
+            )
+        } else {
+            String::new()
+        }
+    ));
+    out.push_str(&format!(
+        "{}{}\n",
+        label("retry helps:", "重试有用："),
+        if x.retryable {
+            lang.pick("yes", "是")
+        } else {
+            lang.pick("no", "否")
+        }
+    ));
+    if let Some(official) = x.official {
+        out.push_str(&format!(
+            "{}{official}\n",
+            label("WeChat says:", "微信原文：")
+        ));
+    }
+    if let Some(msg) = &x.errmsg {
         out.push_str(&format!(
             "{}{}\n",
             label("errmsg:", "errmsg："),
             sanitize(msg)
         ));
-        if let Some(ip) = errmsg::caller_ip(msg) {
+        if let Some(ip) = &x.ip {
             out.push_str(&format!(
                 "{}{ip}{}\n",
                 label("calling IP:", "调用方 IP："),
                 lang.pick(" (the address to whitelist)", "（需加入白名单的地址）")
             ));
         }
-        if let Some(rid) = errmsg::request_id(msg) {
+        if let Some(rid) = &x.rid {
             out.push_str(&format!(
                 "{}{}{}\n",
                 label("request id:", "请求 ID："),
-                sanitize(&rid),
+                sanitize(rid),
                 lang.pick(" (give it to WeChat support)", "（联系微信客服时提供）")
             ));
         }
@@ -288,10 +267,12 @@ fn item_text(item: &Item, lang: Lang) -> String {
     out.trim_end().to_string()
 }
 
+/// The whole catalogue, then the exit-code table (the same rows as `--help` and README).
 fn print_all(printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
-    let out = if printer.json {
-        let items: Vec<Value> = CATALOG
+    let rows = catalog::rows(Platform::Mp);
+    if printer.json {
+        let items: Vec<Value> = rows
             .iter()
             .map(|e| {
                 item_json(
@@ -303,7 +284,7 @@ fn print_all(printer: &Printer) -> Result<u8, Failure> {
                 )
             })
             .collect();
-        printer.result_json(&Value::Array(items))
+        printer.result_json(&Value::Array(items))?;
     } else {
         let mut text = format!(
             "{:<8} {:<5} {:<6} {}\n",
@@ -312,12 +293,14 @@ fn print_all(printer: &Printer) -> Result<u8, Failure> {
             lang.pick("RETRY", "重试"),
             lang.pick("MEANING", "含义")
         );
-        for e in CATALOG {
+        for e in rows {
             text.push_str(&row(e, lang));
         }
-        printer.result_line(text.trim_end())
-    };
-    out.map(|_| 0)
+        text.push('\n');
+        text.push_str(&crate::error::exit_code_help());
+        printer.result_line(text.trim_end())?;
+    }
+    Ok(0)
 }
 
 fn row(e: &Entry, lang: Lang) -> String {

@@ -1,87 +1,13 @@
-//! The errcode catalogue: one row per WeChat errcode of the token endpoints
-//! (../shared/wechat-api.md §6). `wxtoken fetch`, `wxtoken explain --all` and the README's table
-//! all read these rows.
+//! The errcodes of the Official Account and Mini Program token API (`/cgi-bin/token`,
+//! `/cgi-bin/stable_token`, and `/cgi-bin/getcallbackip` when a token is checked), as data.
 
-use crate::lang::Lang;
-
-/// What kind of failure an errcode is; the exit code is derived from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Category {
-    /// WeChat is busy (-1).
-    Busy,
-    /// appid or secret rejected.
-    Credentials,
-    /// The calling IP is not allowed.
-    Ip,
-    /// Rate or quota limit reached.
-    Quota,
-    /// Account or AppSecret frozen, barred, or the wrong kind of account.
-    Account,
-    /// The access_token itself was rejected (met when checking a token).
-    Token,
-    /// Anything else (bad grant_type, wrong method, missing permission).
-    Other,
-}
-
-impl Category {
-    /// Exit code of `wxtoken fetch` (and of every command but `check`) for this category.
-    pub fn exit_code(self) -> u8 {
-        match self {
-            Category::Busy => 5,
-            Category::Credentials => 6,
-            Category::Ip => 7,
-            Category::Quota => 8,
-            Category::Account => 9,
-            Category::Token | Category::Other => 10,
-        }
-    }
-
-    /// Exit code of `wxtoken check`, where a rejected token means "credentials rejected".
-    pub fn check_exit_code(self) -> u8 {
-        match self {
-            Category::Token => 6,
-            other => other.exit_code(),
-        }
-    }
-}
-
-/// One catalogued errcode.
-#[derive(Debug)]
-pub struct Entry {
-    pub code: i64,
-    /// WeChat's own wording (errmsg and/or suggested fix), verbatim.
-    pub official: &'static str,
-    pub title_en: &'static str,
-    pub title_zh: &'static str,
-    pub explain_en: &'static str,
-    pub explain_zh: &'static str,
-    pub hint_en: &'static str,
-    pub hint_zh: &'static str,
-    pub category: Category,
-    /// Whether trying again (later) can succeed without anybody changing anything.
-    pub retryable: bool,
-}
-
-impl Entry {
-    pub fn title(&self, lang: Lang) -> &'static str {
-        lang.pick(self.title_en, self.title_zh)
-    }
-    pub fn explanation(&self, lang: Lang) -> &'static str {
-        lang.pick(self.explain_en, self.explain_zh)
-    }
-    pub fn hint(&self, lang: Lang) -> &'static str {
-        lang.pick(self.hint_en, self.hint_zh)
-    }
-    pub fn exit_code(&self) -> u8 {
-        self.category.exit_code()
-    }
-}
+use super::{Category, CheckText, Entry, Text};
 
 const WHITELIST_EN: &str = "add the IP to the whitelist: mp.weixin.qq.com, Settings and Development > Basic Configuration > IP whitelist (Mini Programs: Development Management > Development Settings)";
 const WHITELIST_ZH: &str = "将该 IP 加入白名单：mp.weixin.qq.com，设置与开发 → 基本配置 → IP白名单（小程序：开发管理 → 开发设置）";
 
-/// Every catalogued errcode, in ascending order.
-pub static CATALOG: &[Entry] = &[
+/// Every catalogued errcode of the Official Account and Mini Program token API, ascending.
+pub static ROWS: &[Entry] = &[
     Entry {
         code: -1,
         official: "system error / 系统繁忙，此时请开发者稍候再试",
@@ -91,6 +17,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "微信服务器暂时无法处理该请求。",
         hint_en: "try again in a few seconds (wxtoken already retries this with backoff; see --retries)",
         hint_zh: "稍候几秒再试（wxtoken 已按退避策略自动重试，见 --retries）",
+        ip_hint: None,
+        check: None,
         category: Category::Busy,
         retryable: true,
     },
@@ -103,6 +31,22 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "获取 access_token 时：AppSecret 错误或不属于该账号。使用 access_token 时：该凭证无效，或已被更新的获取覆盖（每次调用普通接口获取都会让上一个凭证在约 5 分钟后失效）。",
         hint_en: "compare the AppSecret with the one at mp.weixin.qq.com (Settings and Development > Basic Configuration); if a token was rejected, fetch a new one and stop other processes from fetching fresh classic tokens (use --stable or --cache)",
         hint_zh: "在 mp.weixin.qq.com（设置与开发 → 基本配置）核对 AppSecret；若是 token 被拒，请重新获取，并避免其他进程反复获取普通 token（使用 --stable 或 --cache）",
+        ip_hint: None,
+        check: Some(CheckText {
+            title: Some(Text {
+                en: "token invalid or superseded",
+                zh: "token 无效或已被覆盖",
+            }),
+            explain: Some(Text {
+                en: "WeChat no longer accepts this token: it is invalid, or a newer fetch from the classic endpoint superseded it (each classic fetch invalidates the previous token after about 5 minutes).",
+                zh: "微信不再接受此 token：它无效，或已被普通接口的新一次获取覆盖（每次获取都会让上一个 token 在约 5 分钟后失效）。",
+            }),
+            hint: Some(Text {
+                en: "fetch a new token; if this keeps happening, another process fetches classic tokens: make every process use --stable or --cache",
+                zh: "重新获取 token；如果反复出现，说明有其他进程在获取普通 token：让所有进程都使用 --stable 或 --cache",
+            }),
+            note: None,
+        }),
         category: Category::Credentials,
         retryable: false,
     },
@@ -115,6 +59,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "grant_type 参数不是 client_credential。",
         hint_en: "grant_type must be client_credential; if a gateway sits in front of WeChat (--api-base), check that it passes the query string through unchanged",
         hint_zh: "grant_type 必须为 client_credential；如果使用了网关（--api-base），请确认它原样转发了查询参数",
+        ip_hint: None,
+        check: None,
         category: Category::Other,
         retryable: false,
     },
@@ -127,6 +73,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "微信不认识这个 AppID。",
         hint_en: "check the AppID for typos, stray characters and case (it looks like wx followed by 16 hex digits); make sure appid and secret are not swapped",
         hint_zh: "检查 AppID 是否有错字、异常字符或大小写错误（形如 wx 加 16 位十六进制）；确认 appid 与 secret 没有填反",
+        ip_hint: None,
+        check: None,
         category: Category::Credentials,
         retryable: false,
     },
@@ -139,6 +87,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "access_token 格式不对或不属于该账号。",
         hint_en: "check that the whole token was passed (no truncation, no extra characters) and that it belongs to this account; fetch a new one",
         hint_zh: "确认传入了完整的 token（未被截断、无多余字符）且属于该账号；重新获取",
+        ip_hint: None,
+        check: None,
         category: Category::Token,
         retryable: false,
     },
@@ -151,6 +101,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "该 AppID 的 AppSecret 不正确。",
         hint_en: "check the AppSecret for typos, stray characters and case (32 hex digits); if it was reset at mp.weixin.qq.com, use the new one",
         hint_zh: "检查 AppSecret 是否有错字、异常字符或大小写错误（32 位十六进制）；若已在 mp.weixin.qq.com 重置，请使用新的",
+        ip_hint: None,
+        check: None,
         category: Category::Credentials,
         retryable: false,
     },
@@ -163,6 +115,19 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "该账号只接受来自白名单 IP 的调用。",
         hint_en: WHITELIST_EN,
         hint_zh: WHITELIST_ZH,
+        ip_hint: Some(Text {
+            en: "add {ip} to the IP whitelist: mp.weixin.qq.com, Settings and Development > Basic Configuration > IP whitelist (Mini Programs: Development Management > Development Settings); ::ffff:-prefixed forms are the same IPv4 address",
+            zh: "将 {ip} 加入 IP 白名单：mp.weixin.qq.com，设置与开发 → 基本配置 → IP白名单（小程序：开发管理 → 开发设置）；::ffff: 开头的形式是同一个 IPv4 地址",
+        }),
+        check: Some(CheckText {
+            title: None,
+            explain: None,
+            hint: None,
+            note: Some(Text {
+                en: "this says nothing about the token itself: WeChat refused the calling IP before looking at it",
+                zh: "这与 token 本身无关：微信在检查 token 之前就拒绝了调用方 IP",
+            }),
+        }),
         category: Category::Ip,
         retryable: false,
     },
@@ -175,6 +140,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "AppSecret 已被冻结。",
         hint_en: "log in to mp.weixin.qq.com and unfreeze the AppSecret; it takes about 10 minutes to apply",
         hint_zh: "登录 mp.weixin.qq.com 解冻 AppSecret，约 10 分钟后生效",
+        ip_hint: None,
+        check: None,
         category: Category::Account,
         retryable: false,
     },
@@ -187,6 +154,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "请求中没有 access_token。",
         hint_en: "pass a non-empty token (a gateway in front of WeChat may have dropped the query string)",
         hint_zh: "传入非空的 token（也可能是网关丢掉了查询参数）",
+        ip_hint: None,
+        check: None,
         category: Category::Token,
         retryable: false,
     },
@@ -199,6 +168,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "微信没有收到 appid。",
         hint_en: "set --appid or WXTOKEN_APPID; if a gateway sits in front of WeChat (--api-base), check that it forwards the parameters",
         hint_zh: "设置 --appid 或 WXTOKEN_APPID；如果使用了网关（--api-base），请确认它转发了参数",
+        ip_hint: None,
+        check: None,
         category: Category::Credentials,
         retryable: false,
     },
@@ -211,6 +182,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "微信没有收到 secret。",
         hint_en: "set WXTOKEN_SECRET or --secret-file; if a gateway sits in front of WeChat (--api-base), check that it forwards the parameters",
         hint_zh: "设置 WXTOKEN_SECRET 或 --secret-file；如果使用了网关（--api-base），请确认它转发了参数",
+        ip_hint: None,
+        check: None,
         category: Category::Credentials,
         retryable: false,
     },
@@ -223,6 +196,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "access_token 已超过有效期（最长 7200 秒）。",
         hint_en: "fetch a new token before the old one expires (wxtoken fetch --cache refreshes ahead of time, see --min-ttl)",
         hint_zh: "在旧 token 过期前重新获取（wxtoken fetch --cache 会提前刷新，见 --min-ttl）",
+        ip_hint: None,
+        check: None,
         category: Category::Token,
         retryable: false,
     },
@@ -235,6 +210,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "接口使用了错误的 HTTP 方法（stable_token 只接受 POST）。",
         hint_en: "if a gateway sits in front of WeChat (--api-base), check that it forwards POST requests unchanged",
         hint_zh: "如果使用了网关（--api-base），请确认它原样转发 POST 请求",
+        ip_hint: None,
+        check: None,
         category: Category::Other,
         retryable: false,
     },
@@ -247,6 +224,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "该账号今日的接口调用额度已用完（普通 token 接口默认每天 2000 次）。",
         hint_en: "wait for the quota to reset, or clear it with the clear_quota API; stop fetching a fresh token on every run (use --stable or --cache)",
         hint_zh: "等待额度重置，或调用 clear_quota 接口恢复额度；不要每次运行都重新获取 token（使用 --stable 或 --cache）",
+        ip_hint: None,
+        check: None,
         category: Category::Quota,
         retryable: false,
     },
@@ -259,6 +238,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "达到了该接口的每分钟调用上限。",
         hint_en: "try again in about a minute, and call less often (use --cache)",
         hint_zh: "约一分钟后再试，并降低调用频率（使用 --cache）",
+        ip_hint: None,
+        check: None,
         category: Category::Quota,
         retryable: true,
     },
@@ -271,6 +252,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "该类型的账号没有调用此接口的权限。",
         hint_en: "check the account type and its permissions at mp.weixin.qq.com",
         hint_zh: "在 mp.weixin.qq.com 检查账号类型及接口权限",
+        ip_hint: None,
+        check: None,
         category: Category::Other,
         retryable: false,
     },
@@ -283,6 +266,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "账号受限，可能已被冻结或注销。",
         hint_en: "log in to mp.weixin.qq.com and check the account's status",
         hint_zh: "登录 mp.weixin.qq.com 查看账号状态",
+        ip_hint: None,
+        check: None,
         category: Category::Account,
         retryable: false,
     },
@@ -295,6 +280,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "该账号被禁止使用 token 接口，可能是受到处罚。",
         hint_en: "check for violation notices at mp.weixin.qq.com and contact WeChat support with the request id",
         hint_zh: "在 mp.weixin.qq.com 查看违规通知，并携带 rid 联系微信客服",
+        ip_hint: None,
+        check: None,
         category: Category::Account,
         retryable: false,
     },
@@ -307,6 +294,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "账号已被冻结。",
         hint_en: "log in to mp.weixin.qq.com and follow the unfreezing procedure",
         hint_zh: "登录 mp.weixin.qq.com 按提示解冻",
+        ip_hint: None,
+        check: None,
         category: Category::Account,
         retryable: false,
     },
@@ -319,6 +308,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "该 AppID 属于第三方平台，需要通过 api_component_token 接口获取令牌。",
         hint_en: "use the AppID of the Official Account or Mini Program itself, or the component token API for the platform",
         hint_zh: "使用公众号或小程序自身的 AppID，或为第三方平台调用 api_component_token 接口",
+        ip_hint: None,
+        check: None,
         category: Category::Account,
         retryable: false,
     },
@@ -331,6 +322,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "来自此 IP 的调用需要管理员确认，管理员尚未确认。",
         hint_en: "ask the account administrator to confirm the IP in WeChat, then try again (or add it to the IP whitelist)",
         hint_zh: "请管理员在微信中确认该 IP 后再试（或将其加入 IP 白名单）",
+        ip_hint: None,
+        check: None,
         category: Category::Ip,
         retryable: false,
     },
@@ -343,6 +336,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "需要管理员批准来自此 IP 的调用。",
         hint_en: "ask the account administrator to approve the request in WeChat, then try again (or add the IP to the whitelist)",
         hint_zh: "请管理员在微信中批准后再试（或将该 IP 加入白名单）",
+        ip_hint: None,
+        check: None,
         category: Category::Ip,
         retryable: false,
     },
@@ -355,6 +350,8 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "管理员拒绝了来自此 IP 的调用，24 小时内无法再调用。",
         hint_en: "talk to the administrator first, then try again after 24 hours (or add the IP to the whitelist)",
         hint_zh: "先与管理员沟通确认，24 小时后再试（或将该 IP 加入白名单）",
+        ip_hint: None,
+        check: None,
         category: Category::Ip,
         retryable: false,
     },
@@ -367,80 +364,9 @@ pub static CATALOG: &[Entry] = &[
         explain_zh: "管理员拒绝了来自此 IP 的调用，1 小时内无法再调用。",
         hint_en: "talk to the administrator first, then try again after 1 hour (or add the IP to the whitelist)",
         hint_zh: "先与管理员沟通确认，1 小时后再试（或将该 IP 加入白名单）",
+        ip_hint: None,
+        check: None,
         category: Category::Ip,
         retryable: false,
     },
 ];
-
-/// The catalogue row of `code`, if any.
-pub fn lookup(code: i64) -> Option<&'static Entry> {
-    CATALOG.iter().find(|e| e.code == code)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_are_unique_and_sorted() {
-        for pair in CATALOG.windows(2) {
-            assert!(
-                pair[0].code < pair[1].code,
-                "{} then {}",
-                pair[0].code,
-                pair[1].code
-            );
-        }
-    }
-
-    #[test]
-    fn exit_codes_match_the_documented_table() {
-        let expect = [
-            (-1, 5),
-            (40001, 6),
-            (40013, 6),
-            (40125, 6),
-            (41002, 6),
-            (41004, 6),
-            (40164, 7),
-            (89501, 7),
-            (89503, 7),
-            (89506, 7),
-            (89507, 7),
-            (45009, 8),
-            (45011, 8),
-            (40243, 9),
-            (50002, 9),
-            (50004, 9),
-            (50007, 9),
-            (61024, 9),
-            (40002, 10),
-            (43002, 10),
-        ];
-        for (code, exit) in expect {
-            assert_eq!(lookup(code).unwrap().exit_code(), exit, "errcode {code}");
-        }
-        assert!(lookup(12345).is_none());
-    }
-
-    #[test]
-    fn every_row_has_both_languages() {
-        for e in CATALOG {
-            for text in [
-                e.title_en,
-                e.title_zh,
-                e.explain_en,
-                e.explain_zh,
-                e.hint_en,
-                e.hint_zh,
-                e.official,
-            ] {
-                assert!(
-                    !text.trim().is_empty(),
-                    "errcode {} has an empty text",
-                    e.code
-                );
-            }
-        }
-    }
-}
