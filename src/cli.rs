@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::client::DEFAULT_API_BASE;
+use crate::api_base::DEFAULT_API_BASE;
 use crate::credentials::{CredInput, Secret};
 use crate::lang::LangChoice;
 use crate::output::ColorChoice;

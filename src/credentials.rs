@@ -13,7 +13,7 @@ pub struct Secret(String);
 
 impl Secret {
     pub fn new(value: String) -> Secret {
-        crate::output::register_secret(&value);
+        crate::redact::register_secret(&value);
         Secret(value)
     }
 
@@ -94,7 +94,7 @@ pub fn load(
     check_len(secret.expose(), "secret", MAX_SECRET_LEN, lang)?;
     if secret_looks_right(&appid) {
         // appid and secret swapped: the "appid" is the secret, so it must never be shown either.
-        crate::output::register_secret(&appid);
+        crate::redact::register_secret(&appid);
     }
     Ok(Credentials {
         appid,
@@ -151,14 +151,14 @@ fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), F
                 let raw = path.to_string_lossy();
                 // The secret itself given where its path belongs: never echo it.
                 let shown = if looks_like_a_value(&raw) {
-                    crate::output::register_secret(&raw);
+                    crate::redact::register_secret(&raw);
                     lang.pick(
                         "(a value that looks like the secret itself, not a path; not shown)",
                         "（看起来是 secret 本身而不是路径；不显示）",
                     )
                     .to_string()
                 } else {
-                    crate::output::sanitize(&raw)
+                    crate::redact::sanitize(&raw)
                 };
                 return Err(Failure::usage(format!(
                     "{} {shown}: {}",
@@ -245,7 +245,7 @@ pub fn format_warnings(creds: &Credentials, lang: Lang) -> Vec<String> {
                 "the appid does not look like an AppID: wx followed by 16 lowercase hex digits",
                 "appid 的格式不像 AppID：应为 wx 加 16 位小写十六进制",
             ),
-            crate::output::sanitize(appid)
+            crate::redact::sanitize(appid)
         ));
     }
     if !secret_looks_right(secret) {

@@ -1,6 +1,7 @@
 //! wxtoken: get a WeChat access_token right, explain every failure, and never break anyone
 //! else's token. The binary is a thin wrapper around [`main`].
 
+pub mod api_base;
 pub mod cache;
 pub mod catalog;
 pub mod cli;
@@ -12,9 +13,12 @@ pub mod error;
 pub mod lang;
 pub mod output;
 pub mod proxy;
+pub mod redact;
 pub mod response;
 pub mod safe_fs;
 pub mod time;
+pub mod tls;
+pub mod transport_error;
 pub mod wechat;
 
 /// A stand-in for the environment in unit tests: `env_of(&[("NAME", "value")])`.
@@ -66,7 +70,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
             let mut previous_was_secret = false;
             for arg in args.iter().filter_map(|a| a.to_str()) {
                 if previous_was_secret || credentials::secret_looks_right(arg) {
-                    output::register_secret(arg);
+                    redact::register_secret(arg);
                 }
                 previous_was_secret = arg == "--secret";
             }

@@ -124,8 +124,8 @@ impl ProxyUrl {
     /// Register the password (as written and percent-decoded) so that no output can carry it.
     pub fn register_password(&self) {
         if let Some(p) = &self.password {
-            crate::output::register_secret(p);
-            crate::output::register_secret(&percent_decode(p));
+            crate::redact::register_secret(p);
+            crate::redact::register_secret(&percent_decode(p));
         }
     }
 }

@@ -192,7 +192,7 @@ fn looks_like_html(text: &str) -> bool {
 /// cannot make it long), then cut.
 pub fn excerpt(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    short(&crate::output::sanitize(&crate::output::mask_server_text(
+    short(&crate::redact::sanitize(&crate::redact::mask_server_text(
         &one_line,
     )))
 }

@@ -3,7 +3,7 @@
 
 use crate::catalog;
 use crate::catalog::{Context, Platform};
-use crate::client::{self, Answer, Client, Request, Verdict};
+use crate::client::{Answer, Client, Request, Verdict};
 use crate::credentials::Credentials;
 use crate::error::{Failure, WeChatError};
 use crate::lang::Lang;
@@ -58,14 +58,14 @@ pub fn token_request(
             let query = |secret: &str| {
                 format!(
                     "?grant_type=client_credential&appid={}&secret={secret}",
-                    client::percent_encode(&creds.appid)
+                    crate::api_base::percent_encode(&creds.appid)
                 )
             };
             Request {
                 shown_url: format!("{url}{}", query("***")),
                 url: format!(
                     "{url}{}",
-                    query(&client::percent_encode(creds.secret.expose()))
+                    query(&crate::api_base::percent_encode(creds.secret.expose()))
                 ),
                 json_body: None,
             }
@@ -99,7 +99,7 @@ pub fn judge_token(answer: &Answer, lang: Lang) -> Verdict<Token> {
             access_token,
             expires_in,
         }) => {
-            crate::output::register_secret(&access_token);
+            crate::redact::register_secret(&access_token);
             Verdict::Done(Token {
                 access_token,
                 expires_in,

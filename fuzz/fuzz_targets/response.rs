@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wxtoken::error::Context;
+use wxtoken::catalog::Context;
 use wxtoken::lang::Lang;
 use wxtoken::response::{self, Answer};
 use wxtoken::wechat;
@@ -19,8 +19,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(Answer::Token { access_token, expires_in }) => {
             assert!((200..300).contains(&status));
             assert!(!access_token.is_empty());
-            assert!(!access_token.chars().any(|c| c.is_whitespace() || c.is_control()));
-            assert!(expires_in > 0);
+            assert!(access_token.bytes().all(|b| b.is_ascii_graphic()));
+            assert!(expires_in > 0 && expires_in <= response::MAX_EXPIRES_IN);
         }
         Ok(Answer::Error { errcode, errmsg }) => {
             assert_ne!(errcode, 0);

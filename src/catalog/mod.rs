@@ -6,7 +6,7 @@ mod mp;
 
 use crate::errmsg;
 use crate::lang::Lang;
-use crate::output::{mask_server_text, sanitize};
+use crate::redact::{mask_server_text, sanitize};
 
 /// A text in both languages.
 #[derive(Debug, Clone, Copy)]

@@ -4,9 +4,10 @@ use std::io::{IsTerminal, Read};
 
 use serde_json::{Value, json};
 
+use crate::api_base::percent_encode;
 use crate::catalog::Context;
 use crate::cli::CheckArgs;
-use crate::client::{Request, Verdict, percent_encode};
+use crate::client::{Request, Verdict};
 use crate::error::Failure;
 use crate::output::Printer;
 use crate::response;
@@ -99,7 +100,7 @@ fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
         }
     };
     let token = raw.trim().to_string();
-    crate::output::register_secret(&token);
+    crate::redact::register_secret(&token);
     if token.is_empty() {
         return Err(Failure::usage(printer.t(
             "the token is empty: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in",

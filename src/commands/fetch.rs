@@ -292,7 +292,7 @@ fn print_cached(
 ) -> Result<u8, Failure> {
     let left = entry.remaining(time::now_unix());
     printer.verbose(&format!("cache: hit, {} left", cache::human_duration(left)));
-    crate::output::register_secret(&entry.access_token);
+    crate::redact::register_secret(&entry.access_token);
     print_token(
         printer,
         &entry.access_token,

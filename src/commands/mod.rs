@@ -7,8 +7,9 @@ pub mod doctor;
 pub mod explain;
 pub mod fetch;
 
+use crate::api_base::ApiBase;
 use crate::cli::{ConnArgs, CredArgs};
-use crate::client::{self, ApiBase, Client, ConnSettings};
+use crate::client::{self, Client, ConnSettings};
 use crate::credentials::{self, Credentials};
 use crate::error::Failure;
 use crate::lang::Lang;

@@ -1,0 +1,186 @@
+//! What the cache holds: entries (a token, its expiry, a fingerprint of the secret, never the
+//! secret), the key they are looked up by, and the failure records waiting runs read.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::layout::{entry_name, sha256_hex};
+use crate::response::{MAX_EXPIRES_IN, expires_in_problem, token_problem};
+use crate::time;
+use crate::wechat::Endpoint;
+
+pub(super) const FORMAT: u32 = 1;
+
+/// One cached token. The secret itself is never stored, only a fingerprint of it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    pub format: u32,
+    pub appid: String,
+    pub endpoint: String,
+    pub api_base: String,
+    /// Salted SHA-256 prefix of appid and secret: a changed secret is a miss.
+    pub secret_fingerprint: String,
+    pub access_token: String,
+    /// Absolute unix time the token expires.
+    pub expires_at: u64,
+    /// Absolute unix time it was fetched.
+    pub fetched_at: u64,
+    /// The same in milliseconds: tells a rotation that finished while a run waited.
+    #[serde(default)]
+    pub fetched_at_ms: u64,
+}
+
+impl Entry {
+    /// Seconds left, 0 when expired.
+    pub fn remaining(&self, now: u64) -> u64 {
+        self.expires_at.saturating_sub(now)
+    }
+
+    /// Why this entry cannot be trusted, if it cannot: checked like a network answer.
+    pub(super) fn problem(&self) -> Option<String> {
+        if self.format != FORMAT {
+            return Some(format!("format {} is not {FORMAT}", self.format));
+        }
+        if let Some(why) = token_problem(&self.access_token) {
+            return Some(why.to_string());
+        }
+        if Endpoint::from_name(&self.endpoint).is_none() {
+            return Some("unknown endpoint".into());
+        }
+        let lifetime = self.expires_at.checked_sub(self.fetched_at);
+        match lifetime {
+            None => Some("it expires before it was fetched".into()),
+            Some(n) if n > MAX_EXPIRES_IN => expires_in_problem(n),
+            Some(_) if self.fetched_at > time::now_unix() + MAX_EXPIRES_IN => {
+                Some("it was fetched in the future".into())
+            }
+            Some(_) => None,
+        }
+    }
+}
+
+/// Where the cache lives: `--cache-dir`, else `WXTOKEN_CACHE_DIR`, else
+/// The fingerprint kept in an entry: 16 hex digits of a salted SHA-256 of appid and secret.
+pub fn fingerprint(appid: &str, secret: &str) -> String {
+    sha256_hex(&["wxtoken cache v1", appid, secret])[..16].to_string()
+}
+
+/// What a cache lookup is for.
+pub struct Key<'a> {
+    pub appid: &'a str,
+    pub endpoint: Endpoint,
+    pub api_base: &'a str,
+    pub fingerprint: String,
+}
+
+impl Key<'_> {
+    pub(super) fn name(&self) -> String {
+        entry_name(self.appid, self.endpoint.name(), self.api_base)
+    }
+
+    pub(super) fn matches(&self, entry: &Entry) -> bool {
+        entry.appid == self.appid
+            && entry.endpoint == self.endpoint.name()
+            && entry.api_base == self.api_base
+            && entry.secret_fingerprint == self.fingerprint
+    }
+
+    /// Whether `entry` may be served: same key and secret, not expired, and either at least
+    /// `min_ttl` seconds left or `fresh` (stored by another invocation while this one waited).
+    pub fn serves(&self, entry: &Entry, now: u64, min_ttl: u64, fresh: bool) -> bool {
+        let left = entry.remaining(now);
+        self.matches(entry) && left > 0 && (left >= min_ttl || fresh)
+    }
+
+    /// Whether `entry` is a token of this key fetched at or after `since_ms`.
+    pub fn fetched_since(&self, entry: &Entry, since_ms: u64) -> bool {
+        self.matches(entry)
+            && entry.fetched_at_ms >= since_ms
+            && entry.remaining(time::now_unix()) > 0
+    }
+
+    pub fn entry(&self, access_token: &str, expires_in: u64) -> Entry {
+        let now_ms = time::now_unix_ms();
+        let now = now_ms / 1000;
+        Entry {
+            format: FORMAT,
+            appid: self.appid.to_string(),
+            endpoint: self.endpoint.name().to_string(),
+            api_base: self.api_base.to_string(),
+            secret_fingerprint: self.fingerprint.clone(),
+            access_token: access_token.to_string(),
+            expires_at: now.saturating_add(expires_in.min(MAX_EXPIRES_IN)),
+            fetched_at: now,
+            fetched_at_ms: now_ms,
+        }
+    }
+}
+
+/// A failure that a lock holder left for the runs that waited on it.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct FailureRecord {
+    pub(super) format: u32,
+    pub(super) secret_fingerprint: String,
+    pub(super) written_at_ms: u64,
+    /// The failure's JSON document, masked.
+    pub(super) document: Value,
+}
+
+/// Seconds as `1h 23m 45s`.
+pub fn human_duration(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    match (h, m) {
+        (0, 0) => format!("{s}s"),
+        (0, _) => format!("{m}m {s:02}s"),
+        _ => format!("{h}h {m:02}m {s:02}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_key_serves() {
+        let key = Key {
+            appid: "wx1",
+            endpoint: Endpoint::Token,
+            api_base: "b",
+            fingerprint: "f".into(),
+        };
+        let mut e = key.entry("T", 1000);
+        let now = e.fetched_at;
+        assert!(key.serves(&e, now, 300, false));
+        assert!(key.serves(&e, now + 700, 300, false));
+        assert!(
+            !key.serves(&e, now + 701, 300, false),
+            "less than min-ttl left"
+        );
+        assert!(
+            key.serves(&e, now + 701, 300, true),
+            "fetched while we waited"
+        );
+        assert!(
+            !key.serves(&e, now + 1000, 300, true),
+            "expired is never served"
+        );
+        let other = Key {
+            fingerprint: "g".into(),
+            ..key
+        };
+        assert!(!other.serves(&e, now, 300, true), "changed secret");
+        assert!(e.problem().is_none());
+        e.expires_at = u64::MAX;
+        assert!(e.problem().is_some(), "a lifetime over a day is not served");
+        e.expires_at = e.fetched_at + 10;
+        e.access_token = "a\u{1b}[31m".into();
+        assert!(e.problem().is_some(), "control characters");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(human_duration(5), "5s");
+        assert_eq!(human_duration(65), "1m 05s");
+        assert_eq!(human_duration(7199), "1h 59m 59s");
+    }
+}

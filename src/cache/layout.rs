@@ -1,0 +1,159 @@
+//! The on-disk layout of the cache: the directory's tag, and the names of entries, locks,
+//! failure records and temp files. Known here and nowhere else.
+
+use crate::time;
+use crate::wechat::Endpoint;
+
+pub(super) const TAG_NAME: &str = "CACHEDIR.TAG";
+pub(super) const TAG_SIGNATURE: &str = "Signature: 8a477f597d28d172789f06886806bc55";
+pub(super) const TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by wxtoken.\n\
+# For information about cache directory tags, see https://bford.info/cachedir/\n";
+
+pub(super) fn sha256_hex(parts: &[&str]) -> String {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    for p in parts {
+        ctx.update(p.as_bytes());
+        ctx.update(b"\0");
+    }
+    ctx.finish()
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The fingerprint kept in an entry: 16 hex digits of a salted SHA-256 of appid and secret.
+fn is_plain_appid(appid: &str) -> bool {
+    !appid.is_empty()
+        && appid.len() <= 64
+        && appid
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// The file name of an entry: readable where the appid is plain, never anything secret.
+pub(super) fn entry_name(appid: &str, endpoint: &str, api_base: &str) -> String {
+    let who = if is_plain_appid(appid) {
+        appid.to_string()
+    } else {
+        sha256_hex(&["appid", appid])[..16].to_string()
+    };
+    let base = &sha256_hex(&["api-base", api_base])[..8];
+    format!("{who}.{endpoint}.{base}.json")
+}
+
+/// Whether `name` has the shape of an entry name (the content is checked separately).
+pub(super) fn is_entry_name(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".json") else {
+        return false;
+    };
+    let parts: Vec<&str> = stem.split('.').collect();
+    matches!(parts.as_slice(), [who, endpoint, base]
+        if is_plain_appid(who)
+            && Endpoint::from_name(endpoint).is_some()
+            && base.len() == 8
+            && base.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+pub(super) fn lock_name(entry: &str) -> String {
+    format!("{entry}.lock")
+}
+
+pub(super) fn failure_name(entry: &str) -> String {
+    format!("{entry}.failed")
+}
+
+pub(super) fn temp_name(target: &str) -> String {
+    format!(
+        ".{target}.{}.{}.tmp",
+        std::process::id(),
+        time::now_unix_ms() % 1_000_000_000
+    )
+}
+
+/// Of a temp file's name: the pid that wrote it, when the name is one of ours
+/// (`.TARGET.PID.NONCE.tmp`, or `.TARGET.PID.tmp` as older versions wrote them).
+pub(super) fn temp_owner(name: &str) -> Option<u32> {
+    let stem = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let ours = |target: &str| {
+        target == TAG_NAME
+            || is_entry_name(target)
+            || target.strip_suffix(".failed").is_some_and(is_entry_name)
+    };
+    let mut parts = stem.rsplitn(3, '.');
+    if let (Some(_nonce), Some(pid), Some(target)) = (parts.next(), parts.next(), parts.next())
+        && ours(target)
+    {
+        return pid.parse().ok();
+    }
+    let (target, pid) = stem.rsplit_once('.')?;
+    if ours(target) { pid.parse().ok() } else { None }
+}
+
+/// Whether `name` is one of wxtoken's files (tag, entry, lock, failure record, temp file).
+pub(super) fn is_our_name(name: &str) -> bool {
+    name == TAG_NAME
+        || is_entry_name(name)
+        || name.strip_suffix(".lock").is_some_and(is_entry_name)
+        || name.strip_suffix(".failed").is_some_and(is_entry_name)
+        || temp_owner(name).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_fingerprints_hide_the_secret() {
+        let secret = "0123456789abcdef0123456789abcdef";
+        let fp = super::super::fingerprint("wx0123456789abcdef", secret);
+        assert_eq!(fp.len(), 16);
+        assert!(!secret.contains(&fp));
+        assert_ne!(fp, super::super::fingerprint("wx0123456789abcdef", "other"));
+        let name = entry_name(
+            "wx0123456789abcdef",
+            "stable_token",
+            "https://api.weixin.qq.com",
+        );
+        assert!(
+            name.starts_with("wx0123456789abcdef.stable_token."),
+            "{name}"
+        );
+        assert!(is_entry_name(&name));
+        assert_ne!(
+            name,
+            entry_name("wx0123456789abcdef", "stable_token", "http://127.0.0.1:1")
+        );
+        let odd = entry_name("../etc/passwd", "token", "x");
+        assert!(!odd.contains('/') && is_entry_name(&odd), "{odd}");
+    }
+
+    #[test]
+    fn only_our_names_are_ours() {
+        let entry = entry_name("wx0123456789abcdef", "token", "b");
+        for ours in [
+            entry.clone(),
+            format!("{entry}.lock"),
+            format!("{entry}.failed"),
+            format!(".{entry}.123.456.tmp"),
+            format!(".{entry}.failed.123.456.tmp"),
+            "CACHEDIR.TAG".to_string(),
+        ] {
+            assert!(is_our_name(&ours), "{ours}");
+        }
+        for theirs in [
+            "package.json",
+            "tsconfig.json",
+            "a.token.12345678.json.bak",
+            "wx1.token.1234567.json",
+            "wx1.other.12345678.json",
+            ".package.json.1.2.tmp",
+            "notes.lock",
+        ] {
+            assert!(!is_our_name(theirs), "{theirs}");
+        }
+        assert_eq!(temp_owner(&format!(".{entry}.123.456.tmp")), Some(123));
+        assert_eq!(temp_owner(&format!(".{entry}.99999.tmp")), Some(99999));
+    }
+}

@@ -1,0 +1,216 @@
+//! The one redaction point: every secret and token of the run, and every sensitive value in
+//! text that came from a server or a paste, masked before anything leaves the process; and text
+//! from outside made safe for a terminal. The printer (`output.rs`) is the only way out, and it
+//! passes everything through here.
+
+use std::sync::Mutex;
+
+use serde_json::Value;
+
+static SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Remember a secret (an AppSecret, a token, a proxy password) so that nothing that leaves the
+/// process can carry it: its raw form and the forms a server or gateway echoes it back in
+/// (percent-encoded, JSON-escaped, HTML-escaped).
+pub fn register_secret(secret: &str) {
+    if secret.len() < 4 {
+        return; // too short to mask without mangling ordinary text
+    }
+    let mut secrets = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+    let json = serde_json::to_string(secret).unwrap_or_default();
+    let json = json.trim_matches('"').to_string();
+    let html = secret
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    for s in [
+        secret.to_string(),
+        crate::api_base::percent_encode(secret),
+        json,
+        html,
+    ] {
+        if !secrets.contains(&s) {
+            secrets.push(s);
+        }
+    }
+    // Longest first, so that a form containing another is masked whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+}
+
+/// `text` with every registered secret replaced by `***`.
+pub fn redact(text: &str) -> String {
+    let secrets = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut out = text.to_string();
+    for s in secrets.iter() {
+        if out.contains(s.as_str()) {
+            out = out.replace(s.as_str(), "***");
+        }
+    }
+    out
+}
+
+/// The keys whose values are secrets or tokens wherever they appear in server text.
+const SENSITIVE_KEYS: &[&str] = &[
+    "access_token",
+    "component_appsecret",
+    "appsecret",
+    "corpsecret",
+    "secret",
+];
+
+/// Text that came from a server or a paste: every registered secret masked first (whole, before
+/// anything can split it), then every value of a sensitive key (`key=VALUE` in a query,
+/// `"key":"VALUE"` in JSON, `'key': 'VALUE'` in a repr). Call this before cutting the text: a
+/// cut can split a secret the mask then cannot recognise.
+pub fn mask_server_text(text: &str) -> String {
+    let text = &redact(text);
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for key in SENSITIVE_KEYS {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(key) {
+            let start = from + pos;
+            from = start + key.len();
+            let boundary = start == 0
+                || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_');
+            if !boundary {
+                continue;
+            }
+            let mut i = start + key.len();
+            let skip_quotes = |i: &mut usize| {
+                while *i < bytes.len() && matches!(bytes[*i], b'"' | b'\'' | b'\\') {
+                    *i += 1;
+                }
+            };
+            let skip_spaces = |i: &mut usize| {
+                while *i < bytes.len() && bytes[*i] == b' ' {
+                    *i += 1;
+                }
+            };
+            skip_quotes(&mut i);
+            skip_spaces(&mut i);
+            if i >= bytes.len() || !matches!(bytes[i], b'=' | b':') {
+                continue;
+            }
+            i += 1;
+            skip_spaces(&mut i);
+            skip_quotes(&mut i);
+            let value_start = i;
+            while i < bytes.len()
+                && !matches!(
+                    bytes[i],
+                    b'&' | b'"' | b'\'' | b'\\' | b',' | b'}' | b']' | b')' | b'<' | b'>' | b';'
+                )
+                && !bytes[i].is_ascii_whitespace()
+            {
+                i += 1;
+            }
+            if i > value_start && &text[value_start..i] != "***" {
+                spans.push((value_start, i));
+            }
+        }
+    }
+    spans.sort();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (s, e) in spans {
+        if s < at {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.push_str("***");
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// `doc` with every string value masked (before serialization: JSON escaping would hide a
+/// secret holding `"` or `\` from a mask that runs on the serialized text).
+pub fn redact_json(doc: &Value) -> Value {
+    match doc {
+        Value::String(s) => Value::String(redact(s)),
+        Value::Array(items) => Value::Array(items.iter().map(redact_json).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), redact_json(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Text that came from outside (a server, a file), made safe for a terminal: control
+/// characters and bidirectional overrides are shown as escapes instead of acting.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
+        if c.is_control() || bidi {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_escapes_terminal_controls() {
+        assert_eq!(sanitize("ok 中文"), "ok 中文");
+        let s = sanitize("a\x1b[31mred\r\nb\u{202e}c");
+        assert!(
+            !s.contains('\x1b') && !s.contains('\r') && !s.contains('\u{202e}'),
+            "{s}"
+        );
+        assert!(s.contains("\\u{1b}"));
+    }
+
+    #[test]
+    fn redact_masks_registered_secrets_and_their_echoed_forms() {
+        register_secret("s3cr&t-value");
+        assert_eq!(redact("x s3cr&t-value y"), "x *** y");
+        assert_eq!(redact("secret=s3cr%26t-value"), "secret=***");
+        assert_eq!(redact("<a>s3cr&amp;t-value</a>"), "<a>***</a>");
+        assert_eq!(redact("nothing here"), "nothing here");
+        register_secret(r#"q"uo\te/%"#);
+        let doc = serde_json::json!({"m": r#"echo q"uo\te/% back"#, "n": [r#"q"uo\te/%"#]});
+        let shown = redact_json(&doc).to_string();
+        assert!(!shown.contains("uo"), "{shown}");
+        assert_eq!(
+            redact(r#"body {"secret":"q\"uo\\te/%"}"#),
+            r#"body {"secret":"***"}"#
+        );
+    }
+
+    #[test]
+    fn server_text_masks_every_sensitive_value() {
+        for (input, want) in [
+            (
+                "GET /cgi-bin/token?appid=wx1&secret=abcdef&grant_type=x",
+                "GET /cgi-bin/token?appid=wx1&secret=***&grant_type=x",
+            ),
+            (
+                r#"{"access_token":"TOKENVALUE","expires_in":7200}"#,
+                r#"{"access_token":"***","expires_in":7200}"#,
+            ),
+            (
+                "{'appsecret': 'zzzz', 'x': 1}",
+                "{'appsecret': '***', 'x': 1}",
+            ),
+            ("corpsecret=abc def", "corpsecret=*** def"),
+            (r#"echo {\"secret\":\"v\"}"#, r#"echo {\"secret\":\"***\"}"#),
+            ("missing secret parameter", "missing secret parameter"),
+            ("mysecret=keep", "mysecret=keep"),
+        ] {
+            assert_eq!(mask_server_text(input), want, "{input}");
+        }
+    }
+}
