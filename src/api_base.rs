@@ -2,24 +2,12 @@
 
 use ureq::http::Uri;
 
+pub use crate::encoding::percent_encode;
 use crate::error::Failure;
 use crate::lang::Lang;
 use crate::tr;
 
 pub const DEFAULT_API_BASE: &str = "https://api.weixin.qq.com";
-
-/// Percent-encode a query value: everything but RFC 3986's unreserved characters.
-pub fn percent_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 /// A checked `--api-base`: an http(s) URL, kept without its trailing slash.
 #[derive(Debug, Clone)]
@@ -140,13 +128,6 @@ impl ApiBase {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn encoding_cannot_inject_parameters() {
-        assert_eq!(percent_encode("a&secret=b c"), "a%26secret%3Db%20c");
-        assert_eq!(percent_encode("AZaz09-_.~"), "AZaz09-_.~");
-        assert_eq!(percent_encode("中"), "%E4%B8%AD");
-    }
 
     #[test]
     fn api_base() {

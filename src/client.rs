@@ -2,52 +2,21 @@
 //! retries with backoff. Where the request is sent. (Failure wording: `transport_error.rs`;
 //! trusted roots: `tls.rs`; the base URL: `api_base.rs`.)
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use ureq::Agent;
 use ureq::tls::TlsConfig;
 
-use crate::api_base::ApiBase;
+use crate::conn::ConnSettings;
 use crate::error::Failure;
-use crate::lang::Lang;
 use crate::output::Printer;
-use crate::proxy::{self, ProxyDecision};
+use crate::proxy;
 use crate::response::MAX_BODY;
 use crate::tr;
 use crate::transport_error::{self, fmt_secs};
 
 const FIRST_BACKOFF: Duration = Duration::from_millis(500);
 const MAX_BACKOFF: Duration = Duration::from_secs(8);
-
-/// `--timeout`: seconds, decimals allowed, from 0.001 to 86400.
-pub fn parse_timeout(raw: &str, lang: Lang) -> Result<Duration, Failure> {
-    let shown: String = crate::redact::sanitize(raw).chars().take(40).collect();
-    let error = || {
-        Failure::usage(tr!(
-            lang,
-            "--timeout must be a number of seconds from 0.001 to 86400, not \"{shown}\"",
-            "--timeout 必须是 0.001 到 86400 之间的秒数，而不是 \"{shown}\""
-        ))
-    };
-    let secs: f64 = raw.trim().parse().map_err(|_| error())?;
-    if !(secs.is_finite() && (0.001..=86_400.0).contains(&secs)) {
-        return Err(error());
-    }
-    Ok(Duration::from_secs_f64(secs))
-}
-
-/// Connection settings shared by every command that talks to WeChat.
-#[derive(Debug, Clone)]
-pub struct ConnSettings {
-    pub api_base: ApiBase,
-    pub timeout: Duration,
-    pub retries: u32,
-    pub proxy: ProxyDecision,
-    pub ca_cert: Option<PathBuf>,
-    /// The language of failure messages.
-    pub lang: Lang,
-}
 
 /// A request to send: the URL as sent and as shown (secrets masked), and a JSON body for POST.
 #[derive(Debug, Clone)]
@@ -274,26 +243,6 @@ impl Client {
                     attempt += 1;
                 }
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timeouts() {
-        assert_eq!(
-            parse_timeout("10", Lang::En).unwrap(),
-            Duration::from_secs(10)
-        );
-        assert_eq!(
-            parse_timeout("0.5", Lang::En).unwrap(),
-            Duration::from_millis(500)
-        );
-        for bad in ["0", "-1", "abc", "", "inf", "NaN", "1e9"] {
-            assert!(parse_timeout(bad, Lang::En).is_err(), "{bad}");
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Pulling the request id and the caller's IP out of WeChat's `errmsg` strings
-//! (../shared/wechat-api.md §5).
+//! (the `rid:`, `hint: [..]` and `hints: [ req_id: .. ]` forms WeChat appends to errmsg).
 
 use std::net::IpAddr;
 

@@ -125,32 +125,9 @@ impl ProxyUrl {
     pub fn register_password(&self) {
         if let Some(p) = &self.password {
             crate::redact::register_secret(p);
-            crate::redact::register_secret(&percent_decode(p));
+            crate::redact::register_secret(&crate::encoding::percent_decode(p));
         }
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).to_string()
 }
 
 /// A proxy URL with its password hidden (the user name stays: it helps and is not secret).
@@ -367,6 +344,6 @@ mod tests {
             "http://us%2Fer:pa%2Fss%3Aw0rd@127.0.0.1:3128"
         );
         assert_eq!(ProxyUrl::parse("socks5://h:1").for_client(), "socks5://h:1");
-        assert_eq!(percent_decode("p%2Fw%zz"), "p/w%zz");
+        assert_eq!(crate::encoding::percent_decode("p%2Fw%zz"), "p/w%zz");
     }
 }

@@ -27,7 +27,7 @@ pub fn register_secret(secret: &str) {
         .replace('>', "&gt;");
     for s in [
         secret.to_string(),
-        crate::api_base::percent_encode(secret),
+        crate::encoding::percent_encode(secret),
         json,
         html,
     ] {

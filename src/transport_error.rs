@@ -4,7 +4,7 @@
 use std::io::ErrorKind;
 use std::time::Duration;
 
-use crate::client::ConnSettings;
+use crate::conn::ConnSettings;
 use crate::error::Failure;
 use crate::lang::Lang;
 use crate::proxy;

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::cli::DoctorArgs;
-use crate::client::{Client, ConnSettings, Request};
+use crate::client::{Client, Request};
+use crate::conn::ConnSettings;
 use crate::credentials::{self, SecretSource};
 use crate::error::Failure;
 use crate::output::{Printer, sanitize, use_color};

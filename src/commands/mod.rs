@@ -9,7 +9,8 @@ pub mod fetch;
 
 use crate::api_base::ApiBase;
 use crate::cli::{ConnArgs, CredArgs};
-use crate::client::{self, Client, ConnSettings};
+use crate::client::Client;
+use crate::conn::ConnSettings;
 use crate::credentials::{self, Credentials};
 use crate::error::Failure;
 use crate::lang::Lang;
@@ -32,7 +33,7 @@ pub fn load_credentials(args: &CredArgs, printer: &Printer) -> Result<Credential
 /// Check the connection options (usage errors come out here, before any request).
 pub fn conn_settings(args: &ConnArgs, lang: Lang) -> Result<ConnSettings, Failure> {
     let api_base = ApiBase::parse(&args.api_base, lang)?;
-    let timeout = client::parse_timeout(&args.timeout, lang)?;
+    let timeout = crate::conn::parse_timeout(&args.timeout, lang)?;
     let proxy = proxy::decide(
         args.proxy.as_deref(),
         &api_base.scheme,
