@@ -1,26 +1,30 @@
 //! wxtoken: get a WeChat access_token right, explain every failure, and never break anyone
 //! else's token. The binary is a thin wrapper around [`main`].
+//!
+//! Public modules are the ones the integration tests and the fuzz targets drive directly (the
+//! catalogue, the exit table, the response and errmsg parsers, redaction); everything else is
+//! private to the crate.
 
-pub mod api_base;
-pub mod cache;
+pub(crate) mod api_base;
+pub(crate) mod cache;
 pub mod catalog;
-pub mod cli;
-pub mod client;
-pub mod commands;
-pub mod conn;
-pub mod credentials;
-pub mod encoding;
+pub(crate) mod cli;
+pub(crate) mod client;
+pub(crate) mod commands;
+pub(crate) mod conn;
+pub(crate) mod credentials;
+pub(crate) mod encoding;
 pub mod errmsg;
 pub mod error;
 pub mod lang;
-pub mod output;
-pub mod proxy;
+pub(crate) mod output;
+pub(crate) mod proxy;
 pub mod redact;
 pub mod response;
-pub mod safe_fs;
+pub(crate) mod safe_fs;
 pub mod time;
-pub mod tls;
-pub mod transport_error;
+pub(crate) mod tls;
+pub(crate) mod transport_error;
 pub mod wechat;
 
 /// A stand-in for the environment in unit tests: `env_of(&[("NAME", "value")])`.

@@ -154,10 +154,6 @@ impl Cache {
         Ok(Some(cache))
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     fn path_of(&self, name: &str) -> PathBuf {
         self.dir.join(name)
     }
