@@ -227,3 +227,13 @@ fn a_tls_server_whose_certificate_is_not_trusted() {
     );
     assert_eq!(mock.count(), 0);
 }
+
+#[test]
+#[should_panic(expected = "the mock server's handler panicked: boom in the handler")]
+fn a_panic_in_a_mock_handler_fails_the_test_that_caused_it() {
+    let mock = Mock::with(|_, _| panic!("boom in the handler"));
+    let out = run(fetch(&mock).args(["--retries", "0"]));
+    // wxtoken itself saw a dropped connection: an honest exit 3 that hides the real cause.
+    assert_eq!(out.code, 3, "{out:?}");
+    drop(mock);
+}

@@ -131,6 +131,24 @@ pub struct Mock {
     count: Arc<AtomicUsize>,
     requests: Arc<Mutex<Vec<Recorded>>>,
     connections: Arc<AtomicUsize>,
+    /// What a handler's panic said: the test that caused it fails when the mock is dropped,
+    /// instead of seeing a dropped connection (exit 3) and guessing why.
+    panicked: Arc<Mutex<Option<String>>>,
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        let message = self
+            .panicked
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(message) = message
+            && !thread::panicking()
+        {
+            panic!("the mock server's handler panicked: {message}");
+        }
+    }
 }
 
 impl Mock {
@@ -168,19 +186,35 @@ impl Mock {
         let handler: Arc<Handler> = Arc::new(handler);
         let tls_on = tls.is_some();
         let (c, r, accepted) = (count.clone(), requests.clone(), connections.clone());
+        let panicked = Arc::new(Mutex::new(None));
+        let p = panicked.clone();
         thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
                 accepted.fetch_add(1, Ordering::SeqCst);
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
                 let (c, r, h, tls) = (c.clone(), r.clone(), handler.clone(), tls.clone());
-                thread::spawn(move || match tls {
-                    None => serve(stream, &c, &r, &*h),
-                    Some(config) => {
-                        let Ok(conn) = rustls::ServerConnection::new(config) else {
-                            return;
-                        };
-                        serve(rustls::StreamOwned::new(conn, stream), &c, &r, &*h)
+                let p = p.clone();
+                thread::spawn(move || {
+                    let served =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match tls {
+                            None => serve(stream, &c, &r, &*h),
+                            Some(config) => {
+                                let Ok(conn) = rustls::ServerConnection::new(config) else {
+                                    return;
+                                };
+                                serve(rustls::StreamOwned::new(conn, stream), &c, &r, &*h)
+                            }
+                        }));
+                    if let Err(payload) = served {
+                        let message = payload
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| payload.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "a panic".into());
+                        p.lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .get_or_insert(message);
                     }
                 });
             }
@@ -191,6 +225,7 @@ impl Mock {
             count,
             requests,
             connections,
+            panicked,
         }
     }
 
