@@ -3,8 +3,8 @@
 
 use std::io::{self, IsTerminal, Write};
 
+use anstyle::{AnsiColor, Style};
 use clap::ValueEnum;
-use colored::Colorize;
 use serde_json::Value;
 
 use crate::error::Failure;
@@ -64,29 +64,72 @@ pub fn write_stderr(text: &str) {
     let _ = io::stderr().lock().write_all(redact(text).as_bytes());
 }
 
-/// How output looks, decided once from the command line and the environment.
+/// The styles wxtoken uses, by what they mean.
+#[derive(Debug, Clone, Copy)]
+pub enum Tone {
+    Error,
+    Warning,
+    Hint,
+    Dim,
+    Ok,
+}
+
+impl Tone {
+    fn style(self) -> Style {
+        let fg = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
+        match self {
+            Tone::Error => fg(AnsiColor::Red).bold(),
+            Tone::Warning => fg(AnsiColor::Yellow).bold(),
+            Tone::Hint => fg(AnsiColor::Cyan),
+            Tone::Dim => Style::new().dimmed(),
+            Tone::Ok => fg(AnsiColor::Green),
+        }
+    }
+}
+
+/// `text` in `tone` when `on`, else plain.
+fn paint(on: bool, tone: Tone, text: &str) -> String {
+    if on {
+        let style = tone.style();
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// How output looks, decided once from the command line and the environment: the language,
+/// and colour for each stream on its own (`--color`, NO_COLOR, TERM=dumb, and whether that very
+/// stream is a terminal).
 #[derive(Debug, Clone)]
 pub struct Printer {
-    pub color: ColorChoice,
     pub lang: Lang,
     pub json: bool,
     pub quiet: bool,
     pub verbose: bool,
+    stderr_color: bool,
+    stdout_color: bool,
 }
 
 impl Printer {
-    /// Set up colour for stderr and return the printer. (stdout carries results; only the
-    /// doctor's report there is ever coloured, decided for stdout on its own.)
     pub fn new(color: ColorChoice, lang: Lang, json: bool, quiet: bool, verbose: bool) -> Printer {
-        let colour = use_color(color, io::stderr().is_terminal(), |k| std::env::var(k).ok());
-        colored::control::set_override(colour);
+        let env = |k: &str| std::env::var(k).ok();
         Printer {
-            color,
             lang,
             json,
             quiet,
             verbose,
+            stderr_color: use_color(color, io::stderr().is_terminal(), env),
+            stdout_color: use_color(color, io::stdout().is_terminal(), env),
         }
+    }
+
+    /// Text for a result on stdout, coloured if stdout gets colour (doctor's report).
+    pub fn paint_stdout(&self, tone: Tone, text: &str) -> String {
+        paint(self.stdout_color, tone, text)
+    }
+
+    fn paint_stderr(&self, tone: Tone, text: &str) -> String {
+        paint(self.stderr_color, tone, text)
     }
 
     /// Pick the English or the Chinese text.
@@ -132,14 +175,17 @@ impl Printer {
         if self.quiet {
             return;
         }
-        let label = format!("{}:", self.t("warning", "警告")).yellow().bold();
+        let label = self.paint_stderr(Tone::Warning, &format!("{}:", self.t("warning", "警告")));
         write_stderr(&format!("wxtoken: {label} {message}\n"));
     }
 
     /// A `-v` line on stderr.
     pub fn verbose(&self, message: &str) {
         if self.verbose {
-            write_stderr(&format!("{} {message}\n", "*".dimmed()));
+            write_stderr(&format!(
+                "{} {message}\n",
+                self.paint_stderr(Tone::Dim, "*")
+            ));
         }
     }
 
@@ -150,7 +196,7 @@ impl Printer {
 
     /// Report a failure, with `doc` as the JSON document (for commands that add fields).
     pub fn failure_with_document(&self, failure: &Failure, doc: &Value) {
-        let label = format!("{}:", self.t("error", "错误")).red().bold();
+        let label = self.paint_stderr(Tone::Error, &format!("{}:", self.t("error", "错误")));
         let mut text = format!("wxtoken: {label} {}\n", failure.message());
         if !self.quiet {
             if let Failure::WeChat(w) = failure
@@ -159,7 +205,11 @@ impl Printer {
                 text.push_str(&format!("  errmsg: {}\n", sanitize(&w.errmsg)));
             }
             for hint in failure.hints() {
-                text.push_str(&format!("  {} {}\n", "hint:".cyan(), hint));
+                text.push_str(&format!(
+                    "  {} {}\n",
+                    self.paint_stderr(Tone::Hint, "hint:"),
+                    hint
+                ));
             }
         }
         write_stderr(&text);

@@ -195,3 +195,17 @@ fn tls_goes_through_fetchs_client_and_an_untrusted_certificate_fails_the_connect
     );
     assert_eq!(mock.last().path(), "/cgi-bin/stable_token");
 }
+
+#[test]
+fn the_report_is_coloured_per_stream() {
+    let mock = Mock::start(vec![Reply::token(7000)]);
+    let out = run_tokenless(&mut doctor(&mock));
+    assert!(
+        !out.stdout.contains('\x1b'),
+        "stdout is not a terminal: {out:?}"
+    );
+    let out = run_tokenless(doctor(&mock).args(["--color", "always"]));
+    assert!(out.stdout.contains("\x1b[32m ok  \x1b[0m"), "{out:?}");
+    let out = run_tokenless(doctor(&mock).args(["--color", "never"]));
+    assert!(!out.stdout.contains('\x1b'), "{out:?}");
+}

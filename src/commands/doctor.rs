@@ -3,7 +3,6 @@
 //! with one normal-mode stable_token call, which rotates nothing.
 
 use std::cell::RefCell;
-use std::io::IsTerminal;
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -15,7 +14,8 @@ use crate::client::{Client, Request};
 use crate::conn::ConnSettings;
 use crate::credentials::{self, SecretSource};
 use crate::error::Failure;
-use crate::output::{Printer, sanitize, use_color};
+use crate::output::{Printer, Tone};
+use crate::redact::sanitize;
 use crate::time;
 use crate::wechat::{self, Endpoint};
 
@@ -350,25 +350,13 @@ fn report(
         });
         printer.result_json(&doc)
     } else {
-        let color = use_color(
-            printer.color,
-            std::io::stdout().is_terminal(),
-            super::env_var,
-        );
-        let paint = |code: &str, text: &str| {
-            if color {
-                format!("\x1b[{code}m{text}\x1b[0m")
-            } else {
-                text.to_string()
-            }
-        };
         let mut out = format!("wxtoken doctor: {}\n", sanitize(settings.api_base.as_str()));
         for s in steps {
             let mark = match s.status {
-                Status::Ok => paint("32", " ok  "),
-                Status::Warning => paint("33", " warn"),
-                Status::Failed => paint("1;31", " FAIL"),
-                Status::Skipped => paint("2", " skip"),
+                Status::Ok => printer.paint_stdout(Tone::Ok, " ok  "),
+                Status::Warning => printer.paint_stdout(Tone::Warning, " warn"),
+                Status::Failed => printer.paint_stdout(Tone::Error, " FAIL"),
+                Status::Skipped => printer.paint_stdout(Tone::Dim, " skip"),
             };
             out.push_str(&format!("{mark}  {:<12} {}\n", s.name, s.detail));
             if !printer.quiet && s.status != Status::Ok {
