@@ -43,7 +43,7 @@ pub(crate) fn env_of(
 use std::ffi::OsString;
 use std::panic::{self, AssertUnwindSafe};
 
-use clap::Parser;
+use clap::{FromArgMatches, Parser};
 
 use cli::{Cli, Command};
 use error::Failure;
@@ -52,8 +52,7 @@ use output::Printer;
 
 /// Parse the command line, run the command, and return the exit code.
 pub fn main(args: Vec<OsString>) -> u8 {
-    // A core dump would hold the secret and the token.
-    safe_fs::disable_core_dumps();
+    safe_fs::prepare_process();
     panic::set_hook(Box::new(|info| {
         let what = info
             .payload()
@@ -68,7 +67,21 @@ pub fn main(args: Vec<OsString>) -> u8 {
         ));
     }));
     let json_requested = args.iter().any(|a| a == "--json");
-    let cli = match Cli::try_parse_from(&args) {
+    // Help (asked for, or shown for a bare `wxtoken`) carries the exit-code table; building it is
+    // not free, so a run that shows no help does not.
+    let shows_help = args.len() <= 1
+        || args
+            .iter()
+            .skip(1)
+            .any(|a| a == "-h" || a == "--help" || a == "help");
+    let parsed = if shows_help {
+        cli::command_with_exit_codes()
+            .try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+    } else {
+        Cli::try_parse_from(&args)
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // clap echoes a stray argument back: one that looks like an AppSecret (a forgotten

@@ -41,6 +41,11 @@ pub fn use_color(
 
 /// Write the result to stdout. Any failure, a closed pipe too, means the result was lost.
 fn write_stdout(text: &str) -> Result<(), Failure> {
+    if crate::safe_fs::stdout_was_closed() {
+        return Err(Failure::internal(
+            "cannot write the result to stdout: stdout was closed when wxtoken started",
+        ));
+    }
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
@@ -55,6 +60,9 @@ fn write_stdout(text: &str) -> Result<(), Failure> {
 
 /// Write to stdout where a failure changes nothing (the run has failed already).
 pub fn write_stdout_quietly(text: &str) {
+    if crate::safe_fs::stdout_was_closed() {
+        return;
+    }
     let _ = io::stdout().lock().write_all(text.as_bytes());
 }
 

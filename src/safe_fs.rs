@@ -211,8 +211,38 @@ pub fn process_alive(pid: u32) -> bool {
     r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
+/// Whether stdout was closed when the process started (then fd 1 points at /dev/null).
+static STDOUT_WAS_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn stdout_was_closed() -> bool {
+    STDOUT_WAS_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// What the process needs before anything else runs: core dumps off, SIGPIPE ignored (a closed
+/// pipe is an error the printer reports), and standard streams that exist. A stream closed by
+/// the caller (`>&-`) is reopened on /dev/null, so that no file wxtoken opens (a cache entry, a
+/// lock) can become fd 1 and receive the token; a closed stdout is remembered, so that writing
+/// the result still fails.
+pub fn prepare_process() {
+    disable_core_dumps();
+    for fd in 0..=2 {
+        // SAFETY: fcntl(F_GETFD) only queries the descriptor.
+        let closed = unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1
+            && io::Error::last_os_error().raw_os_error() == Some(libc::EBADF);
+        if closed {
+            if fd == 1 {
+                STDOUT_WAS_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            // SAFETY: a valid NUL-terminated path; open takes the lowest free descriptor, `fd`.
+            unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) };
+        }
+    }
+    // SAFETY: setting a signal's disposition to ignore, before any other thread exists.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+}
+
 /// Switch core dumps off: a dump of this process would hold the secret and the token.
-pub fn disable_core_dumps() {
+fn disable_core_dumps() {
     let zero = libc::rlimit {
         rlim_cur: 0,
         rlim_max: 0,

@@ -592,3 +592,50 @@ fn a_force_refresh_without_cache_replaces_the_cached_entry() {
     assert!(!nowhere.exists());
     assert_eq!(mock.count(), 3);
 }
+
+#[test]
+fn a_closed_stdout_never_lends_its_descriptor_to_a_cache_file() {
+    use std::os::unix::process::CommandExt;
+    let dir = Scratch::new();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"));
+    cmd.env_clear()
+        .args(["fetch", "--cache", "--cache-dir"])
+        .arg(&dir.0)
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url())
+        .stderr(Stdio::piped());
+    // SAFETY: close(2) between fork and exec: what a shell does for `>&-`.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::close(1);
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "the token was lost: {stderr}");
+    // A failure with --json writes its document to stdout: into whatever file holds fd 1.
+    let failing = Mock::start(vec![Reply::errcode(40125, "invalid appsecret")]);
+    let failed = cmd
+        .arg("--json")
+        .env("WXTOKEN_API_BASE", failing.url())
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(6));
+    assert!(stderr.contains("stdout was closed"), "{stderr}");
+    assert!(!stderr.contains(TOKEN) && !stderr.contains(SECRET));
+    // Every file in the cache is what it should be: the entry parses, nothing else got the token.
+    for name in names(&dir.0) {
+        let text = std::fs::read_to_string(dir.0.join(&name)).unwrap();
+        if name.ends_with(".json") {
+            let entry: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(entry["access_token"], TOKEN);
+        } else if name.ends_with(".lock") {
+            assert_eq!(text, "", "{name} received output meant for stdout");
+        } else {
+            assert!(!text.contains(TOKEN), "{name} received the token: {text:?}");
+        }
+    }
+}

@@ -16,11 +16,14 @@ pub(super) fn sha256_hex(parts: &[&str]) -> String {
         ctx.update(p.as_bytes());
         ctx.update(b"\0");
     }
-    ctx.finish()
-        .as_ref()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = ctx.finish();
+    let mut out = String::with_capacity(64);
+    for b in digest.as_ref() {
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// The fingerprint kept in an entry: 16 hex digits of a salted SHA-256 of appid and secret.
