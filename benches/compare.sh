@@ -125,10 +125,10 @@ ratio("wxtoken fetch / curl -s URL | jq -r .access_token (HTTP)",
       pipeline(["curl", "-s", url(http)], ["jq", "-r", ".access_token"]), 0.15)
 ratio("wxtoken fetch --ca-cert CA / curl -s --cacert CA URL (HTTPS)",
       spawn([BIN, "fetch", "--api-base", https, "--ca-cert", f"{WORK}/ca.pem"]),
-      spawn(["curl", "-s", "--cacert", f"{WORK}/ca.pem", url(https)]), 0.40)
+      spawn(["curl", "-s", "--cacert", f"{WORK}/ca.pem", url(https)]), 0.30)
 ratio("wxtoken fetch --cache (hit) / cat small file",
       spawn([BIN, "fetch", "--cache", "--cache-dir", f"{WORK}/cache", "--api-base", http]),
-      spawn(["cat", f"{WORK}/token.txt"]), 2.0)
+      spawn(["cat", f"{WORK}/token.txt"]), 1.35)
 
 rss = []
 for _ in range(20):

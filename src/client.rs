@@ -5,7 +5,8 @@
 use std::time::{Duration, Instant};
 
 use ureq::Agent;
-use ureq::tls::TlsConfig;
+use ureq::unversioned::resolver::DefaultResolver;
+use ureq::unversioned::transport::{ConnectProxyConnector, Connector, TcpConnector};
 
 use crate::conn::ConnSettings;
 use crate::error::Failure;
@@ -74,10 +75,7 @@ impl Client {
             ),
             None => None,
         };
-        let mut tls = TlsConfig::builder();
-        if let Some(path) = &settings.ca_cert {
-            tls = tls.root_certs(crate::tls::root_certs_with(path, lang)?);
-        }
+        let tls = crate::tls::client_config(settings.ca_cert.as_deref(), lang)?;
         let config = Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(settings.timeout))
@@ -90,10 +88,14 @@ impl Client {
             .input_buffer_size(32 * 1024)
             .output_buffer_size(8 * 1024)
             .max_redirects_will_error(false)
-            .tls_config(tls.build())
             .build();
+        // ureq's own chain (proxy tunnel, TCP), with wxtoken's TLS step at the end.
+        let connector =
+            ().chain(ConnectProxyConnector::default())
+                .chain(TcpConnector::default())
+                .chain(crate::tls::TlsConnector { config: tls });
         Ok(Client {
-            agent: config.new_agent(),
+            agent: Agent::with_parts(config, connector, DefaultResolver::default()),
             settings,
         })
     }

@@ -1,10 +1,17 @@
-//! The roots a TLS connection trusts: the built-in ones (webpki-root-certs), plus those of
-//! `--ca-cert`.
+//! TLS: the roots a connection trusts (the built-in ones, plus those of `--ca-cert`), and the
+//! connector that gives ureq wxtoken's TLS set-up.
 
+use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-use ureq::tls::{Certificate, PemItem, RootCerts};
+use rustls::pki_types::{CertificateDer, ServerName};
+use rustls::{ClientConfig, ClientConnection, RootCertStore, StreamOwned};
+use ureq::tls::{Certificate, PemItem};
+use ureq::unversioned::transport::{
+    Buffers, ConnectionDetails, Connector, Either, LazyBuffers, NextTimeout, Transport,
+    TransportAdapter,
+};
 
 use crate::error::Failure;
 use crate::lang::Lang;
@@ -45,12 +52,126 @@ pub fn extra_ca_certs(path: &Path, lang: Lang) -> Result<Vec<Certificate<'static
     Ok(extra)
 }
 
-/// The built-in roots plus every certificate in the PEM file at `path`.
-pub(crate) fn root_certs_with(path: &Path, lang: Lang) -> Result<RootCerts, Failure> {
-    let mut all: Vec<Certificate<'static>> = webpki_root_certs::TLS_SERVER_ROOT_CERTS
-        .iter()
-        .map(|der| Certificate::from_der(der.as_ref()))
-        .collect();
-    all.extend(extra_ca_certs(path, lang)?);
-    Ok(RootCerts::Specific(Arc::new(all)))
+/// The trust anchors: the built-in ones (webpki-roots, already parsed at build time), plus each
+/// certificate of `--ca-cert`, parsed here (one that does not parse is a usage error).
+fn root_store(ca_cert: Option<&Path>, lang: Lang) -> Result<RootCertStore, Failure> {
+    let mut roots = RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    if let Some(path) = ca_cert {
+        let shown = crate::redact::sanitize(&path.display().to_string());
+        for cert in extra_ca_certs(path, lang)? {
+            roots
+                .add(CertificateDer::from(cert.der().to_vec()))
+                .map_err(|e| {
+                    Failure::usage(tr!(
+                        lang,
+                        "--ca-cert {shown} holds a certificate that cannot be a root: {e}",
+                        "--ca-cert {shown} 中有无法作为根证书的证书：{e}"
+                    ))
+                })?;
+        }
+    }
+    Ok(roots)
+}
+
+/// The client's TLS set-up, built once per run: TLS 1.2 and 1.3 with ring, the roots above, SNI.
+pub(crate) fn client_config(
+    ca_cert: Option<&Path>,
+    lang: Lang,
+) -> Result<Arc<ClientConfig>, Failure> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Failure::internal(format!("TLS set-up: {e}")))?
+        .with_root_certificates(root_store(ca_cert, lang)?)
+        .with_no_client_auth();
+    Ok(Arc::new(config))
+}
+
+/// ureq's TLS step with wxtoken's own `ClientConfig`. ureq's own connector takes roots only as
+/// DER certificates, which it parses and hashes on every run: with `--ca-cert` that was a sixth
+/// of an HTTPS fetch. This one is handed the anchors already parsed.
+#[derive(Debug)]
+pub(crate) struct TlsConnector {
+    pub(crate) config: Arc<ClientConfig>,
+}
+
+impl<In: Transport> Connector<In> for TlsConnector {
+    type Out = Either<In, TlsTransport>;
+
+    fn connect(
+        &self,
+        details: &ConnectionDetails,
+        chained: Option<In>,
+    ) -> Result<Option<Self::Out>, ureq::Error> {
+        let Some(transport) = chained else {
+            return Ok(None);
+        };
+        if !details.needs_tls() || transport.is_tls() {
+            return Ok(Some(Either::A(transport)));
+        }
+        let host = details
+            .uri
+            .host()
+            .unwrap_or_default()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let name =
+            ServerName::try_from(host).map_err(|_| ureq::Error::Tls("invalid server name"))?;
+        let mut conn = ClientConnection::new(self.config.clone(), name)?;
+        let mut sock = TransportAdapter::new(transport.boxed(), details.current_time.clone());
+        sock.set_timeout(details.timeout);
+        conn.complete_io(&mut sock)?;
+        let buffers = LazyBuffers::new(
+            details.config.input_buffer_size(),
+            details.config.output_buffer_size(),
+        );
+        Ok(Some(Either::B(TlsTransport {
+            buffers,
+            stream: StreamOwned { conn, sock },
+        })))
+    }
+}
+
+/// A TLS connection as ureq's transport.
+pub(crate) struct TlsTransport {
+    buffers: LazyBuffers,
+    stream: StreamOwned<ClientConnection, TransportAdapter>,
+}
+
+impl std::fmt::Debug for TlsTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TlsTransport")
+    }
+}
+
+impl Transport for TlsTransport {
+    fn buffers(&mut self) -> &mut dyn Buffers {
+        &mut self.buffers
+    }
+
+    fn transmit_output(&mut self, amount: usize, timeout: NextTimeout) -> Result<(), ureq::Error> {
+        self.stream.get_mut().set_timeout(timeout);
+        let output = &self.buffers.output()[..amount];
+        self.stream.write_all(output)?;
+        Ok(())
+    }
+
+    fn await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
+        self.stream.get_mut().set_timeout(timeout);
+        let input = self.buffers.input_append_buf();
+        let amount = self.stream.read(input)?;
+        self.buffers.input_appended(amount);
+        Ok(amount > 0)
+    }
+
+    fn is_open(&mut self) -> bool {
+        self.stream.get_mut().get_mut().is_open()
+    }
+
+    fn is_tls(&self) -> bool {
+        true
+    }
 }

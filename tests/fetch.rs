@@ -555,6 +555,12 @@ fn usage_errors_exit_2_before_any_request() {
     let dir = tempdir();
     let no_certs = dir.join("empty.pem");
     std::fs::write(&no_certs, "not a certificate\n").unwrap();
+    let bad_cert = dir.join("bad.pem");
+    std::fs::write(
+        &bad_cert,
+        "-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n",
+    )
+    .unwrap();
     let missing = dir.join("missing-secret");
     type Setup = Box<dyn Fn(&mut assert_cmd::Command)>;
     let cases: Vec<(&str, Setup, &str)> = vec![
@@ -696,6 +702,16 @@ fn usage_errors_exit_2_before_any_request() {
                 })
             },
             "holds no PEM certificate",
+        ),
+        (
+            "CA file with a certificate that does not parse",
+            {
+                let p = bad_cert.clone();
+                Box::new(move |c| {
+                    c.arg("--ca-cert").arg(&p);
+                })
+            },
+            "holds a certificate that cannot be a root",
         ),
         (
             "unknown flag",
