@@ -223,6 +223,8 @@ impl Cache {
                 "its content does not match its name",
             ));
         }
+        // A token entering the process: nothing but the result may show it.
+        crate::redact::register_secret(&entry.access_token);
         Ok(Some(entry))
     }
 

@@ -292,7 +292,6 @@ fn print_cached(
 ) -> Result<u8, Failure> {
     let left = entry.remaining(time::now_unix());
     printer.verbose(&format!("cache: hit, {} left", cache::human_duration(left)));
-    crate::redact::register_secret(&entry.access_token);
     print_token(
         printer,
         &entry.access_token,
