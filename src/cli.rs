@@ -268,7 +268,7 @@ pub enum CacheCommand {
 /// The command line with the exit-code table after the help of `wxtoken` and `wxtoken fetch`.
 pub fn command_with_exit_codes() -> clap::Command {
     use clap::CommandFactory;
-    let table = crate::error::exit_code_help();
+    let table = crate::error::exit_code_help(crate::lang::Lang::En);
     Cli::command()
         .after_help(table.clone())
         .mut_subcommand("fetch", |c| c.after_help(table))

@@ -42,6 +42,10 @@ pub struct Answer {
     pub body: Vec<u8>,
     /// The `Date` header, if any.
     pub date: Option<String>,
+    /// The `Location` header, if any (wxtoken follows no redirect).
+    pub location: Option<String>,
+    /// The request as shown to people: method and URL with the secret masked.
+    pub request: String,
 }
 
 #[derive(Clone)]
@@ -154,6 +158,7 @@ impl Client {
                 .map(str::to_string)
         };
         let date = header("date");
+        let location = header("location");
         if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok())
             && len > MAX_BODY
         {
@@ -170,7 +175,18 @@ impl Client {
                 }
                 other => transport_error::transport_failure(&self.settings, other),
             })?;
-        Ok(Answer { status, body, date })
+        let method = if req.json_body.is_some() {
+            "POST"
+        } else {
+            "GET"
+        };
+        Ok(Answer {
+            status,
+            body,
+            date,
+            location,
+            request: format!("{method} {}", req.shown_url),
+        })
     }
 
     /// Send `req` until `judge` is satisfied, retrying what is worth retrying with exponential

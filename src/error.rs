@@ -40,6 +40,31 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     ),
 ];
 
+/// The meanings of [`EXIT_CODES`] in Chinese, in the same order.
+const EXIT_CODES_ZH: &[&str] = &[
+    "已输出 token（check：token 被接受）",
+    "意外的内部错误，或结果无法写入标准输出",
+    "用法错误：参数或输入有误或缺失",
+    "网络错误：DNS、连接、TLS、代理、超时（重试之后）",
+    "应答不可用：不是可用的微信应答（HTML、非 JSON、为空、过大、token 无效）",
+    "微信系统繁忙（重试之后）",
+    "凭证被拒绝（check：token 被拒绝）",
+    "调用方 IP 不被允许",
+    "频率或额度限制",
+    "账号或 AppSecret 被冻结、封禁，或账号类型不对",
+    "其他微信错误码，以及不在错误码表中的错误码",
+    "token 存储不可用（缓存不安全或不可写、锁被占用过久）；没有获取 token",
+];
+
+/// What exit `code` means, in `lang`.
+pub fn exit_meaning(code: u8, lang: crate::lang::Lang) -> &'static str {
+    EXIT_CODES
+        .iter()
+        .position(|(c, _)| *c == code)
+        .map(|i| lang.pick(EXIT_CODES[i].1, EXIT_CODES_ZH[i]))
+        .unwrap_or("")
+}
+
 /// One row of the exit-code table: the code, its meaning, and the catalogued errcodes that end
 /// in it when fetching (comma-separated, empty for none).
 pub fn exit_table() -> Vec<(u8, &'static str, String)> {
@@ -58,15 +83,18 @@ pub fn exit_table() -> Vec<(u8, &'static str, String)> {
 
 /// The exit-code table as plain text, for `--help` and `explain --all`: the errcodes on lines
 /// of their own, so that nothing wraps under the code column.
-pub fn exit_code_help() -> String {
-    let mut out = String::from("Exit codes:\n");
-    for (code, meaning, errcodes) in exit_table() {
-        out.push_str(&format!("  {code:>2}  {meaning}\n"));
+pub fn exit_code_help(lang: crate::lang::Lang) -> String {
+    let mut out = format!("{}\n", lang.pick("Exit codes:", "退出码："));
+    for (code, _, errcodes) in exit_table() {
+        out.push_str(&format!("  {code:>2}  {}\n", exit_meaning(code, lang)));
         if !errcodes.is_empty() {
             out.push_str(&format!("      errcode {errcodes}\n"));
         }
     }
-    out.push_str("\nSee 'wxtoken explain --all' for every errcode.");
+    out.push_str(lang.pick(
+        "\nSee 'wxtoken explain --all' for every errcode.",
+        "\n每个错误码见 'wxtoken explain --all'。",
+    ));
     out
 }
 
@@ -404,6 +432,16 @@ mod tests {
             assert_eq!(back.message(), f.message());
             assert_eq!(back.hints(), f.hints());
             assert_eq!(back.retryable(), f.retryable());
+        }
+    }
+
+    #[test]
+    fn every_exit_code_has_both_languages() {
+        assert_eq!(EXIT_CODES.len(), EXIT_CODES_ZH.len());
+        for (code, en) in EXIT_CODES {
+            assert_eq!(exit_meaning(*code, Lang::En), *en);
+            assert!(!exit_meaning(*code, Lang::Zh).is_empty());
+            assert_ne!(exit_meaning(*code, Lang::Zh), *en);
         }
     }
 

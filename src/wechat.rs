@@ -108,7 +108,7 @@ pub fn judge_token(answer: &Answer, lang: Lang) -> Verdict<Token> {
         Ok(response::Answer::Error { errcode, errmsg }) => {
             errcode_verdict(errcode, &errmsg, Context::Fetch, lang)
         }
-        Err(problem) => judge_problem(problem, lang),
+        Err(problem) => judge_problem(problem, answer, lang),
     }
 }
 
@@ -123,14 +123,74 @@ pub fn errcode_verdict<T>(errcode: i64, errmsg: &str, context: Context, lang: La
 }
 
 /// A problem response: 5xx are worth another attempt, the rest are final.
-pub fn judge_problem<T>(problem: Problem, lang: Lang) -> Verdict<T> {
+pub fn judge_problem<T>(problem: Problem, answer: &Answer, lang: Lang) -> Verdict<T> {
     let retry = problem.status() >= 500;
-    let f = problem_failure(problem, lang);
+    let f = match what_answered(&problem, answer, lang) {
+        Some(f) => f,
+        None => problem_failure(problem, lang),
+    };
     if retry {
         Verdict::Retry(f)
     } else {
         Verdict::Fail(f)
     }
+}
+
+/// A redirect or a missing path: what it was, and the request it answered (secret masked).
+/// None for every other problem.
+fn what_answered(problem: &Problem, answer: &Answer, lang: Lang) -> Option<Failure> {
+    let status = problem.status();
+    let request = sanitize(&answer.request);
+    let said = match problem {
+        Problem::Html { excerpt, .. }
+        | Problem::Status { excerpt, .. }
+        | Problem::NotJson { excerpt, .. }
+            if !excerpt.is_empty() =>
+        {
+            format!(": {excerpt}")
+        }
+        _ => String::new(),
+    };
+    let (message, hint) = match status {
+        300..=399 => {
+            let to = answer
+                .location
+                .as_deref()
+                .map(|l| sanitize(&crate::redact::mask_server_text(l)))
+                .unwrap_or_else(|| {
+                    lang.pick("nowhere (no Location)", "未给出位置（没有 Location）")
+                        .to_string()
+                });
+            (
+                crate::tr!(
+                    lang,
+                    "the server redirected (HTTP {status}) to {to}; the request was {request}{said}",
+                    "服务器重定向（HTTP {status}）到 {to}；请求为 {request}{said}"
+                ),
+                lang.pick(
+                    "wxtoken follows no redirect (the secret would go along): point --api-base at the final address (https://, the right host and path)",
+                    "wxtoken 不跟随重定向（secret 会被一并带去）：请让 --api-base 直接指向最终地址（https://、正确的主机和路径）",
+                ),
+            )
+        }
+        404 => (
+            crate::tr!(
+                lang,
+                "the server has no such path (HTTP 404); the request was {request}{said}",
+                "服务器上没有这个路径（HTTP 404）；请求为 {request}{said}"
+            ),
+            lang.pick(
+                "check --api-base: its host, and the path prefix a gateway expects",
+                "请检查 --api-base：主机，以及网关要求的路径前缀",
+            ),
+        ),
+        _ => return None,
+    };
+    Some(Failure::Response {
+        message,
+        hints: vec![hint.to_string()],
+        http_status: Some(status),
+    })
 }
 
 /// A response that is not a usable WeChat answer, explained.

@@ -209,3 +209,18 @@ fn the_report_is_coloured_per_stream() {
     let out = run_tokenless(doctor(&mock).args(["--color", "never"]));
     assert!(!out.stdout.contains('\x1b'), "{out:?}");
 }
+
+#[test]
+fn a_wrong_secret_is_named_as_such_and_the_clock_needs_no_credentials() {
+    let mock = Mock::start(vec![Reply::errcode(40125, "invalid appsecret")]);
+    let out = run_tokenless(&mut doctor(&mock));
+    assert_eq!(out.code, 6, "{out:?}");
+    assert!(out.stdout.contains("FAIL  appid/secret"), "{out:?}");
+    assert!(!out.stdout.contains("FAIL  whitelist"), "{out:?}");
+    // No credentials at all: the clock is still checked (from the connect probe's answer).
+    let mock = Mock::start(vec![Reply::token(7000)]);
+    let out = run_tokenless(doctor(&mock).env_remove("WXTOKEN_SECRET"));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stdout.contains(" ok    clock"), "{out:?}");
+    assert!(out.stdout.contains("skip  whitelist"), "{out:?}");
+}

@@ -963,3 +963,55 @@ fn a_stray_secret_on_the_command_line_is_not_echoed_by_usage_errors() {
     assert_eq!(out.json()["error"]["kind"], "usage");
     assert_eq!(mock.count(), 0);
 }
+
+#[test]
+fn a_redirect_says_where_it_went_and_what_was_asked_without_the_secret() {
+    let mock = Mock::start(vec![Reply::Http {
+        status: 302,
+        content_type: "text/html",
+        body: b"<html>moved</html>".to_vec(),
+        extra_headers: vec![(
+            "Location".into(),
+            format!("https://login.example.com/portal?back=/cgi-bin/token%3Fsecret%3D{SECRET}"),
+        )],
+    }]);
+    let out = run(fetch(&mock).args(["--retries", "0"]));
+    assert_eq!(out.code, 4, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("redirected (HTTP 302) to https://login.example.com/portal"),
+        "{out:?}"
+    );
+    assert!(
+        out.stderr.contains("GET http://127.0.0.1:"),
+        "the request: {out:?}"
+    );
+    assert!(out.stderr.contains("secret=***"), "{out:?}");
+    assert!(!out.stderr.contains("captive portal"), "{out:?}");
+    let out = run(fetch(&mock).args(["--retries", "0", "--lang", "zh"]));
+    assert!(out.stderr.contains("服务器重定向（HTTP 302）"), "{out:?}");
+}
+
+#[test]
+fn plain_http_to_another_machine_warns_that_the_secret_travels_unencrypted() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(&mut fetch(&mock));
+    assert!(
+        !out.stderr.contains("unencrypted"),
+        "loopback is fine: {out:?}"
+    );
+    // A host that is not this machine (nothing listens there: the warning comes first).
+    let out = run(fetch(&mock).args([
+        "--api-base",
+        "http://192.0.2.1:9",
+        "--timeout",
+        "0.2",
+        "--retries",
+        "0",
+    ]));
+    assert!(
+        out.stderr
+            .contains("plain http:// on 192.0.2.1, not this machine: the secret and the token travel unencrypted"),
+        "{out:?}"
+    );
+}

@@ -211,7 +211,11 @@ fn not_quite_json(req: &Recorded) -> Reply {
 #[test]
 fn an_html_404_echoing_the_request() {
     let outs = echo_runs(html_404, 4, VARIANTS);
-    assert!(outs.iter().all(|o| o.stderr.contains("HTML")), "{outs:?}");
+    assert!(
+        outs.iter()
+            .all(|o| o.stderr.contains("no such path (HTTP 404)")),
+        "{outs:?}"
+    );
     echo_runs(html_404_escaped, 4, VARIANTS);
 }
 

@@ -181,17 +181,12 @@ pub fn explain(
     let ip = errmsg.as_deref().and_then(errmsg::caller_ip);
     let Some(e) = lookup(platform, errcode) else {
         let what = lang.pick("not in wxtoken's catalogue", "不在 wxtoken 的错误码表中");
-        let shown = errmsg.as_deref().map(sanitize).unwrap_or_default();
-        let message = match shown.as_str() {
-            "" => format!(
-                "{} {errcode} ({what})",
-                lang.pick("WeChat answered errcode", "微信返回 errcode")
-            ),
-            text => format!(
-                "{} {errcode} ({what}): {text}",
-                lang.pick("WeChat answered errcode", "微信返回 errcode")
-            ),
-        };
+        // errmsg is shown on a line of its own (and in --json): not again in the message.
+        let message = crate::tr!(
+            lang,
+            "WeChat answered errcode {errcode}, which is not in wxtoken's catalogue",
+            "微信返回 errcode {errcode}，不在 wxtoken 的错误码表中"
+        );
         return Explanation {
             errcode,
             known: false,
@@ -200,8 +195,8 @@ pub fn explain(
             message,
             hints: vec![
                 lang.pick(
-                    "look the code up in WeChat's global return code documentation",
-                    "请在微信全局返回码文档中查找该错误码",
+                    "look it up in WeChat's global return codes: https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html",
+                    "请在微信全局返回码中查找：https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html",
                 )
                 .to_string(),
             ],
@@ -227,6 +222,15 @@ pub fn explain(
         (Some(ip), Some(template)) => template.get(lang).replace("{ip}", ip),
         _ => pick(e.hint(lang), check.and_then(|c| c.hint)).to_string(),
     }];
+    if let Some(ip) = &ip
+        && errmsg.as_deref().is_some_and(|m| m.contains("::ffff:"))
+    {
+        hints.push(crate::tr!(
+            lang,
+            "WeChat also wrote it as ::ffff:{ip}: that is the same IPv4 address, not another one",
+            "微信也把它写成 ::ffff:{ip}：这是同一个 IPv4 地址，不是另一个"
+        ));
+    }
     if let Some(note) = check.and_then(|c| c.note) {
         hints.push(note.get(lang).to_string());
     }
@@ -390,10 +394,41 @@ mod tests {
         assert_eq!(x.exit_code, 10);
         assert!(!x.known);
         assert!(x.message.contains("12345") && !x.message.contains('\x1b'));
+        assert!(
+            !x.message.contains("strange"),
+            "errmsg is shown once, elsewhere"
+        );
         let bare = explain(Platform::Mp, Context::Fetch, 12345, None, Lang::En);
         assert_eq!(
             bare.message,
-            "WeChat answered errcode 12345 (not in wxtoken's catalogue)"
+            "WeChat answered errcode 12345, which is not in wxtoken's catalogue"
+        );
+        assert!(bare.hints[0].contains("Global_Return_Code"));
+    }
+
+    #[test]
+    fn the_ffff_remark_only_when_the_errmsg_has_that_form() {
+        let with = explain(
+            Platform::Mp,
+            Context::Fetch,
+            40164,
+            Some("invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"),
+            Lang::En,
+        );
+        assert!(
+            with.hints.iter().any(|h| h.contains("::ffff:1.2.3.4")),
+            "{with:?}"
+        );
+        let without = explain(
+            Platform::Mp,
+            Context::Fetch,
+            40164,
+            Some("invalid ip 1.2.3.4, not in whitelist"),
+            Lang::En,
+        );
+        assert!(
+            !without.hints.iter().any(|h| h.contains("ffff")),
+            "{without:?}"
         );
     }
 }

@@ -116,8 +116,8 @@ pub static ROWS: &[Entry] = &[
         hint_en: WHITELIST_EN,
         hint_zh: WHITELIST_ZH,
         ip_hint: Some(Text {
-            en: "add {ip} to the IP whitelist: mp.weixin.qq.com, Settings and Development > Basic Configuration > IP whitelist (Mini Programs: Development Management > Development Settings); ::ffff:-prefixed forms are the same IPv4 address",
-            zh: "将 {ip} 加入 IP 白名单：mp.weixin.qq.com，设置与开发 → 基本配置 → IP白名单（小程序：开发管理 → 开发设置）；::ffff: 开头的形式是同一个 IPv4 地址",
+            en: "add {ip} to the IP whitelist: mp.weixin.qq.com, Settings and Development > Basic Configuration > IP whitelist (Mini Programs: Development Management > Development Settings)",
+            zh: "将 {ip} 加入 IP 白名单：mp.weixin.qq.com，设置与开发 → 基本配置 → IP白名单（小程序：开发管理 → 开发设置）",
         }),
         check: Some(CheckText {
             title: None,

@@ -15,7 +15,7 @@ use crate::wechat;
 
 pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
     let token = read_token(args, printer)?;
-    let client = super::connect(&args.conn, printer.lang)?;
+    let client = super::connect(&args.conn, printer)?;
     let url = client.settings().api_base.url("/cgi-bin/getcallbackip");
     let shown: String = token.chars().take(6).collect();
     let req = Request {
@@ -40,7 +40,7 @@ pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
                 if problem.status() >= 500
                     || !matches!(problem, response::Problem::NoToken { .. }) =>
             {
-                wechat::judge_problem(problem, lang)
+                wechat::judge_problem(problem, answer, lang)
             }
             _ => Verdict::Fail(Failure::Response {
                 message: format!(

@@ -2,7 +2,6 @@
 //! token, and never calls the classic endpoint: the credentials and the IP whitelist are checked
 //! with one normal-mode stable_token call, which rotates nothing.
 
-use std::cell::RefCell;
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -10,7 +9,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::cli::DoctorArgs;
-use crate::client::{Client, Request};
+use crate::client::{Answer, Client, Request};
 use crate::conn::ConnSettings;
 use crate::credentials::{self, SecretSource};
 use crate::error::Failure;
@@ -80,6 +79,7 @@ impl Step {
 
 pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
     let settings = super::conn_settings(&args.conn, printer.lang)?;
+    super::warn_plain_http(&settings, printer);
     let mut steps = Vec::new();
 
     // 1. Credentials: present and plausible.
@@ -128,23 +128,23 @@ pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
         }
     };
 
-    // 3-4. DNS, then TCP and TLS; 5-6. the clock and the stable_token call.
-    let reachable = client
+    // 3-4. DNS, then TCP and TLS; 5. the clock, from that answer (no credentials needed);
+    // 6. the stable_token call.
+    let probe = client
         .as_ref()
-        .is_some_and(|c| network_steps(c, &settings, &mut steps));
-    match (&client, &creds, reachable) {
-        (Some(client), Some(creds), true) => token_steps(client, creds, printer, &mut steps),
-        _ => {
+        .and_then(|c| network_steps(c, &settings, &mut steps));
+    steps.push(match &probe {
+        Some((answer, received)) => clock_step(answer, *received),
+        None => Step::new("clock", Status::Skipped, "skipped: needs a connection"),
+    });
+    match (&client, &creds, probe.is_some()) {
+        (Some(client), Some(creds), true) => steps.push(token_step(client, creds, printer)),
+        (_, _, reachable) => {
             let why = if reachable {
                 "needs valid credentials"
             } else {
                 "needs a connection"
             };
-            steps.push(Step::new(
-                "clock",
-                Status::Skipped,
-                format!("skipped: {why}"),
-            ));
             steps.push(Step::new(
                 "whitelist",
                 Status::Skipped,
@@ -180,7 +180,11 @@ fn first_hop(settings: &ConnSettings) -> (String, u16, bool) {
 
 /// DNS, then one request through the very client `fetch` uses (same proxy, TLS roots and
 /// deadline). Returns whether WeChat (or the gateway) answered.
-fn network_steps(client: &Client, settings: &ConnSettings, steps: &mut Vec<Step>) -> bool {
+fn network_steps(
+    client: &Client,
+    settings: &ConnSettings,
+    steps: &mut Vec<Step>,
+) -> Option<(Answer, u64)> {
     let (host, port, via_proxy) = first_hop(settings);
     let what = if via_proxy { "proxy host" } else { "API host" };
     let started = Instant::now();
@@ -190,7 +194,7 @@ fn network_steps(client: &Client, settings: &ConnSettings, steps: &mut Vec<Step>
             let f = Failure::network(format!("cannot resolve the {what} {}", sanitize(&host)))
                 .with_hint("check the host name and this machine's DNS (/etc/resolv.conf)");
             steps.push(Step::failed("dns", &f));
-            return false;
+            return None;
         }
     };
     let list: Vec<String> = addrs.iter().map(|a| a.ip().to_string()).collect();
@@ -217,6 +221,7 @@ fn network_steps(client: &Client, settings: &ConnSettings, steps: &mut Vec<Step>
     let started = Instant::now();
     match client.exchange(&probe) {
         Ok(answer) => {
+            let received = time::now_unix();
             let how = match (via_proxy, settings.api_base.scheme.as_str()) {
                 (true, "https") => "TCP, proxy tunnel and TLS",
                 (true, _) => "TCP and proxy",
@@ -233,11 +238,11 @@ fn network_steps(client: &Client, settings: &ConnSettings, steps: &mut Vec<Step>
                     started.elapsed().as_millis()
                 ),
             ));
-            true
+            Some((answer, received))
         }
         Err(f) => {
             steps.push(Step::failed("connect", &f));
-            false
+            None
         }
     }
 }
@@ -259,55 +264,40 @@ fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Vec<SocketAddr>, 
     }
 }
 
-/// The clock (from the answer's Date header) and one normal-mode stable_token call.
-fn token_steps(
-    client: &Client,
-    creds: &credentials::Credentials,
-    printer: &Printer,
-    steps: &mut Vec<Step>,
-) {
+/// This machine's clock against the server's `Date` header, when the answer arrived.
+fn clock_step(answer: &Answer, received: u64) -> Step {
+    let Some(header) = &answer.date else {
+        return Step::new("clock", Status::Skipped, "the server sent no Date header");
+    };
+    let Some(server) = time::parse_http_date(header) else {
+        return Step::new(
+            "clock",
+            Status::Warning,
+            format!("cannot read the server's Date header: {}", sanitize(header)),
+        );
+    };
+    let skew = received as i64 - server as i64;
+    if skew.abs() > MAX_SKEW {
+        Step::new(
+            "clock",
+            Status::Warning,
+            format!("this machine's clock is {skew:+} s off the server's"),
+        )
+        .hint("synchronise the clock (NTP): cached tokens expire by this clock")
+    } else {
+        Step::new(
+            "clock",
+            Status::Ok,
+            format!("matches the server's (skew {skew:+} s)"),
+        )
+    }
+}
+
+/// One normal-mode stable_token call: WeChat's verdict on appid, secret and the calling IP. The
+/// step is named for what failed (a wrong AppSecret is not a whitelist problem).
+fn token_step(client: &Client, creds: &credentials::Credentials, printer: &Printer) -> Step {
     let req = wechat::token_request(client, creds, Endpoint::StableToken, false);
-    let date: RefCell<Option<(String, u64)>> = RefCell::new(None);
-    let lang = printer.lang;
-    let result = client.send(&req, printer, |answer| {
-        if let Some(d) = &answer.date {
-            *date.borrow_mut() = Some((d.clone(), time::now_unix()));
-        }
-        wechat::judge_token(answer, lang)
-    });
-
-    steps.push(match date.into_inner() {
-        Some((header, local)) => match time::parse_http_date(&header) {
-            Some(server) => {
-                let skew = local as i64 - server as i64;
-                if skew.abs() > MAX_SKEW {
-                    Step::new(
-                        "clock",
-                        Status::Warning,
-                        format!("this machine's clock is {skew:+} s off the server's"),
-                    )
-                    .hint("synchronise the clock (NTP): cached tokens expire by this clock")
-                } else {
-                    Step::new(
-                        "clock",
-                        Status::Ok,
-                        format!("matches the server's (skew {skew:+} s)"),
-                    )
-                }
-            }
-            None => Step::new(
-                "clock",
-                Status::Warning,
-                format!(
-                    "cannot read the server's Date header: {}",
-                    sanitize(&header)
-                ),
-            ),
-        },
-        None => Step::new("clock", Status::Skipped, "the server sent no Date header"),
-    });
-
-    steps.push(match result {
+    match wechat::fetch_token(client, &req, printer) {
         Ok(token) => Step::new(
             "whitelist",
             Status::Ok,
@@ -316,8 +306,17 @@ fn token_steps(
                 crate::cache::human_duration(token.expires_in)
             ),
         ),
-        Err(f) => Step::failed("whitelist", &f),
-    });
+        Err(f) => {
+            let name = match f.exit_code() {
+                6 => "appid/secret",
+                7 => "whitelist",
+                8 => "quota",
+                9 => "account",
+                _ => "wechat",
+            };
+            Step::failed(name, &f)
+        }
+    }
 }
 
 fn report(

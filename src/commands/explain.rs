@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::catalog::{self, Context, Entry, Explanation, Platform};
 use crate::cli::ExplainArgs;
-use crate::error::{EXIT_CODES, Failure};
+use crate::error::Failure;
 use crate::lang::Lang;
 use crate::output::{Printer, sanitize};
 use crate::tr;
@@ -138,14 +138,6 @@ fn pad(text: &str, width: usize) -> String {
     format!("  {text}{}", " ".repeat(width.saturating_sub(cols)))
 }
 
-fn exit_meaning(code: u8) -> &'static str {
-    EXIT_CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, m)| *m)
-        .unwrap_or("")
-}
-
 /// The one explanation of an item, as every command renders it.
 fn explanation(item: &Item, lang: Lang) -> Explanation {
     catalog::explain(
@@ -213,10 +205,10 @@ fn item_text(item: &Item, lang: Lang) -> String {
     }
     let check = catalog::explain(Platform::Mp, Context::Check, x.errcode, None, lang);
     out.push_str(&format!(
-        "{}{} ({}){}\n",
+        "{}{}, {}{}\n",
         label("exit code:", "退出码："),
         x.exit_code,
-        exit_meaning(x.exit_code),
+        crate::error::exit_meaning(x.exit_code, lang),
         if check.exit_code != x.exit_code {
             format!(
                 "; {} {}",
@@ -297,7 +289,7 @@ fn print_all(printer: &Printer) -> Result<u8, Failure> {
             text.push_str(&row(e, lang));
         }
         text.push('\n');
-        text.push_str(&crate::error::exit_code_help());
+        text.push_str(&crate::error::exit_code_help(lang));
         printer.result_line(text.trim_end())?;
     }
     Ok(0)

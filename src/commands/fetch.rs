@@ -25,7 +25,7 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
         )));
     }
     let creds = super::load_credentials(&args.creds, printer)?;
-    let client = super::connect(&args.conn, printer.lang)?;
+    let client = super::connect(&args.conn, printer)?;
     let endpoint = if args.stable {
         Endpoint::StableToken
     } else {

@@ -50,6 +50,26 @@ pub fn conn_settings(args: &ConnArgs, lang: Lang) -> Result<ConnSettings, Failur
     })
 }
 
-pub fn connect(args: &ConnArgs, lang: Lang) -> Result<Client, Failure> {
-    Client::new(conn_settings(args, lang)?)
+pub fn connect(args: &ConnArgs, printer: &Printer) -> Result<Client, Failure> {
+    let settings = conn_settings(args, printer.lang)?;
+    warn_plain_http(&settings, printer);
+    Client::new(settings)
+}
+
+/// A plain `http://` API base on another machine: the secret (and the token) cross the network
+/// unencrypted. Loopback (a local gateway) is fine.
+pub fn warn_plain_http(settings: &ConnSettings, printer: &Printer) {
+    let base = &settings.api_base;
+    let host = base.host.trim_start_matches('[').trim_end_matches(']');
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    if base.scheme == "http" && !loopback {
+        printer.warn(&crate::tr!(
+            printer.lang,
+            "--api-base is plain http:// on {host}, not this machine: the secret and the token travel unencrypted",
+            "--api-base 是明文 http://，主机 {host} 不是本机：secret 和 token 将以明文传输"
+        ));
+    }
 }
