@@ -89,7 +89,7 @@ _wxtoken() {
 
     case "${cmd}" in
         wxtoken)
-            opts="-v -q -h -V --json --color --lang --verbose --quiet --help --version fetch explain check doctor cache completions help"
+            opts="-q -h -V --color --lang --quiet --help --version fetch explain check doctor cache completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -111,7 +111,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache)
-            opts="-v -q -h -V --json --color --lang --verbose --quiet --help --version list clear help"
+            opts="-q -h -V --color --lang --quiet --help --version list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -133,7 +133,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__clear)
-            opts="-v -q -h -V --appid --cache-dir --json --color --lang --verbose --quiet --help --version"
+            opts="-q -h -V --appid --cache-dir --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -219,7 +219,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__list)
-            opts="-v -q -h -V --cache-dir --json --color --lang --verbose --quiet --help --version"
+            opts="-q -h -V --cache-dir --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,7 +245,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__check)
-            opts="-v -q -h -V --token --api-base --timeout --retries --proxy --ca-cert --json --color --lang --verbose --quiet --help --version"
+            opts="-v -q -h -V --token --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -291,7 +291,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__completions)
-            opts="-v -q -h -V --json --color --lang --verbose --quiet --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --color --lang --quiet --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -313,7 +313,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__doctor)
-            opts="-v -q -h -V --appid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --color --lang --verbose --quiet --help --version"
+            opts="-v -q -h -V --appid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,7 +367,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__explain)
-            opts="-v -q -h -V --all --json --color --lang --verbose --quiet --help --version"
+            opts="-q -h -V --all --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,7 +389,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --appid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --json --color --lang --verbose --quiet --help --version"
+            opts="-v -q -h -V --appid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

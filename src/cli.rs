@@ -71,29 +71,68 @@ pub enum Command {
     },
 }
 
-/// How results and messages are printed (every command takes these).
+/// How messages are printed (every command takes these).
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
-    /// Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}
-    #[arg(long, global = true)]
-    pub json: bool,
-
     /// When to colour messages on stderr
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
-    /// Language of messages
-    #[arg(long, value_name = "LANG", value_enum, env = "WXTOKEN_LANG", default_value_t = LangChoice::Auto, global = true)]
+    /// Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)
+    #[arg(long, value_name = "LANG", value_parser = crate::lang::LangParser, env = "WXTOKEN_LANG", default_value = "auto", global = true)]
     pub lang: LangChoice,
-
-    /// Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries
-    #[arg(short, long, global = true)]
-    pub verbose: bool,
 
     /// No hints or warnings; the one-line error stays
     #[arg(short, long, global = true)]
     pub quiet: bool,
+}
+
+/// `--json`, on the commands that print a result.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct JsonArg {
+    /// Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--json` and `-v`, on the commands that talk to WeChat.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct RequestOutputArgs {
+    #[command(flatten)]
+    pub json: JsonArg,
+
+    /// Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+impl Command {
+    /// Whether `--json` was given (on a command that has it).
+    pub fn json(&self) -> bool {
+        match self {
+            Command::Fetch(a) => a.out.json.json,
+            Command::Check(a) => a.out.json.json,
+            Command::Doctor(a) => a.out.json.json,
+            Command::Explain(a) => a.out.json,
+            Command::Cache(CacheCommand::List { out, .. } | CacheCommand::Clear { out, .. }) => {
+                out.json
+            }
+            Command::Completions { .. } => false,
+        }
+    }
+
+    /// Whether `-v` was given (on a command that has it).
+    pub fn verbose(&self) -> bool {
+        match self {
+            Command::Fetch(a) => a.out.verbose,
+            Command::Check(a) => a.out.verbose,
+            Command::Doctor(a) => a.out.verbose,
+            _ => false,
+        }
+    }
 }
 
 /// The app's credentials.
@@ -190,17 +229,20 @@ pub struct FetchArgs {
     pub cache: bool,
 
     /// With --cache: the least lifetime, in seconds, a cached token must have left to be reused
+    /// [default: 300]
     #[arg(
         long,
         value_name = "SECS",
         env = "WXTOKEN_MIN_TTL",
-        default_value_t = 300,
         help_heading = "Cache"
     )]
-    pub min_ttl: u64,
+    pub min_ttl: Option<u64>,
 
     #[command(flatten)]
     pub cache_dir: CacheDirArg,
+
+    #[command(flatten)]
+    pub out: RequestOutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -216,6 +258,9 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub conn: ConnArgs,
+
+    #[command(flatten)]
+    pub out: RequestOutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -225,6 +270,9 @@ pub struct DoctorArgs {
 
     #[command(flatten)]
     pub conn: ConnArgs,
+
+    #[command(flatten)]
+    pub out: RequestOutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -236,6 +284,9 @@ pub struct ExplainArgs {
     /// Print the whole catalogue
     #[arg(long)]
     pub all: bool,
+
+    #[command(flatten)]
+    pub out: JsonArg,
 }
 
 /// Where the token cache lives.
@@ -253,6 +304,9 @@ pub enum CacheCommand {
     List {
         #[command(flatten)]
         dir: CacheDirArg,
+
+        #[command(flatten)]
+        out: JsonArg,
     },
     /// Remove cached tokens (all, or those of one appid)
     Clear {
@@ -262,13 +316,16 @@ pub enum CacheCommand {
 
         #[command(flatten)]
         dir: CacheDirArg,
+
+        #[command(flatten)]
+        out: JsonArg,
     },
 }
 
 /// The command line with the exit-code table after the help of `wxtoken` and `wxtoken fetch`.
 pub fn command_with_exit_codes() -> clap::Command {
     use clap::CommandFactory;
-    let table = crate::error::exit_code_help(crate::lang::Lang::En);
+    let table = crate::exit_codes::exit_code_help(crate::lang::Lang::En);
     Cli::command()
         .after_help(table.clone())
         .mut_subcommand("fetch", |c| c.after_help(table))

@@ -89,6 +89,26 @@ pub fn load(
             "缺少 secret：请设置 WXTOKEN_SECRET，或使用 --secret-file PATH（或 --secret SECRET）",
         )));
     };
+    if secret.is_empty() {
+        let what = match (source, input.secret_file) {
+            (SecretSource::File, Some(path)) => {
+                let shown = crate::redact::sanitize(&path.display().to_string());
+                crate::tr!(
+                    lang,
+                    "the secret file {shown} is empty",
+                    "secret 文件 {shown} 为空"
+                )
+            }
+            (SecretSource::Stdin, _) => lang
+                .pick(
+                    "the secret read from stdin is empty",
+                    "从标准输入读到的 secret 为空",
+                )
+                .to_string(),
+            _ => lang.pick("secret is empty", "secret 为空").to_string(),
+        };
+        return Err(Failure::usage(what));
+    }
     let secret = Secret::new(secret);
     check_chars(secret.expose(), "secret", lang)?;
     check_len(secret.expose(), "secret", MAX_SECRET_LEN, lang)?;
@@ -131,18 +151,22 @@ fn read_capped(reader: impl Read) -> std::io::Result<String> {
 
 fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), Failure> {
     let (raw, source) = if path == Path::new("-") {
-        read_capped(std::io::stdin())
-            .map(|buf| (buf, SecretSource::Stdin))
-            .map_err(|e| {
-                Failure::usage(format!(
-                    "{}: {}",
-                    lang.pick(
-                        "cannot read the secret from stdin",
-                        "无法从标准输入读取 secret"
-                    ),
-                    io_reason(&e)
-                ))
-            })?
+        let stdin = std::io::stdin();
+        let read = if std::io::IsTerminal::is_terminal(&stdin) {
+            prompt_without_echo(lang)
+        } else {
+            read_capped(stdin)
+        };
+        read.map(|buf| (buf, SecretSource::Stdin)).map_err(|e| {
+            Failure::usage(format!(
+                "{}: {}",
+                lang.pick(
+                    "cannot read the secret from stdin",
+                    "无法从标准输入读取 secret"
+                ),
+                io_reason(&e)
+            ))
+        })?
     } else {
         // A pipe (--secret-file <(pass show wx)) is fine: only the size is capped.
         match std::fs::File::open(path).and_then(read_capped) {
@@ -173,6 +197,35 @@ fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), F
         }
     };
     Ok((raw.trim().to_string(), source))
+}
+
+/// Ask for the secret on the terminal with echo off (`--secret-file -` at a terminal): it is
+/// never shown, and never lands in shell history.
+fn prompt_without_echo(lang: Lang) -> std::io::Result<String> {
+    use std::io::{BufRead, Write};
+    let fd = libc::STDIN_FILENO;
+    // SAFETY: termios is plain data; tcgetattr fills it for a terminal fd.
+    let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(fd, &mut saved) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let mut quiet = saved;
+    quiet.c_lflag &= !libc::ECHO;
+    quiet.c_lflag |= libc::ECHONL;
+    let _ = write!(
+        std::io::stderr(),
+        "{}",
+        lang.pick("AppSecret (not shown): ", "AppSecret（输入不显示）：")
+    );
+    // SAFETY: valid fd and termios; the saved settings are restored below, whatever happens.
+    unsafe { libc::tcsetattr(fd, libc::TCSANOW, &quiet) };
+    let mut line = String::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(MAX_SECRET_FILE + 1)
+        .read_line(&mut line);
+    unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };
+    read.map(|_| line)
 }
 
 /// A long run of letters and digits with no path separator: a secret, not a file name.

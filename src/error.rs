@@ -2,101 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::catalog::{self, Explanation, Platform};
-
-/// The documented exit codes and what they mean. The errcodes of each row are not written here:
-/// [`exit_table`] reads them from the catalogue, so `--help`, README and `explain --all` cannot
-/// drift from what the code does.
-pub const EXIT_CODES: &[(u8, &str)] = &[
-    (0, "token printed (check: token accepted)"),
-    (
-        1,
-        "unexpected internal error, or the result could not be written to stdout",
-    ),
-    (2, "usage: bad or missing arguments or input"),
-    (
-        3,
-        "network: DNS, connect, TLS, proxy, timeout (after retries)",
-    ),
-    (
-        4,
-        "bad response: not a usable WeChat answer (HTML, not JSON, empty, oversized, bad token)",
-    ),
-    (5, "WeChat busy (after retries)"),
-    (6, "credentials rejected (check: the token rejected)"),
-    (7, "calling IP not allowed"),
-    (8, "rate or quota limit"),
-    (
-        9,
-        "account or AppSecret frozen, barred, or the wrong kind of account",
-    ),
-    (
-        10,
-        "any other WeChat errcode, and codes not in the catalogue",
-    ),
-    (
-        11,
-        "token store unusable (unsafe or unwritable cache, lock held too long); nothing fetched",
-    ),
-];
-
-/// The meanings of [`EXIT_CODES`] in Chinese, in the same order.
-const EXIT_CODES_ZH: &[&str] = &[
-    "已输出 token（check：token 被接受）",
-    "意外的内部错误，或结果无法写入标准输出",
-    "用法错误：参数或输入有误或缺失",
-    "网络错误：DNS、连接、TLS、代理、超时（重试之后）",
-    "应答不可用：不是可用的微信应答（HTML、非 JSON、为空、过大、token 无效）",
-    "微信系统繁忙（重试之后）",
-    "凭证被拒绝（check：token 被拒绝）",
-    "调用方 IP 不被允许",
-    "频率或额度限制",
-    "账号或 AppSecret 被冻结、封禁，或账号类型不对",
-    "其他微信错误码，以及不在错误码表中的错误码",
-    "token 存储不可用（缓存不安全或不可写、锁被占用过久）；没有获取 token",
-];
-
-/// What exit `code` means, in `lang`.
-pub fn exit_meaning(code: u8, lang: crate::lang::Lang) -> &'static str {
-    EXIT_CODES
-        .iter()
-        .position(|(c, _)| *c == code)
-        .map(|i| lang.pick(EXIT_CODES[i].1, EXIT_CODES_ZH[i]))
-        .unwrap_or("")
-}
-
-/// One row of the exit-code table: the code, its meaning, and the catalogued errcodes that end
-/// in it when fetching (comma-separated, empty for none).
-pub fn exit_table() -> Vec<(u8, &'static str, String)> {
-    EXIT_CODES
-        .iter()
-        .map(|&(code, meaning)| {
-            let errcodes: Vec<String> = catalog::rows(Platform::Mp)
-                .iter()
-                .filter(|e| e.exit_code() == code)
-                .map(|e| e.code.to_string())
-                .collect();
-            (code, meaning, errcodes.join(", "))
-        })
-        .collect()
-}
-
-/// The exit-code table as plain text, for `--help` and `explain --all`: the errcodes on lines
-/// of their own, so that nothing wraps under the code column.
-pub fn exit_code_help(lang: crate::lang::Lang) -> String {
-    let mut out = format!("{}\n", lang.pick("Exit codes:", "退出码："));
-    for (code, _, errcodes) in exit_table() {
-        out.push_str(&format!("  {code:>2}  {}\n", exit_meaning(code, lang)));
-        if !errcodes.is_empty() {
-            out.push_str(&format!("      errcode {errcodes}\n"));
-        }
-    }
-    out.push_str(lang.pick(
-        "\nSee 'wxtoken explain --all' for every errcode.",
-        "\n每个错误码见 'wxtoken explain --all'。",
-    ));
-    out
-}
+use crate::catalog::{self, Explanation};
 
 /// A WeChat errcode answer, explained (see [`catalog::explain`]).
 #[derive(Debug, Clone)]
@@ -373,7 +279,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Context;
+    use crate::catalog::{Context, Platform};
     use crate::lang::Lang;
 
     fn wechat(errcode: i64, context: Context) -> Failure {
@@ -404,23 +310,6 @@ mod tests {
     }
 
     #[test]
-    fn the_exit_table_lists_every_catalogued_code_in_its_row() {
-        let table = exit_table();
-        for entry in catalog::rows(Platform::Mp) {
-            let rows: Vec<u8> = table
-                .iter()
-                .filter(|(_, _, codes)| codes.split(", ").any(|c| c == entry.code.to_string()))
-                .map(|(code, _, _)| *code)
-                .collect();
-            assert_eq!(rows, [entry.exit_code()], "errcode {}", entry.code);
-        }
-        let row10 = &table.iter().find(|(c, _, _)| *c == 10).unwrap().2;
-        for code in ["40014", "41001", "42001", "48001"] {
-            assert!(row10.contains(code), "{code} in row 10: {row10}");
-        }
-    }
-
-    #[test]
     fn a_failure_survives_its_json_document() {
         for f in [
             wechat(40164, Context::Fetch),
@@ -432,16 +321,6 @@ mod tests {
             assert_eq!(back.message(), f.message());
             assert_eq!(back.hints(), f.hints());
             assert_eq!(back.retryable(), f.retryable());
-        }
-    }
-
-    #[test]
-    fn every_exit_code_has_both_languages() {
-        assert_eq!(EXIT_CODES.len(), EXIT_CODES_ZH.len());
-        for (code, en) in EXIT_CODES {
-            assert_eq!(exit_meaning(*code, Lang::En), *en);
-            assert!(!exit_meaning(*code, Lang::Zh).is_empty());
-            assert_ne!(exit_meaning(*code, Lang::Zh), *en);
         }
     }
 

@@ -25,6 +25,63 @@ pub enum LangChoice {
     Zh,
 }
 
+/// `--lang` (and WXTOKEN_LANG): `auto`, `en`, `zh`, or a locale name, as people export it:
+/// `zh_CN.UTF-8`, `zh-TW` and `zh` mean Chinese, `en_US` and `C` mean English. Completions and
+/// `--help` offer the three words.
+#[derive(Debug, Clone, Copy)]
+pub struct LangParser;
+
+impl clap::builder::TypedValueParser for LangParser {
+    type Value = LangChoice;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<LangChoice, clap::Error> {
+        let text = value.to_string_lossy().to_ascii_lowercase();
+        let language = text.split(['_', '-', '.', '@']).next().unwrap_or("");
+        match language {
+            "auto" | "" => Ok(LangChoice::Auto),
+            "zh" => Ok(LangChoice::Zh),
+            "en" | "c" | "posix" => Ok(LangChoice::En),
+            _ => {
+                let mut err = clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd);
+                if let Some(arg) = arg {
+                    err.insert(
+                        clap::error::ContextKind::InvalidArg,
+                        clap::error::ContextValue::String(arg.to_string()),
+                    );
+                }
+                err.insert(
+                    clap::error::ContextKind::InvalidValue,
+                    clap::error::ContextValue::String(value.to_string_lossy().to_string()),
+                );
+                err.insert(
+                    clap::error::ContextKind::ValidValue,
+                    clap::error::ContextValue::Strings(vec![
+                        "auto".into(),
+                        "en".into(),
+                        "zh".into(),
+                    ]),
+                );
+                Err(err)
+            }
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            LangChoice::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
 /// The language in effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -64,6 +121,27 @@ impl Lang {
 mod tests {
     use super::*;
     use crate::env_of;
+
+    #[test]
+    fn a_locale_name_is_a_language() {
+        use clap::builder::TypedValueParser;
+        let cmd = clap::Command::new("t");
+        let parse = |v: &str| LangParser.parse_ref(&cmd, None, std::ffi::OsStr::new(v));
+        for (v, want) in [
+            ("zh", LangChoice::Zh),
+            ("zh_CN", LangChoice::Zh),
+            ("zh_CN.UTF-8", LangChoice::Zh),
+            ("zh-TW", LangChoice::Zh),
+            ("ZH", LangChoice::Zh),
+            ("en", LangChoice::En),
+            ("en_US.UTF-8", LangChoice::En),
+            ("C", LangChoice::En),
+            ("auto", LangChoice::Auto),
+        ] {
+            assert_eq!(parse(v).unwrap(), want, "{v}");
+        }
+        assert!(parse("fr_FR").is_err());
+    }
 
     #[test]
     fn auto_follows_the_first_non_empty_locale_variable() {

@@ -16,6 +16,7 @@ pub(crate) mod credentials;
 pub(crate) mod encoding;
 pub mod errmsg;
 pub mod error;
+pub mod exit_codes;
 pub mod lang;
 pub(crate) mod output;
 pub(crate) mod proxy;
@@ -53,6 +54,14 @@ use output::Printer;
 /// Parse the command line, run the command, and return the exit code.
 pub fn main(args: Vec<OsString>) -> u8 {
     safe_fs::prepare_process();
+    // An empty variable counts as unset: `WXTOKEN_LANG=` must not be a usage error about a flag
+    // nobody typed.
+    for (name, value) in std::env::vars_os() {
+        if value.is_empty() && name.to_string_lossy().starts_with("WXTOKEN_") {
+            // SAFETY: no other thread exists yet; nothing reads the environment concurrently.
+            unsafe { std::env::remove_var(&name) };
+        }
+    }
     panic::set_hook(Box::new(|info| {
         let what = info
             .payload()
@@ -66,7 +75,6 @@ pub fn main(args: Vec<OsString>) -> u8 {
             output::sanitize(&what)
         ));
     }));
-    let json_requested = args.iter().any(|a| a == "--json");
     // Help (asked for, or shown for a bare `wxtoken`) carries the exit-code table; building it is
     // not free, so a run that shows no help does not.
     let shows_help = args.len() <= 1
@@ -93,13 +101,13 @@ pub fn main(args: Vec<OsString>) -> u8 {
                 }
                 previous_was_secret = arg == "--secret";
             }
-            return clap_error(e, json_requested);
+            return clap_error(e, &args);
         }
     };
     match panic::catch_unwind(AssertUnwindSafe(|| run(&cli))) {
         Ok(code) => code,
         Err(_) => {
-            if cli.output.json {
+            if cli.command.json() {
                 let f = Failure::internal("internal error (a bug)");
                 output::write_stdout_quietly(&format!("{}\n", f.to_json_document()));
             }
@@ -111,7 +119,13 @@ pub fn main(args: Vec<OsString>) -> u8 {
 fn run(cli: &Cli) -> u8 {
     let o = &cli.output;
     let lang = Lang::resolve(o.lang, commands::env_var);
-    let printer = Printer::new(o.color, lang, o.json, o.quiet, o.verbose);
+    let printer = Printer::new(
+        o.color,
+        lang,
+        cli.command.json(),
+        o.quiet,
+        cli.command.verbose(),
+    );
     let result = match &cli.command {
         Command::Fetch(args) => commands::fetch::run(args, &printer),
         Command::Check(args) => commands::check::run(args, &printer),
@@ -135,17 +149,44 @@ fn run(cli: &Cli) -> u8 {
 }
 
 /// clap's own errors (unknown flag, bad value): exit 2, and a JSON document with --json.
-fn clap_error(e: clap::Error, json: bool) -> u8 {
+fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
+    let json = args.iter().any(|a| a == "--json");
     use clap::error::ErrorKind;
-    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+    if e.kind() == ErrorKind::DisplayVersion {
+        // The same line for `wxtoken -V` and `wxtoken fetch -V` (clap would say `wxtoken-fetch`).
+        let line = format!("wxtoken {}\n", env!("CARGO_PKG_VERSION"));
+        return match std::io::Write::write_all(&mut std::io::stdout(), line.as_bytes()) {
+            Ok(()) => 0,
+            Err(_) => 1,
+        };
+    }
+    if matches!(e.kind(), ErrorKind::DisplayHelp)
         || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand && !e.use_stderr()
     {
         // Help that cannot be written (a full disk, a closed stdout) is lost: not a success.
         return if e.print().is_ok() { 0 } else { 1 };
     }
-    output::write_stderr(&e.render().to_string());
+    // clap's wording, with the prefix and the colour rules of every other wxtoken error.
+    let rendered = e.render().to_string();
+    let body = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    let color = args
+        .iter()
+        .zip(args.iter().skip(1))
+        .find(|(flag, _)| *flag == "--color")
+        .map(|(_, value)| value.to_string_lossy().to_string())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.to_str()?.strip_prefix("--color=").map(str::to_string))
+        });
+    let choice = match color.as_deref() {
+        Some("always") => output::ColorChoice::Always,
+        Some("never") => output::ColorChoice::Never,
+        _ => output::ColorChoice::Auto,
+    };
+    let lang = Lang::resolve(lang::LangChoice::Auto, commands::env_var);
+    let printer = Printer::new(choice, lang, json, false, false);
+    output::write_stderr(&format!("wxtoken: {} {body}", printer.error_label()));
     if json {
-        let rendered = e.render().to_string();
         let first = rendered
             .lines()
             .next()

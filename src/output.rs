@@ -131,6 +131,11 @@ impl Printer {
         }
     }
 
+    /// `error:` (or `错误:`), coloured if stderr gets colour.
+    pub fn error_label(&self) -> String {
+        self.paint_stderr(Tone::Error, &format!("{}:", self.t("error", "错误")))
+    }
+
     /// Text for a result on stdout, coloured if stdout gets colour (doctor's report).
     pub fn paint_stdout(&self, tone: Tone, text: &str) -> String {
         paint(self.stdout_color, tone, text)
@@ -204,7 +209,7 @@ impl Printer {
 
     /// Report a failure, with `doc` as the JSON document (for commands that add fields).
     pub fn failure_with_document(&self, failure: &Failure, doc: &Value) {
-        let label = self.paint_stderr(Tone::Error, &format!("{}:", self.t("error", "错误")));
+        let label = self.error_label();
         let mut text = format!("wxtoken: {label} {}\n", failure.message());
         if !self.quiet {
             if let Failure::WeChat(w) = failure

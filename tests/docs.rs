@@ -7,7 +7,7 @@ use std::path::Path;
 
 use common::*;
 use wxtoken::catalog::{Platform, rows};
-use wxtoken::error::exit_table;
+use wxtoken::exit_codes::exit_table;
 
 fn regenerate() -> bool {
     std::env::var_os("WXTOKEN_REGENERATE").is_some_and(|v| !v.is_empty())

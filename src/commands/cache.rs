@@ -12,8 +12,8 @@ use crate::time;
 
 pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
     match command {
-        CacheCommand::List { dir } => list(dir, printer),
-        CacheCommand::Clear { appid, dir } => clear(dir, appid.as_deref(), printer),
+        CacheCommand::List { dir, .. } => list(dir, printer),
+        CacheCommand::Clear { appid, dir, .. } => clear(dir, appid.as_deref(), printer),
     }
 }
 

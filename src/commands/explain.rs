@@ -208,7 +208,7 @@ fn item_text(item: &Item, lang: Lang) -> String {
         "{}{}, {}{}\n",
         label("exit code:", "退出码："),
         x.exit_code,
-        crate::error::exit_meaning(x.exit_code, lang),
+        crate::exit_codes::exit_meaning(x.exit_code, lang),
         if check.exit_code != x.exit_code {
             format!(
                 "; {} {}",
@@ -289,7 +289,7 @@ fn print_all(printer: &Printer) -> Result<u8, Failure> {
             text.push_str(&row(e, lang));
         }
         text.push('\n');
-        text.push_str(&crate::error::exit_code_help(lang));
+        text.push_str(&crate::exit_codes::exit_code_help(lang));
         printer.result_line(text.trim_end())?;
     }
     Ok(0)

@@ -15,6 +15,11 @@ use crate::time;
 use crate::tr;
 use crate::wechat::{self, Endpoint, Token};
 
+/// `--min-ttl` when not given.
+const DEFAULT_MIN_TTL: u64 = 300;
+/// The longest a token lives (classic and stable): a `--min-ttl` of that or more never reuses.
+const MAX_LIFETIME: u64 = 7200;
+
 pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
     // Everything written by another run from now on counts as "while this run waited".
     let started_ms = time::now_unix_ms();
@@ -24,6 +29,24 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
             "--force-refresh 只能与 --stable 一起使用（普通接口每次获取都会签发新 token）",
         )));
     }
+    let min_ttl = match args.min_ttl {
+        Some(_) if !args.cache => {
+            return Err(Failure::usage(printer.t(
+                "--min-ttl works only with --cache (or WXTOKEN_CACHE=1): without a cache every run fetches",
+                "--min-ttl 只能与 --cache（或 WXTOKEN_CACHE=1）一起使用：不用缓存时每次都会获取",
+            )));
+        }
+        Some(secs) if secs >= MAX_LIFETIME => {
+            printer.warn(&tr!(
+                printer.lang,
+                "--min-ttl {secs} is not less than a token's whole lifetime ({MAX_LIFETIME} s): no cached token will ever be reused",
+                "--min-ttl {secs} 不小于 token 的完整有效期（{MAX_LIFETIME} 秒）：缓存的 token 永远不会被复用"
+            ));
+            secs
+        }
+        Some(secs) => secs,
+        None => DEFAULT_MIN_TTL,
+    };
     let creds = super::load_credentials(&args.creds, printer)?;
     let client = super::connect(&args.conn, printer)?;
     let endpoint = if args.stable {
@@ -34,6 +57,7 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
     let req = wechat::token_request(&client, &creds, endpoint, args.force_refresh);
     let run = Run {
         args,
+        min_ttl,
         creds: &creds,
         client: &client,
         req: &req,
@@ -111,6 +135,7 @@ fn usable_cache(
 /// One fetch: what it needs to go through the cache or around it.
 struct Run<'a> {
     args: &'a FetchArgs,
+    min_ttl: u64,
     creds: &'a Credentials,
     client: &'a Client,
     req: &'a Request,
@@ -167,7 +192,7 @@ impl Run<'_> {
         // A hit needs no lock: entries are replaced atomically.
         let before = if args.force_refresh { None } else { read() };
         if let Some(entry) = &before
-            && key.serves(entry, time::now_unix(), args.min_ttl, false)
+            && key.serves(entry, time::now_unix(), self.min_ttl, false)
         {
             return print_cached(printer, entry, self.endpoint);
         }
@@ -232,7 +257,7 @@ impl Run<'_> {
                 let fresh = before.as_ref().is_none_or(|b| {
                     b.fetched_at != entry.fetched_at || b.access_token != entry.access_token
                 });
-                if key.serves(&entry, time::now_unix(), args.min_ttl, fresh) {
+                if key.serves(&entry, time::now_unix(), self.min_ttl, fresh) {
                     return print_cached(printer, &entry, self.endpoint);
                 }
             }

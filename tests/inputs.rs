@@ -1,0 +1,144 @@
+//! Inputs as people give them: empty variables, locale names, flags that only make sense
+//! together, `-V` anywhere, and clap's own errors in wxtoken's voice.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn an_empty_variable_counts_as_unset() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    for name in [
+        "WXTOKEN_LANG",
+        "WXTOKEN_RETRIES",
+        "WXTOKEN_TIMEOUT",
+        "WXTOKEN_MIN_TTL",
+        "WXTOKEN_CACHE",
+        "WXTOKEN_CA_CERT",
+        "WXTOKEN_CACHE_DIR",
+    ] {
+        let out = run(fetch(&mock).env(name, ""));
+        assert_eq!(out.code, 0, "{name}=: {out:?}");
+        assert_eq!(out.stdout, format!("{TOKEN}\n"), "{name}");
+    }
+}
+
+#[test]
+fn a_locale_name_chooses_the_language() {
+    for value in ["zh_CN", "zh_CN.UTF-8", "zh-TW", "zh"] {
+        let out = run(wxtoken()
+            .args(["explain", "40164"])
+            .env("WXTOKEN_LANG", value));
+        assert_eq!(out.code, 0, "{value}: {out:?}");
+        assert!(out.stdout.contains("白名单"), "{value}: {out:?}");
+    }
+    let out = run(wxtoken().args(["explain", "40164", "--lang", "en_US.UTF-8"]));
+    assert!(out.stdout.contains("whitelist"), "{out:?}");
+    let out = run(wxtoken().args(["explain", "40164", "--lang", "fr"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.starts_with("wxtoken: error: invalid value 'fr'"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn min_ttl_needs_the_cache_and_warns_past_a_tokens_life() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(fetch(&mock).args(["--min-ttl", "600"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("--min-ttl works only with --cache"),
+        "{out:?}"
+    );
+    let out = run(fetch(&mock).env("WXTOKEN_MIN_TTL", "600"));
+    assert_eq!(out.code, 2, "from the environment too: {out:?}");
+    assert_eq!(mock.count(), 0);
+    let dir = tempdir();
+    let out = run(fetch(&mock)
+        .args(["--cache", "--min-ttl", "7200", "--cache-dir"])
+        .arg(&dir));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stderr.contains("no cached token will ever be reused"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn dash_v_upper_prints_one_version_line_everywhere() {
+    let want = format!("wxtoken {}\n", env!("CARGO_PKG_VERSION"));
+    for args in [
+        vec!["-V"],
+        vec!["fetch", "-V"],
+        vec!["cache", "list", "--version"],
+    ] {
+        let out = run(wxtoken().args(&args));
+        assert_eq!(out.code, 0, "{args:?}: {out:?}");
+        assert_eq!(out.stdout, want, "{args:?}");
+    }
+}
+
+#[test]
+fn json_and_verbose_only_where_they_do_something() {
+    for args in [
+        vec!["completions", "bash", "--json"],
+        vec!["explain", "40164", "-v"],
+        vec!["cache", "list", "-v"],
+        vec!["--json", "explain", "40164"],
+    ] {
+        let out = run(wxtoken().args(&args));
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert!(
+            out.stderr
+                .starts_with("wxtoken: error: unexpected argument"),
+            "{args:?}: {out:?}"
+        );
+    }
+    for args in [
+        vec!["explain", "40164", "--json"],
+        vec![
+            "cache",
+            "list",
+            "--json",
+            "--cache-dir",
+            "/nonexistent/wxtoken",
+        ],
+    ] {
+        let out = run(wxtoken().args(&args));
+        assert_eq!(out.code, 0, "{args:?}: {out:?}");
+        let _ = out.json();
+    }
+}
+
+#[test]
+fn an_empty_secret_file_is_named() {
+    let dir = tempdir();
+    let file = dir.join("secret");
+    std::fs::write(&file, "\n  \n").unwrap();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(fetch(&mock)
+        .env_remove("WXTOKEN_SECRET")
+        .arg("--secret-file")
+        .arg(&file));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains(&format!("the secret file {} is empty", file.display())),
+        "{out:?}"
+    );
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn clap_errors_speak_with_wxtokens_prefix_and_colour_rules() {
+    let out = run(wxtoken().args(["fetch", "--frobnicate"]));
+    assert!(
+        out.stderr
+            .starts_with("wxtoken: error: unexpected argument '--frobnicate'"),
+        "{out:?}"
+    );
+    assert!(!out.stderr.contains('\x1b'), "not a terminal: {out:?}");
+    let out = run(wxtoken().args(["--color", "always", "fetch", "--frobnicate"]));
+    assert!(out.stderr.starts_with("wxtoken: \x1b["), "{out:?}");
+}
