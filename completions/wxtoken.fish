@@ -47,7 +47,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l api-base -d 'B
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
@@ -80,7 +80,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l api-base -d 'B
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -99,7 +99,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l api-base -d '
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"

@@ -199,7 +199,8 @@ pub struct ConnArgs {
     #[arg(long, value_name = "URL")]
     pub proxy: Option<String>,
 
-    /// PEM file of extra trusted root certificates, added to the built-in ones
+    /// PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the
+    /// operating system's (those update-ca-certificates installs)
     #[arg(long, value_name = "PATH", env = "WXTOKEN_CA_CERT")]
     pub ca_cert: Option<PathBuf>,
 }

@@ -5,11 +5,13 @@
 use std::time::{Duration, Instant};
 
 use ureq::Agent;
-use ureq::unversioned::resolver::DefaultResolver;
-use ureq::unversioned::transport::{ConnectProxyConnector, Connector, TcpConnector};
+use ureq::unversioned::transport::{
+    ConnectProxyConnector, Connector, SocksConnector, TcpConnector,
+};
 
 use crate::conn::ConnSettings;
 use crate::error::Failure;
+use crate::forward_proxy::{ForwardConnector, ProxyResolver};
 use crate::output::Printer;
 use crate::proxy;
 use crate::response::MAX_BODY;
@@ -79,6 +81,13 @@ impl Client {
             ),
             None => None,
         };
+        // An http:// API base behind a plain http:// proxy: a forward request, as curl sends it,
+        // rather than ureq's CONNECT (which squid refuses for plain http by default).
+        let forward = match (settings.api_base.scheme.as_str(), settings.proxy.proxy()) {
+            ("http", Some(p)) => crate::forward_proxy::Forward::for_proxy(&p.url),
+            _ => None,
+        };
+        let proxy = if forward.is_some() { None } else { proxy };
         let tls = crate::tls::client_config(settings.ca_cert.as_deref(), lang)?;
         let config = Agent::config_builder()
             .http_status_as_error(false)
@@ -93,13 +102,17 @@ impl Client {
             .output_buffer_size(8 * 1024)
             .max_redirects_will_error(false)
             .build();
-        // ureq's own chain (proxy tunnel, TCP), with wxtoken's TLS step at the end.
-        let connector =
-            ().chain(ConnectProxyConnector::default())
-                .chain(TcpConnector::default())
-                .chain(crate::tls::TlsConnector { config: tls });
+        // ureq's own chain (SOCKS, HTTP proxy tunnel, TCP), with wxtoken's TLS step at the end.
+        let connector = ()
+            .chain(SocksConnector::default())
+            .chain(ConnectProxyConnector::default())
+            .chain(TcpConnector::default())
+            .chain(ForwardConnector {
+                forward: forward.clone(),
+            })
+            .chain(crate::tls::TlsConnector { config: tls });
         Ok(Client {
-            agent: Agent::with_parts(config, connector, DefaultResolver::default()),
+            agent: Agent::with_parts(config, connector, ProxyResolver::new(forward)),
             settings,
         })
     }

@@ -17,6 +17,7 @@ pub(crate) mod encoding;
 pub mod errmsg;
 pub mod error;
 pub mod exit_codes;
+pub(crate) mod forward_proxy;
 pub mod lang;
 pub(crate) mod output;
 pub(crate) mod proxy;

@@ -52,13 +52,25 @@ pub fn extra_ca_certs(path: &Path, lang: Lang) -> Result<Vec<Certificate<'static
     Ok(extra)
 }
 
+/// `--ca-cert system`: add the operating system's roots.
+pub(crate) const SYSTEM: &str = "system";
+
 /// The trust anchors: the built-in ones (webpki-roots, already parsed at build time), plus each
 /// certificate of `--ca-cert`, parsed here (one that does not parse is a usage error).
 fn root_store(ca_cert: Option<&Path>, lang: Lang) -> Result<RootCertStore, Failure> {
     let mut roots = RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
-    if let Some(path) = ca_cert {
+    if ca_cert.is_some_and(|p| p == Path::new(SYSTEM)) {
+        let found = rustls_native_certs::load_native_certs();
+        let (added, _) = roots.add_parsable_certificates(found.certs);
+        if added == 0 {
+            return Err(Failure::usage(lang.pick(
+                "--ca-cert system: no root certificate of the operating system could be read (is the ca-certificates package installed? SSL_CERT_FILE and SSL_CERT_DIR are read too)",
+                "--ca-cert system：读不到操作系统的根证书（是否安装了 ca-certificates 软件包？也会读取 SSL_CERT_FILE 和 SSL_CERT_DIR）",
+            )));
+        }
+    } else if let Some(path) = ca_cert {
         let shown = crate::redact::sanitize(&path.display().to_string());
         for cert in extra_ca_certs(path, lang)? {
             roots

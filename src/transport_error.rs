@@ -227,8 +227,8 @@ pub fn tls_failure(target: &str, why: &str, permanent: bool, lang: Lang) -> Fail
     ))
     .with_hint(tr!(
         lang,
-        "if a corporate proxy or a private gateway uses its own certificate authority, pass its PEM file with --ca-cert",
-        "如果公司代理或私有网关使用自己的证书颁发机构，请用 --ca-cert 传入其 PEM 文件"
+        "if a corporate proxy or a private gateway uses its own certificate authority, pass its PEM file with --ca-cert, or --ca-cert system if it is installed on this machine (update-ca-certificates)",
+        "如果公司代理或私有网关使用自己的证书颁发机构，请用 --ca-cert 传入其 PEM 文件；若已安装到本机（update-ca-certificates），用 --ca-cert system"
     ));
     if permanent { f.permanent() } else { f }
 }
