@@ -54,6 +54,8 @@ pub struct Answer {
 pub struct Client {
     agent: Agent,
     settings: ConnSettings,
+    /// Requests go to the proxy as forward requests (an http:// base behind an http:// proxy).
+    forwarding: bool,
 }
 
 impl Client {
@@ -112,6 +114,7 @@ impl Client {
             })
             .chain(crate::tls::TlsConnector { config: tls });
         Ok(Client {
+            forwarding: forward.is_some(),
             agent: Agent::with_parts(config, connector, ProxyResolver::new(forward)),
             settings,
         })
@@ -163,6 +166,9 @@ impl Client {
         let mut response =
             result.map_err(|e| transport_error::transport_failure(&self.settings, e))?;
         let status = response.status().as_u16();
+        if status == 407 && self.forwarding {
+            return Err(transport_error::proxy_wants_credentials(&self.settings));
+        }
         let header = |name: &str| {
             response
                 .headers()
@@ -215,13 +221,19 @@ impl Client {
         } else {
             "GET"
         };
-        printer.verbose(&format!("{method} {}", req.shown_url));
-        printer.verbose(&format!("proxy: {}", self.settings.proxy.describe()));
+        let lang = self.settings.lang;
+        let shown = &req.shown_url;
+        printer.verbose(&tr!(
+            lang,
+            "request: {method} {shown}",
+            "请求：{method} {shown}"
+        ));
+        let proxy = self.settings.proxy.describe();
+        printer.verbose(&tr!(lang, "proxy: {proxy}", "代理：{proxy}"));
         let attempts = self.settings.retries.saturating_add(1);
         let mut backoff = FIRST_BACKOFF;
         let mut attempt = 1;
         let first_started = Instant::now();
-        let lang = self.settings.lang;
         let summary = |f: Failure, attempt: u32| {
             if attempt < 2 {
                 return f;
@@ -240,17 +252,20 @@ impl Client {
             let elapsed = started.elapsed().as_millis();
             let verdict = match outcome {
                 Ok(answer) => {
-                    printer.verbose(&format!(
-                        "attempt {attempt}/{attempts}: HTTP {}, {} bytes, {elapsed} ms",
-                        answer.status,
-                        answer.body.len()
+                    let (status, bytes) = (answer.status, answer.body.len());
+                    printer.verbose(&tr!(
+                        lang,
+                        "attempt {attempt}/{attempts}: HTTP {status}, {bytes} bytes, {elapsed} ms",
+                        "第 {attempt}/{attempts} 次尝试：HTTP {status}，{bytes} 字节，{elapsed} 毫秒"
                     ));
                     judge(&answer)
                 }
                 Err(f) => {
-                    printer.verbose(&format!(
-                        "attempt {attempt}/{attempts}: failed after {elapsed} ms: {}",
-                        f.message()
+                    let why = f.message();
+                    printer.verbose(&tr!(
+                        lang,
+                        "attempt {attempt}/{attempts}: failed after {elapsed} ms: {why}",
+                        "第 {attempt}/{attempts} 次尝试：{elapsed} 毫秒后失败：{why}"
                     ));
                     if matches!(f, Failure::Network { .. }) && f.retryable() {
                         Verdict::Retry(f)
@@ -264,10 +279,11 @@ impl Client {
                 Verdict::Fail(f) => return Err(summary(f, attempt)),
                 Verdict::Retry(f) if attempt >= attempts => return Err(summary(f, attempt)),
                 Verdict::Retry(f) => {
-                    printer.verbose(&format!(
-                        "retrying in {} ms ({})",
-                        backoff.as_millis(),
-                        f.message()
+                    let (ms, why) = (backoff.as_millis(), f.message());
+                    printer.verbose(&tr!(
+                        lang,
+                        "retrying in {ms} ms ({why})",
+                        "{ms} 毫秒后重试（{why}）"
                     ));
                     std::thread::sleep(backoff);
                     backoff = (backoff * 2).min(MAX_BACKOFF);

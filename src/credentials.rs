@@ -141,9 +141,11 @@ fn read_capped(reader: impl Read) -> std::io::Result<String> {
     let mut buf = String::new();
     reader.take(MAX_SECRET_FILE + 1).read_to_string(&mut buf)?;
     if buf.len() as u64 > MAX_SECRET_FILE {
-        return Err(std::io::Error::other(format!(
-            "it holds more than {} KiB; an AppSecret file holds one line",
-            MAX_SECRET_FILE / 1024
+        let kib = MAX_SECRET_FILE / 1024;
+        return Err(std::io::Error::other(crate::tr!(
+            Lang::current(),
+            "it holds more than {kib} KiB; an AppSecret file holds one line",
+            "它超过 {kib} KiB；AppSecret 文件只有一行"
         )));
     }
     Ok(buf)

@@ -266,14 +266,22 @@ impl Failure {
 
 /// An io error's reason without the OS error number noise.
 pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::InvalidData => "not valid UTF-8 text".into(),
-        std::io::ErrorKind::IsADirectory => "is a directory".into(),
-        std::io::ErrorKind::NotADirectory => "a part of the path is not a directory".into(),
-        _ => e.to_string(),
-    }
+    use std::io::ErrorKind;
+    let lang = crate::lang::Lang::current();
+    let (en, zh) = match e.kind() {
+        ErrorKind::NotFound => ("no such file", "没有这个文件"),
+        ErrorKind::PermissionDenied => ("permission denied", "权限不足"),
+        ErrorKind::InvalidData => ("not valid UTF-8 text", "不是有效的 UTF-8 文本"),
+        ErrorKind::IsADirectory => ("is a directory", "是一个目录"),
+        ErrorKind::NotADirectory => (
+            "a part of the path is not a directory",
+            "路径中有一部分不是目录",
+        ),
+        ErrorKind::StorageFull => ("no space left on the device", "设备上没有剩余空间"),
+        ErrorKind::BrokenPipe => ("the reading end of the pipe is closed", "管道的读端已关闭"),
+        _ => return e.to_string(),
+    };
+    lang.pick(en, zh).to_string()
 }
 
 #[cfg(test)]

@@ -82,6 +82,8 @@ impl clap::builder::TypedValueParser for LangParser {
     }
 }
 
+static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 /// The language in effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -106,6 +108,17 @@ impl Lang {
                 }
             }
         }
+    }
+
+    /// Decide the language of this run, once (the first call wins).
+    pub fn set_current(lang: Lang) {
+        let _ = CURRENT.set(lang);
+    }
+
+    /// The language of this run, for text built where no printer is at hand (file reasons,
+    /// proxy descriptions, cache warnings); English until decided.
+    pub fn current() -> Lang {
+        CURRENT.get().copied().unwrap_or(Lang::En)
     }
 
     /// The English or the Chinese text.

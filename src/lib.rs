@@ -20,6 +20,7 @@ pub mod exit_codes;
 pub(crate) mod forward_proxy;
 pub mod lang;
 pub(crate) mod output;
+pub mod paste;
 pub(crate) mod proxy;
 pub mod redact;
 pub mod response;
@@ -94,13 +95,15 @@ pub fn main(args: Vec<OsString>) -> u8 {
         Ok(cli) => cli,
         Err(e) => {
             // clap echoes a stray argument back: one that looks like an AppSecret (a forgotten
-            // --secret, say) or follows --secret must not be shown.
+            // --secret, say), a token (`wxtoken check TOKEN`) or follows --secret or --token
+            // must not be shown.
             let mut previous_was_secret = false;
             for arg in args.iter().filter_map(|a| a.to_str()) {
-                if previous_was_secret || credentials::secret_looks_right(arg) {
+                let token_like = arg.len() >= 32 && response::token_problem(arg).is_none();
+                if previous_was_secret || credentials::secret_looks_right(arg) || token_like {
                     redact::register_secret(arg);
                 }
-                previous_was_secret = arg == "--secret";
+                previous_was_secret = arg == "--secret" || arg == "--token";
             }
             return clap_error(e, &args);
         }
@@ -120,6 +123,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
 fn run(cli: &Cli) -> u8 {
     let o = &cli.output;
     let lang = Lang::resolve(o.lang, commands::env_var);
+    Lang::set_current(lang);
     let printer = Printer::new(
         o.color,
         lang,

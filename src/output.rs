@@ -215,12 +215,13 @@ impl Printer {
             if let Failure::WeChat(w) = failure
                 && !w.errmsg.is_empty()
             {
-                text.push_str(&format!("  errmsg: {}\n", sanitize(&w.errmsg)));
+                let label = self.t("errmsg:", "errmsg：");
+                text.push_str(&format!("  {label} {}\n", sanitize(&w.errmsg)));
             }
             for hint in failure.hints() {
                 text.push_str(&format!(
                     "  {} {}\n",
-                    self.paint_stderr(Tone::Hint, "hint:"),
+                    self.paint_stderr(Tone::Hint, self.t("hint:", "提示：")),
                     hint
                 ));
             }

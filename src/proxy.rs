@@ -35,18 +35,27 @@ impl ProxyDecision {
 
     /// One line for people (`-v`, doctor): no password.
     pub fn describe(&self) -> String {
+        let lang = crate::lang::Lang::current();
         match self {
-            ProxyDecision::Direct => "none (direct connection)".to_string(),
-            ProxyDecision::Via(p) => format!("{} (from {})", display_url(&p.url), p.source),
+            ProxyDecision::Direct => lang
+                .pick("none (direct connection)", "无（直接连接）")
+                .to_string(),
+            ProxyDecision::Via(p) => {
+                let (url, source) = (display_url(&p.url), &p.source);
+                crate::tr!(lang, "{url} (from {source})", "{url}（来自 {source}）")
+            }
             ProxyDecision::Bypassed {
                 setting,
                 variable,
                 entry,
-            } => format!(
-                "none: {} (from {}) is bypassed because {variable} contains \"{entry}\"",
-                display_url(&setting.url),
-                setting.source
-            ),
+            } => {
+                let (url, source) = (display_url(&setting.url), &setting.source);
+                crate::tr!(
+                    lang,
+                    "none: {url} (from {source}) is bypassed because {variable} contains \"{entry}\"",
+                    "无：{url}（来自 {source}）被绕过，因为 {variable} 包含 \"{entry}\""
+                )
+            }
         }
     }
 }

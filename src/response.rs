@@ -16,14 +16,19 @@ pub const MAX_TOKEN_LEN: usize = 2048;
 /// What makes a token unusable, from the network or the cache: WeChat's tokens are non-empty
 /// printable ASCII without spaces (URL-safe characters in practice).
 pub fn token_problem(token: &str) -> Option<&'static str> {
+    let lang = crate::lang::Lang::current();
     if token.is_empty() {
-        Some("access_token is empty")
+        Some(lang.pick("access_token is empty", "access_token 为空"))
     } else if token.len() > MAX_TOKEN_LEN {
-        Some("access_token is longer than any WeChat token")
+        Some(lang.pick(
+            "access_token is longer than any WeChat token",
+            "access_token 比任何微信 token 都长",
+        ))
     } else if !token.bytes().all(|b| b.is_ascii_graphic()) {
-        Some(
+        Some(lang.pick(
             "access_token has characters a WeChat token never has (spaces, control characters, non-ASCII)",
-        )
+            "access_token 含有微信 token 不会有的字符（空格、控制字符、非 ASCII）",
+        ))
     } else {
         None
     }
@@ -31,11 +36,14 @@ pub fn token_problem(token: &str) -> Option<&'static str> {
 
 /// What makes an `expires_in` unusable: zero, or more than a day.
 pub fn expires_in_problem(expires_in: u64) -> Option<String> {
+    let lang = crate::lang::Lang::current();
     if expires_in == 0 {
-        Some("expires_in is 0".into())
+        Some(lang.pick("expires_in is 0", "expires_in 为 0").into())
     } else if expires_in > MAX_EXPIRES_IN {
-        Some(format!(
-            "expires_in is {expires_in} s, more than a day: not a WeChat answer (a token lives at most 7200 s)"
+        Some(crate::tr!(
+            lang,
+            "expires_in is {expires_in} s, more than a day: not a WeChat answer (a token lives at most 7200 s)",
+            "expires_in 为 {expires_in} 秒，超过一天：这不是微信的应答（token 最长有效 7200 秒）"
         ))
     } else {
         None
@@ -132,17 +140,30 @@ pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
     let Value::Object(map) = json else {
         return Err(Problem::NoToken {
             status,
-            reason: "the JSON is not an object".into(),
+            reason: crate::lang::Lang::current()
+                .pick("the JSON is not an object", "JSON 不是对象")
+                .into(),
         });
     };
+    let lang = crate::lang::Lang::current();
     let no_token = |reason: String| Problem::NoToken { status, reason };
     let access_token = match map.get("access_token") {
         Some(Value::String(s)) => match token_problem(s) {
             Some(why) => return Err(no_token(why.into())),
             None => s.clone(),
         },
-        Some(_) => return Err(no_token("access_token is not a string".into())),
-        None => return Err(no_token("there is no access_token".into())),
+        Some(_) => {
+            return Err(no_token(
+                lang.pick("access_token is not a string", "access_token 不是字符串")
+                    .into(),
+            ));
+        }
+        None => {
+            return Err(no_token(
+                lang.pick("there is no access_token", "没有 access_token")
+                    .into(),
+            ));
+        }
     };
     let expires_in = match map.get("expires_in") {
         Some(v) => match v.as_u64() {
@@ -151,13 +172,20 @@ pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
                 None => n,
             },
             None => {
-                return Err(no_token(format!(
-                    "expires_in is not a positive integer ({})",
-                    excerpt(&v.to_string())
+                let shown = excerpt(&v.to_string());
+                return Err(no_token(crate::tr!(
+                    lang,
+                    "expires_in is not a positive integer ({shown})",
+                    "expires_in 不是正整数（{shown}）"
                 )));
             }
         },
-        None => return Err(no_token("there is no expires_in".into())),
+        None => {
+            return Err(no_token(
+                lang.pick("there is no expires_in", "没有 expires_in")
+                    .into(),
+            ));
+        }
     };
     Ok(Answer::Token {
         access_token,

@@ -39,16 +39,32 @@ impl Refusal {
 
     /// The reason in words (English; the caller adds the path and the fix).
     pub fn reason(&self) -> String {
+        let lang = crate::lang::Lang::current();
         match self {
             Refusal::Io(e) => crate::error::io_reason(e),
-            Refusal::Symlink => "it is a symbolic link".into(),
-            Refusal::NotRegular => "it is not a regular file".into(),
-            Refusal::NotDirectory => "it is not a directory".into(),
-            Refusal::Owner(uid) => format!("it is owned by uid {uid}, not by this user"),
+            Refusal::Symlink => lang.pick("it is a symbolic link", "它是符号链接").into(),
+            Refusal::NotRegular => lang
+                .pick("it is not a regular file", "它不是普通文件")
+                .into(),
+            Refusal::NotDirectory => lang.pick("it is not a directory", "它不是目录").into(),
+            Refusal::Owner(uid) => crate::tr!(
+                lang,
+                "it is owned by uid {uid}, not by this user",
+                "它属于 uid {uid}，不属于当前用户"
+            ),
             Refusal::Writable(mode) => {
-                format!("other users can write to it (mode {:o})", mode & 0o7777)
+                let mode = format!("{:o}", mode & 0o7777);
+                crate::tr!(
+                    lang,
+                    "other users can write to it (mode {mode})",
+                    "其他用户可以写入它（权限 {mode}）"
+                )
             }
-            Refusal::TooLarge(size) => format!("it is {size} bytes, more than a cache file holds"),
+            Refusal::TooLarge(size) => crate::tr!(
+                lang,
+                "it is {size} bytes, more than a cache file holds",
+                "它有 {size} 字节，超过缓存文件的大小"
+            ),
         }
     }
 }

@@ -31,6 +31,36 @@ pub(crate) fn timed_out(s: &ConnSettings) -> Failure {
     )
 }
 
+/// The proxy answered 407: it wants credentials, or rejected those in its URL. Not retried.
+pub(crate) fn proxy_wants_credentials(s: &ConnSettings) -> Failure {
+    let lang = s.lang;
+    let url = s.proxy.proxy().map(|p| p.url.as_str()).unwrap_or("");
+    let shown = proxy::display_url(url);
+    let what = tr!(lang, "the proxy {shown}", "代理 {shown}");
+    let parsed = proxy::ProxyUrl::parse(url);
+    let f = if parsed.user.is_some() || parsed.password.is_some() {
+        Failure::network(tr!(
+            lang,
+            "{what} rejected the credentials given in its URL (HTTP 407)",
+            "{what} 拒绝了其 URL 中的用户名和密码（HTTP 407）"
+        ))
+    } else {
+        Failure::network(tr!(
+            lang,
+            "{what} wants credentials (HTTP 407)",
+            "{what} 需要用户名和密码（HTTP 407）"
+        ))
+    };
+    proxy_hint(
+        s,
+        f.permanent().with_hint(tr!(
+            lang,
+            "put them in the proxy URL: http://user:password@host:port (percent-encode special characters)",
+            "请写在代理 URL 中：http://user:password@host:port（特殊字符需百分号编码）"
+        )),
+    )
+}
+
 /// The hint that names the proxy in use, if any.
 fn proxy_hint(s: &ConnSettings, f: Failure) -> Failure {
     let lang = s.lang;
@@ -92,28 +122,7 @@ pub(crate) fn transport_failure(s: &ConnSettings, e: ureq::Error) -> Failure {
             "无法连接 {what}"
         ))),
         ureq::Error::ConnectProxyFailed(why) if why.contains("responded 407") => {
-            let has_credentials = via.is_some_and(|p| {
-                proxy::ProxyUrl::parse(&p.url).password.is_some()
-                    || proxy::ProxyUrl::parse(&p.url).user.is_some()
-            });
-            let f = if has_credentials {
-                Failure::network(tr!(
-                    lang,
-                    "{what} rejected the credentials given in its URL (HTTP 407)",
-                    "{what} 拒绝了其 URL 中的用户名和密码（HTTP 407）"
-                ))
-            } else {
-                Failure::network(tr!(
-                    lang,
-                    "{what} wants credentials (HTTP 407)",
-                    "{what} 需要用户名和密码（HTTP 407）"
-                ))
-            };
-            proxy_hint(f.permanent().with_hint(tr!(
-                lang,
-                "put them in the proxy URL: http://user:password@host:port (percent-encode special characters)",
-                "请写在代理 URL 中：http://user:password@host:port（特殊字符需百分号编码）"
-            )))
+            proxy_wants_credentials(s)
         }
         ureq::Error::ConnectProxyFailed(why) => {
             let why = crate::redact::sanitize(&why);

@@ -176,3 +176,111 @@ fn help_never_shows_the_token_from_the_environment() {
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains("WXTOKEN_ACCESS_TOKEN"), "{out:?}");
 }
+
+#[test]
+fn fetch_json_piped_into_check_sends_exactly_the_token() {
+    let mock = Mock::with(|req, _| {
+        if req.path() == "/cgi-bin/token" {
+            Reply::token(7200)
+        } else {
+            ip_list()
+        }
+    });
+    let fetched = run(fetch(&mock).arg("--json"));
+    assert_eq!(fetched.code, 0, "{fetched:?}");
+    assert_eq!(fetched.json()["access_token"], TOKEN, "{fetched:?}");
+    for args in [&[][..], &["--json"], &["-v"]] {
+        let out = run_tokenless(check(&mock).args(args).write_stdin(fetched.stdout.clone()));
+        assert_eq!(out.code, 0, "{args:?}: {out:?}");
+        let req = mock.last();
+        assert_eq!(req.path(), "/cgi-bin/getcallbackip");
+        assert_eq!(
+            req.query(),
+            vec![("access_token".to_string(), TOKEN.to_string())]
+        );
+    }
+    // The same document through --token and WXTOKEN_ACCESS_TOKEN, and WeChat's own answer.
+    let answer = format!(r#"{{"access_token":"{TOKEN}","expires_in":7200}}"#);
+    for doc in [fetched.stdout.trim().to_string(), answer] {
+        let out = run_tokenless(check(&mock).args(["--token", &doc]));
+        assert_eq!(out.code, 0, "{out:?}");
+        assert_eq!(mock.last().query()[0].1, TOKEN);
+        let out = run_tokenless(check(&mock).env("WXTOKEN_ACCESS_TOKEN", &doc));
+        assert_eq!(out.code, 0, "{out:?}");
+        assert_eq!(mock.last().query()[0].1, TOKEN);
+    }
+    assert_eq!(mock.count(), 1 + 3 + 4);
+}
+
+#[test]
+fn a_json_document_without_a_token_exits_2_without_a_request() {
+    // What a failed `wxtoken fetch --json` prints.
+    let failing = Mock::start(vec![Reply::errcode(
+        40013,
+        "invalid appid rid: 6610524e-3c4d5e6f-7a8b9c0d",
+    )]);
+    let failed = run(fetch(&failing).arg("--json"));
+    assert_ne!(failed.code, 0, "{failed:?}");
+    assert!(failed.json()["error"].is_object(), "{failed:?}");
+
+    let mock = Mock::start(vec![ip_list()]);
+    let out = run_tokenless(check(&mock).write_stdin(failed.stdout.clone()));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("a wxtoken or WeChat JSON document without a token"),
+        "{out:?}"
+    );
+    assert!(out.stderr.contains("wxtoken explain -"), "{out:?}");
+    let out = run_tokenless(check(&mock).args(["--json"]).write_stdin(failed.stdout));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(out.json()["error"]["kind"], "usage", "{out:?}");
+    for doc in [
+        r#"{"ip_list":["101.226.103.0/25"]}"#,
+        r#"{"access_token":"","expires_in":7200}"#,
+        r#"{"access_token":7200}"#,
+        "{}",
+    ] {
+        let out = run_tokenless(check(&mock).write_stdin(doc));
+        assert_eq!(out.code, 2, "{doc}: {out:?}");
+        assert!(out.stderr.contains("without a token"), "{doc}: {out:?}");
+        let out = run_tokenless(check(&mock).args(["--token", doc]));
+        assert_eq!(out.code, 2, "{doc}: {out:?}");
+    }
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn a_missing_or_bad_token_says_how_to_pass_one() {
+    let mock = Mock::start(vec![ip_list()]);
+    for (args, stdin) in [
+        (vec![], Some("")),
+        (vec![], Some("\n  \n")),
+        (vec![], Some("two tokens")),
+        (vec!["--token", ""], None),
+    ] {
+        let mut cmd = check(&mock);
+        cmd.args(&args);
+        if let Some(input) = stdin {
+            cmd.write_stdin(input);
+        }
+        let out = run_tokenless(&mut cmd);
+        assert_eq!(out.code, 2, "{args:?} {stdin:?}: {out:?}");
+        for how in [
+            "--token TOKEN",
+            "WXTOKEN_ACCESS_TOKEN",
+            "wxtoken fetch | wxtoken check",
+        ] {
+            assert!(out.stderr.contains(how), "{how}: {out:?}");
+        }
+    }
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn a_token_given_as_a_bare_word_is_not_echoed_by_the_usage_error() {
+    let out = run(wxtoken().args(["check", TOKEN]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!out.stderr.contains(TOKEN), "{out:?}");
+    assert!(out.stderr.contains("unexpected argument '***'"), "{out:?}");
+}

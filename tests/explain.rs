@@ -173,3 +173,48 @@ fn a_pasted_answer_gets_the_same_explanation_as_fetch_gives() {
         assert_eq!(pasted["ip"], fetched["error"]["ip"]);
     }
 }
+
+#[test]
+fn stdin_without_an_answer_names_stdin_and_its_length_not_its_text() {
+    let text = "no code here, just words\n";
+    let out = run(wxtoken().args(["explain", "-"]).write_stdin(text));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(out.stdout, "", "{out:?}");
+    assert!(out.stderr.contains("stdin (24 characters)"), "{out:?}");
+    assert!(!out.stderr.contains("just words"), "{out:?}");
+    // An argument is named as the input.
+    let out = run(wxtoken().args(["explain", "just words"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("the input (10 characters)"), "{out:?}");
+    assert!(!out.stderr.contains("just words"), "{out:?}");
+}
+
+#[test]
+fn a_paste_and_codes_mix_on_stdin_in_order() {
+    let out = run(wxtoken().args(["explain", "-", "--json"]).write_stdin(
+        "40013\nRequest access_token fail: {\"errcode\":40164,\"errmsg\":\"invalid ip 1.2.3.4, not in whitelist\"}\n-1\n",
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    let doc = out.json();
+    let codes: Vec<i64> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["errcode"].as_i64().unwrap())
+        .collect();
+    assert_eq!(codes, vec![40013, 40164, -1]);
+    assert_eq!(doc[1]["ip"], "1.2.3.4");
+}
+
+#[test]
+fn stdin_is_read_up_to_1_mib_even_when_a_character_is_cut_there() {
+    // A 3-byte character straddles the 1 MiB limit; the answer before it is still read.
+    let mut text = String::from("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}\n");
+    while text.len() < 1024 * 1024 - 1 {
+        text.push(' ');
+    }
+    text.push_str("错错错");
+    let out = run(wxtoken().args(["explain", "-", "--json"]).write_stdin(text));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.json()["errcode"], 40001);
+}

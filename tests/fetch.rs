@@ -751,7 +751,8 @@ fn usage_errors_exit_2_before_any_request() {
 
 #[test]
 fn a_proxy_from_the_environment_is_used() {
-    // The mock acts as the proxy (CONNECT) and as WeChat behind it.
+    // The mock acts as the proxy and as WeChat behind it; an http:// base goes as a forward
+    // request (absolute URL), as curl sends it.
     let mock = Mock::start(vec![Reply::token(7200)]);
     let out = run(fetch(&mock)
         .env("WXTOKEN_API_BASE", "http://api.weixin.invalid")
@@ -764,8 +765,14 @@ fn a_proxy_from_the_environment_is_used() {
         "{out:?}"
     );
     let reqs = mock.requests();
-    assert_eq!(reqs[0].method, "CONNECT");
-    assert_eq!(reqs[0].target, "api.weixin.invalid:80");
+    assert_eq!(reqs.len(), 1, "no CONNECT: {reqs:?}");
+    assert_eq!(reqs[0].method, "GET");
+    assert!(
+        reqs[0]
+            .target
+            .starts_with("http://api.weixin.invalid/cgi-bin/token?"),
+        "{reqs:?}"
+    );
     assert_eq!(mock.count(), 1);
 }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::layout::{entry_name, sha256_hex};
+use crate::lang::Lang;
 use crate::response::{MAX_EXPIRES_IN, expires_in_problem, token_problem};
 use crate::time;
 use crate::wechat::Endpoint;
@@ -45,21 +46,30 @@ impl Entry {
             return Some(why.to_string());
         }
         if Endpoint::from_name(&self.endpoint).is_none() {
-            return Some("unknown endpoint".into());
+            return Some(
+                Lang::current()
+                    .pick("unknown endpoint", "未知的接口")
+                    .into(),
+            );
         }
         let lifetime = self.expires_at.checked_sub(self.fetched_at);
         match lifetime {
-            None => Some("it expires before it was fetched".into()),
+            None => Some(
+                Lang::current()
+                    .pick("it expires before it was fetched", "过期时间早于获取时间")
+                    .into(),
+            ),
             Some(n) if n > MAX_EXPIRES_IN => expires_in_problem(n),
-            Some(_) if self.fetched_at > time::now_unix() + MAX_EXPIRES_IN => {
-                Some("it was fetched in the future".into())
-            }
+            Some(_) if self.fetched_at > time::now_unix() + MAX_EXPIRES_IN => Some(
+                Lang::current()
+                    .pick("it was fetched in the future", "获取时间在未来")
+                    .into(),
+            ),
             Some(_) => None,
         }
     }
 }
 
-/// Where the cache lives: `--cache-dir`, else `WXTOKEN_CACHE_DIR`, else
 /// The fingerprint kept in an entry: 16 hex digits of a salted SHA-256 of appid and secret.
 pub fn fingerprint(appid: &str, secret: &str) -> String {
     sha256_hex(&["wxtoken cache v1", appid, secret])[..16].to_string()

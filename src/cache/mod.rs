@@ -7,6 +7,7 @@
 
 mod entry;
 mod layout;
+mod messages;
 
 use std::fs::{self, File, TryLockError};
 use std::io;
@@ -19,15 +20,21 @@ use layout::{
     TAG, TAG_NAME, TAG_SIGNATURE, entry_name, failure_name, is_entry_name, is_our_name, lock_name,
     temp_name, temp_owner,
 };
+pub use messages::{CacheWarning, Unusable};
+use messages::{usable_dir_hint, warning};
 
 use crate::error::Failure;
+use crate::lang::Lang;
 use crate::redact::sanitize;
 use crate::safe_fs::{self, Refusal};
 use crate::time;
+use crate::tr;
 
 /// Entries and failure records are under 2 KiB; anything larger is not ours.
 const MAX_FILE: u64 = 16 * 1024;
 
+/// Where the cache lives: `--cache-dir`, else `WXTOKEN_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/wxtoken`, else `~/.cache/wxtoken`.
 pub fn resolve_dir(flag: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
     let non_empty = |name: &str| env(name).filter(|v| !v.is_empty());
     if let Some(dir) = flag {
@@ -48,51 +55,6 @@ pub fn no_dir_message(lang: crate::lang::Lang) -> &'static str {
         "no cache directory: set --cache-dir, WXTOKEN_CACHE_DIR, XDG_CACHE_HOME or HOME",
         "没有缓存目录：请设置 --cache-dir、WXTOKEN_CACHE_DIR、XDG_CACHE_HOME 或 HOME",
     )
-}
-
-/// Why the cache cannot be used: a sentence naming the path, and how to fix it.
-#[derive(Debug, Clone)]
-pub struct Unusable {
-    pub message: String,
-    pub hint: String,
-}
-
-impl Unusable {
-    fn new(dir: &Path, refusal: &Refusal) -> Unusable {
-        let shown = sanitize(&dir.display().to_string());
-        let hint = match refusal {
-            Refusal::Owner(_) | Refusal::Writable(_) => format!(
-                "use a directory only you can write to: chmod go-w {shown}, or pass another --cache-dir"
-            ),
-            Refusal::Symlink => {
-                "pass the real directory with --cache-dir, not a symbolic link to it".into()
-            }
-            _ => "pass a usable directory with --cache-dir (or WXTOKEN_CACHE_DIR)".into(),
-        };
-        Unusable {
-            message: format!(
-                "the cache directory {shown} cannot be used safely: {}",
-                refusal.reason()
-            ),
-            hint,
-        }
-    }
-
-    /// As a failure: exit 11, the store cannot be used.
-    pub fn into_failure(self) -> Failure {
-        Failure::store(self.message, false).with_hint(self.hint)
-    }
-}
-
-/// A warning about one file of the cache (the run goes on).
-#[derive(Debug)]
-pub struct CacheWarning(pub String);
-
-fn warning(what: &str, path: &Path, why: &str) -> CacheWarning {
-    CacheWarning(format!(
-        "{what} {}: {why}",
-        sanitize(&path.display().to_string())
-    ))
 }
 
 /// A held entry lock; released when dropped.
@@ -117,13 +79,19 @@ impl Cache {
     /// this user's, writable by nobody else, not a link, and either tagged by wxtoken or holding
     /// nothing but wxtoken's files (then it is tagged now).
     pub fn open(dir: PathBuf) -> Result<Cache, Unusable> {
-        let created = safe_fs::create_private_dir(&dir).map_err(|e| Unusable {
-            message: format!(
-                "cannot create the cache directory {}: {}",
+        let created = safe_fs::create_private_dir(&dir).map_err(|e| {
+            let (shown, why) = (
                 sanitize(&dir.display().to_string()),
-                crate::error::io_reason(&e)
-            ),
-            hint: "pass a usable directory with --cache-dir (or WXTOKEN_CACHE_DIR)".into(),
+                crate::error::io_reason(&e),
+            );
+            Unusable {
+                message: tr!(
+                    Lang::current(),
+                    "cannot create the cache directory {shown}: {why}",
+                    "无法创建缓存目录 {shown}：{why}"
+                ),
+                hint: usable_dir_hint(),
+            }
         })?;
         safe_fs::check_private_dir(&dir).map_err(|r| Unusable::new(&dir, &r))?;
         let cache = Cache { dir };
@@ -143,12 +111,20 @@ impl Cache {
         }
         let cache = Cache { dir };
         if !cache.is_tagged() {
+            let lang = Lang::current();
+            let shown = sanitize(&cache.dir.display().to_string());
             return Err(Unusable {
-                message: format!(
-                    "{} is not a wxtoken cache directory (it has no CACHEDIR.TAG written by wxtoken); nothing in it was touched",
-                    sanitize(&cache.dir.display().to_string())
+                message: tr!(
+                    lang,
+                    "{shown} is not a wxtoken cache directory (it has no CACHEDIR.TAG written by wxtoken); nothing in it was touched",
+                    "{shown} 不是 wxtoken 的缓存目录（没有 wxtoken 写的 CACHEDIR.TAG）；其中的文件都没有动"
                 ),
-                hint: "check --cache-dir; wxtoken fetch --cache tags the directory it uses".into(),
+                hint: lang
+                    .pick(
+                        "check --cache-dir; wxtoken fetch --cache tags the directory it uses",
+                        "请检查 --cache-dir；wxtoken fetch --cache 会给它使用的目录加上标记",
+                    )
+                    .into(),
             });
         }
         Ok(Some(cache))
@@ -178,12 +154,20 @@ impl Cache {
         for entry in names.flatten() {
             let name = entry.file_name().to_string_lossy().to_string();
             if !is_our_name(&name) {
+                let lang = Lang::current();
+                let other = sanitize(&name);
                 return Err(Unusable {
-                    message: format!(
-                        "{shown} is not a wxtoken cache directory: it holds other files ({}) and no CACHEDIR.TAG of wxtoken",
-                        sanitize(&name)
+                    message: tr!(
+                        lang,
+                        "{shown} is not a wxtoken cache directory: it holds other files ({other}) and no CACHEDIR.TAG of wxtoken",
+                        "{shown} 不是 wxtoken 的缓存目录：其中有其他文件（{other}），也没有 wxtoken 的 CACHEDIR.TAG"
                     ),
-                    hint: "pass an empty or new directory with --cache-dir".into(),
+                    hint: lang
+                        .pick(
+                            "pass an empty or new directory with --cache-dir",
+                            "请用 --cache-dir 指定一个空目录或新目录",
+                        )
+                        .into(),
                 });
             }
         }
@@ -208,19 +192,32 @@ impl Cache {
             Ok(b) => b,
             Err(r) if r.is_not_found() => return Ok(None),
             Err(r) => {
-                return Err(warning("ignoring the cache entry", &path, &r.reason()));
+                return Err(warning(
+                    ("ignoring the cache entry", "忽略缓存条目"),
+                    &path,
+                    &r.reason(),
+                ));
             }
         };
-        let entry: Entry = serde_json::from_slice(&bytes)
-            .map_err(|_| warning("ignoring the corrupt cache entry", &path, "not an entry"))?;
+        let entry: Entry = serde_json::from_slice(&bytes).map_err(|_| {
+            warning(
+                ("ignoring the corrupt cache entry", "忽略损坏的缓存条目"),
+                &path,
+                Lang::current().pick("not an entry", "不是缓存条目"),
+            )
+        })?;
         if let Some(why) = entry.problem() {
-            return Err(warning("ignoring the corrupt cache entry", &path, &why));
+            return Err(warning(
+                ("ignoring the corrupt cache entry", "忽略损坏的缓存条目"),
+                &path,
+                &why,
+            ));
         }
         if entry_name(&entry.appid, &entry.endpoint, &entry.api_base) != name {
             return Err(warning(
-                "ignoring the cache entry",
+                ("ignoring the cache entry", "忽略缓存条目"),
                 &path,
-                "its content does not match its name",
+                Lang::current().pick("its content does not match its name", "内容与文件名不符"),
             ));
         }
         // A token entering the process: nothing but the result may show it.
@@ -239,8 +236,13 @@ impl Cache {
         let path = self.path_of(name);
         let deadline = wait.map(|w| Instant::now() + w);
         loop {
-            let file = safe_fs::open_lock(&path)
-                .map_err(|r| warning("cannot use the lock file", &path, &r.reason()))?;
+            let file = safe_fs::open_lock(&path).map_err(|r| {
+                warning(
+                    ("cannot use the lock file", "无法使用锁文件"),
+                    &path,
+                    &r.reason(),
+                )
+            })?;
             loop {
                 match file.try_lock() {
                     Ok(()) => break,
@@ -251,7 +253,11 @@ impl Cache {
                     }
                     Err(TryLockError::WouldBlock) => return Ok(None),
                     Err(TryLockError::Error(e)) => {
-                        return Err(warning("cannot lock", &path, &crate::error::io_reason(&e)));
+                        return Err(warning(
+                            ("cannot lock", "无法加锁"),
+                            &path,
+                            &crate::error::io_reason(&e),
+                        ));
                     }
                 }
             }
@@ -276,7 +282,7 @@ impl Cache {
         })
         .map_err(|e| {
             warning(
-                "cannot write",
+                ("cannot write", "无法写入"),
                 &self.path_of(&name),
                 &crate::error::io_reason(&e),
             )
@@ -296,7 +302,7 @@ impl Cache {
         text.and_then(|t| safe_fs::write_atomic(&self.dir, &temp_name(&name), &name, &t, 0o600))
             .map_err(|e| {
                 warning(
-                    "cannot write",
+                    ("cannot write", "无法写入"),
                     &self.path_of(&name),
                     &crate::error::io_reason(&e),
                 )
@@ -356,8 +362,11 @@ impl Cache {
                 Ok(Some(e)) => e,
                 Ok(None) => continue,
                 Err(w) => {
-                    done.warnings
-                        .push(CacheWarning(format!("{}; not removed", w.0)));
+                    done.warnings.push(CacheWarning(format!(
+                        "{}; {}",
+                        w.0,
+                        Lang::current().pick("not removed", "未删除")
+                    )));
                     continue;
                 }
             };
@@ -370,7 +379,7 @@ impl Cache {
                     for file in [name.clone(), failure_name(name), lock] {
                         if let Err(e) = safe_fs::remove_own_file(&self.path_of(&file)) {
                             done.warnings.push(warning(
-                                "cannot remove",
+                                ("cannot remove", "无法删除"),
                                 &self.path_of(&file),
                                 &crate::error::io_reason(&e),
                             ));
@@ -381,9 +390,12 @@ impl Cache {
                     drop(held);
                 }
                 Ok(None) => done.warnings.push(warning(
-                    "a running wxtoken holds the lock of",
+                    (
+                        "a running wxtoken holds the lock of",
+                        "正在运行的 wxtoken 持有锁：",
+                    ),
                     &path,
-                    "left in place",
+                    Lang::current().pick("left in place", "保留未动"),
                 )),
                 Err(w) => done.warnings.push(w),
             }

@@ -223,7 +223,7 @@ pub fn explain(
         _ => pick(e.hint(lang), check.and_then(|c| c.hint)).to_string(),
     }];
     if let Some(ip) = &ip
-        && errmsg.as_deref().is_some_and(|m| m.contains("::ffff:"))
+        && errmsg.as_deref().is_some_and(errmsg::has_ipv4_mapped_form)
     {
         hints.push(crate::tr!(
             lang,

@@ -7,8 +7,10 @@ use serde_json::json;
 use crate::cache::{self, Cache};
 use crate::cli::{CacheCommand, CacheDirArg};
 use crate::error::Failure;
+use crate::lang::Lang;
 use crate::output::{Printer, sanitize};
 use crate::time;
+use crate::tr;
 
 pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
     match command {
@@ -26,11 +28,15 @@ fn open(arg: &CacheDirArg, printer: &Printer) -> Result<(PathBuf, Option<Cache>)
 }
 
 fn unreadable(dir: &std::path::Path, e: &std::io::Error) -> Failure {
+    let (shown, why) = (
+        sanitize(&dir.display().to_string()),
+        crate::error::io_reason(e),
+    );
     Failure::store(
-        format!(
-            "cannot read the cache directory {}: {}",
-            sanitize(&dir.display().to_string()),
-            crate::error::io_reason(e)
+        tr!(
+            Lang::current(),
+            "cannot read the cache directory {shown}: {why}",
+            "无法读取缓存目录 {shown}：{why}"
         ),
         false,
     )
@@ -66,9 +72,11 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
         printer
             .result_json(&json!({ "cache_dir": dir.display().to_string(), "entries": entries }))?;
     } else if rows.is_empty() {
-        printer.info(&format!(
-            "no cached tokens in {}",
-            sanitize(&dir.display().to_string())
+        let shown = sanitize(&dir.display().to_string());
+        printer.info(&tr!(
+            printer.lang,
+            "no cached tokens in {shown}",
+            "{shown} 中没有缓存的 token"
         ));
     } else {
         let mut out = format!(
@@ -78,7 +86,7 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
         for e in &rows {
             let left = e.remaining(now);
             let remaining = if left == 0 {
-                "expired".to_string()
+                printer.t("expired", "已过期").to_string()
             } else {
                 cache::human_duration(left)
             };
@@ -112,10 +120,14 @@ fn clear(arg: &CacheDirArg, appid: Option<&str>, printer: &Printer) -> Result<u8
         printer
             .result_json(&json!({ "cache_dir": dir.display().to_string(), "removed": removed }))?;
     } else {
-        printer.info(&format!(
-            "removed {removed} cached token{} from {}",
+        let (s, shown) = (
             if removed == 1 { "" } else { "s" },
-            sanitize(&dir.display().to_string())
+            sanitize(&dir.display().to_string()),
+        );
+        printer.info(&tr!(
+            printer.lang,
+            "removed {removed} cached token{s} from {shown}",
+            "已从 {shown} 删除 {removed} 个缓存的 token"
         ));
     }
     Ok(0)

@@ -81,7 +81,15 @@ pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
 }
 
 /// `--token`, else `WXTOKEN_ACCESS_TOKEN` (both through clap), else stdin unless it is a terminal.
+/// Either may hold the token itself or a JSON object with an `access_token` string (what
+/// `wxtoken fetch --json` prints, or WeChat's own answer): then that string is the token.
 fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
+    let how = || {
+        printer.t(
+            "pass a token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch | wxtoken check)",
+            "请用 --token TOKEN、环境变量 WXTOKEN_ACCESS_TOKEN 或标准输入（wxtoken fetch | wxtoken check）传入 token",
+        )
+    };
     let raw = match &args.token {
         Some(t) => t.clone(),
         None => {
@@ -95,23 +103,49 @@ fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
             std::io::stdin()
                 .take(64 * 1024)
                 .read_to_string(&mut buf)
-                .map_err(|e| Failure::usage(format!("cannot read the token from stdin: {e}")))?;
+                .map_err(|e| {
+                    Failure::usage(format!("cannot read the token from stdin: {e}"))
+                        .with_hint(how())
+                })?;
             buf
         }
     };
-    let token = raw.trim().to_string();
+    let raw = raw.trim();
+    let token = match serde_json::from_str::<Value>(raw) {
+        Ok(Value::Object(doc)) => match doc.get("access_token") {
+            Some(Value::String(t)) if !t.trim().is_empty() => t.trim().to_string(),
+            _ => {
+                // Not echoed: a document without a token may still carry something secret.
+                let failure = Failure::usage(printer.t(
+                    "the input is a wxtoken or WeChat JSON document without a token (no access_token in it)",
+                    "输入是不含 token 的 wxtoken 或微信 JSON 文档（其中没有 access_token）",
+                ));
+                let failure = if crate::paste::answers(raw).is_empty() {
+                    failure
+                } else {
+                    failure.with_hint(printer.t(
+                        "it carries an errcode (a failed wxtoken fetch --json?): wxtoken explain - reads it",
+                        "其中带有 errcode（wxtoken fetch --json 失败了？）：可用 wxtoken explain - 解读",
+                    ))
+                };
+                return Err(failure.with_hint(how()));
+            }
+        },
+        _ => raw.to_string(),
+    };
     crate::redact::register_secret(&token);
     if token.is_empty() {
         return Err(Failure::usage(printer.t(
-            "the token is empty: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in",
-            "token 为空：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入",
+            "the token is empty: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in (wxtoken fetch | wxtoken check)",
+            "token 为空：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入（wxtoken fetch | wxtoken check）",
         )));
     }
     if response::token_problem(&token).is_some() {
         return Err(Failure::usage(printer.t(
             "this is not one token (it has whitespace, control or non-ASCII characters, or is longer than any token): pass exactly one token",
             "这不是一个 token（含有空白、控制或非 ASCII 字符，或比任何 token 都长）：请只传入一个 token",
-        )));
+        ))
+        .with_hint(how()));
     }
     Ok(token)
 }

@@ -13,9 +13,11 @@ use crate::client::{Answer, Client, Request};
 use crate::conn::ConnSettings;
 use crate::credentials::{self, SecretSource};
 use crate::error::Failure;
+use crate::lang::Lang;
 use crate::output::{Printer, Tone};
 use crate::redact::sanitize;
 use crate::time;
+use crate::tr;
 use crate::wechat::{self, Endpoint};
 
 const MAX_SKEW: i64 = 60;
@@ -91,10 +93,11 @@ pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
                 SecretSource::Stdin => "stdin",
                 SecretSource::Env => "WXTOKEN_SECRET",
             };
-            let detail = format!(
-                "appid {}, secret from {source} ({} characters)",
-                sanitize(&c.appid),
-                c.secret.expose().len()
+            let (appid, chars) = (sanitize(&c.appid), c.secret.expose().len());
+            let detail = tr!(
+                printer.lang,
+                "appid {appid}, secret from {source} ({chars} characters)",
+                "appid {appid}，secret 来自 {source}（{chars} 个字符）"
             );
             let warnings = credentials::format_warnings(&c, printer.lang);
             let mut step = Step::new(
@@ -135,20 +138,24 @@ pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
         .and_then(|c| network_steps(c, &settings, &mut steps));
     steps.push(match &probe {
         Some((answer, received)) => clock_step(answer, *received),
-        None => Step::new("clock", Status::Skipped, "skipped: needs a connection"),
+        None => Step::new(
+            "clock",
+            Status::Skipped,
+            printer.t("skipped: needs a connection", "跳过：需要网络连接"),
+        ),
     });
     match (&client, &creds, probe.is_some()) {
         (Some(client), Some(creds), true) => steps.push(token_step(client, creds, printer)),
         (_, _, reachable) => {
             let why = if reachable {
-                "needs valid credentials"
+                printer.t("needs valid credentials", "需要有效的凭证")
             } else {
-                "needs a connection"
+                printer.t("needs a connection", "需要网络连接")
             };
             steps.push(Step::new(
                 "whitelist",
                 Status::Skipped,
-                format!("skipped: {why}"),
+                tr!(printer.lang, "skipped: {why}", "跳过：{why}"),
             ));
         }
     }
@@ -186,28 +193,46 @@ fn network_steps(
     steps: &mut Vec<Step>,
 ) -> Option<(Answer, u64)> {
     let (host, port, via_proxy) = first_hop(settings);
-    let what = if via_proxy { "proxy host" } else { "API host" };
+    let lang = Lang::current();
+    let what = match via_proxy {
+        true => lang.pick("proxy host", "代理主机"),
+        false => lang.pick("API host", "API 主机"),
+    };
     let started = Instant::now();
     let addrs = match resolve(&host, port, settings.timeout) {
         Ok(addrs) if !addrs.is_empty() => addrs,
         Ok(_) | Err(_) => {
-            let f = Failure::network(format!("cannot resolve the {what} {}", sanitize(&host)))
-                .with_hint("check the host name and this machine's DNS (/etc/resolv.conf)");
+            let shown = sanitize(&host);
+            let f = Failure::network(tr!(
+                lang,
+                "cannot resolve the {what} {shown}",
+                "无法解析{what} {shown}"
+            ))
+            .with_hint(lang.pick(
+                "check the host name and this machine's DNS (/etc/resolv.conf)",
+                "请检查主机名和本机 DNS（/etc/resolv.conf）",
+            ));
             steps.push(Step::failed("dns", &f));
             return None;
         }
     };
     let list: Vec<String> = addrs.iter().map(|a| a.ip().to_string()).collect();
-    let mut detail = format!(
-        "{what} {} → {} ({} ms)",
+    let (shown, ips, ms) = (
         sanitize(&host),
         list.join(", "),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+    );
+    let mut detail = tr!(
+        lang,
+        "{what} {shown} → {ips} ({ms} ms)",
+        "{what} {shown} → {ips}（{ms} 毫秒）"
     );
     if via_proxy {
-        detail.push_str(&format!(
-            "; {} is resolved by the proxy",
-            settings.api_base.host
+        let target = &settings.api_base.host;
+        detail.push_str(&tr!(
+            lang,
+            "; {target} is resolved by the proxy",
+            "；{target} 由代理解析"
         ));
     }
     steps.push(Step::new("dns", Status::Ok, detail));
@@ -223,19 +248,23 @@ fn network_steps(
         Ok(answer) => {
             let received = time::now_unix();
             let how = match (via_proxy, settings.api_base.scheme.as_str()) {
-                (true, "https") => "TCP, proxy tunnel and TLS",
-                (true, _) => "TCP and proxy",
-                (false, "https") => "TCP and TLS",
-                (false, _) => "TCP (http: no TLS)",
+                (true, "https") => lang.pick("TCP, proxy tunnel and TLS", "TCP、代理隧道和 TLS"),
+                (true, _) => lang.pick("TCP and proxy", "TCP 和代理"),
+                (false, "https") => lang.pick("TCP and TLS", "TCP 和 TLS"),
+                (false, _) => lang.pick("TCP (http: no TLS)", "TCP（http：无 TLS）"),
             };
+            let (target, status, ms) = (
+                settings.api_base.host_port(),
+                answer.status,
+                started.elapsed().as_millis(),
+            );
             steps.push(Step::new(
                 "connect",
                 Status::Ok,
-                format!(
-                    "{how} to {} ok: HTTP {} in {} ms",
-                    settings.api_base.host_port(),
-                    answer.status,
-                    started.elapsed().as_millis()
+                tr!(
+                    lang,
+                    "{how} to {target} ok: HTTP {status} in {ms} ms",
+                    "到 {target} 的{how}正常：HTTP {status}，用时 {ms} 毫秒"
                 ),
             ));
             Some((answer, received))
@@ -270,25 +299,39 @@ fn clock_step(answer: &Answer, received: u64) -> Step {
         return Step::new("clock", Status::Skipped, "the server sent no Date header");
     };
     let Some(server) = time::parse_http_date(header) else {
-        return Step::new(
-            "clock",
-            Status::Warning,
-            format!("cannot read the server's Date header: {}", sanitize(header)),
-        );
+        return Step::new("clock", Status::Warning, {
+            let shown = sanitize(header);
+            tr!(
+                Lang::current(),
+                "cannot read the server's Date header: {shown}",
+                "无法读取服务器的 Date 头：{shown}"
+            )
+        });
     };
     let skew = received as i64 - server as i64;
     if skew.abs() > MAX_SKEW {
         Step::new(
             "clock",
             Status::Warning,
-            format!("this machine's clock is {skew:+} s off the server's"),
+            tr!(
+                Lang::current(),
+                "this machine's clock is {skew:+} s off the server's",
+                "本机时钟与服务器相差 {skew:+} 秒"
+            ),
         )
-        .hint("synchronise the clock (NTP): cached tokens expire by this clock")
+        .hint(Lang::current().pick(
+            "synchronise the clock (NTP): cached tokens expire by this clock",
+            "请同步时钟（NTP）：缓存的 token 按本机时钟过期",
+        ))
     } else {
         Step::new(
             "clock",
             Status::Ok,
-            format!("matches the server's (skew {skew:+} s)"),
+            tr!(
+                Lang::current(),
+                "matches the server's (skew {skew:+} s)",
+                "与服务器一致（相差 {skew:+} 秒）"
+            ),
         )
     }
 }
@@ -298,14 +341,14 @@ fn clock_step(answer: &Answer, received: u64) -> Step {
 fn token_step(client: &Client, creds: &credentials::Credentials, printer: &Printer) -> Step {
     let req = wechat::token_request(client, creds, Endpoint::StableToken, false);
     match wechat::fetch_token(client, &req, printer) {
-        Ok(token) => Step::new(
-            "whitelist",
-            Status::Ok,
-            format!(
-                "WeChat accepts appid and secret from this IP (normal-mode stable_token: a token with {} left; nothing was invalidated)",
-                crate::cache::human_duration(token.expires_in)
-            ),
-        ),
+        Ok(token) => Step::new("whitelist", Status::Ok, {
+            let left = crate::cache::human_duration(token.expires_in);
+            tr!(
+                printer.lang,
+                "WeChat accepts appid and secret from this IP (normal-mode stable_token: a token with {left} left; nothing was invalidated)",
+                "微信接受来自本 IP 的 appid 和 secret（普通模式 stable_token：token 剩余 {left}；没有让任何 token 失效）"
+            )
+        }),
         Err(f) => {
             let name = match f.exit_code() {
                 6 => "appid/secret",

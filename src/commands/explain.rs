@@ -37,13 +37,16 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
     let mut items = Vec::new();
     for input in &args.inputs {
         if input == "-" {
-            let mut text = String::new();
+            // Bytes, not a String: a log in GBK, or a character cut at the 1 MiB limit, must not
+            // hide the ASCII answers around it.
+            let mut bytes = Vec::new();
             std::io::stdin()
                 .take(1024 * 1024)
-                .read_to_string(&mut text)
+                .read_to_end(&mut bytes)
                 .map_err(|e| {
                     Failure::usage(tr!(lang, "cannot read stdin: {e}", "无法读取标准输入：{e}"))
                 })?;
+            let text = String::from_utf8_lossy(&bytes);
             items.extend(parse_input(&text, true, lang)?);
         } else {
             items.extend(parse_input(input, false, lang)?);
@@ -68,53 +71,34 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
     Ok(if all_known { 0 } else { 10 })
 }
 
-/// An errcode, a WeChat JSON response, or (from stdin) several errcodes.
+/// Errcodes, or the WeChat answers in pasted text (JSON anywhere in it, reprs, log lines,
+/// `curl -si` output; several, in order): see [`crate::paste`].
 fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Failure> {
+    let found = crate::paste::answers(raw);
+    if !found.is_empty() {
+        // Pasted server text: catalog::explain masks what a log line or an echo may carry.
+        return Ok(found
+            .into_iter()
+            .map(|(errcode, errmsg)| Item { errcode, errmsg })
+            .collect());
+    }
     let text = raw.trim();
-    if let Ok(code) = text.parse::<i64>() {
-        return Ok(vec![Item {
-            errcode: code,
-            errmsg: None,
-        }]);
-    }
-    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) {
-        let errcode = match map.get("errcode") {
-            Some(Value::Number(n)) => n.as_i64(),
-            Some(Value::String(s)) => s.trim().parse().ok(),
-            None if map.contains_key("access_token") || map.contains_key("ip_list") => Some(0),
-            _ => None,
-        };
-        if let Some(errcode) = errcode {
-            // Pasted server text: catalog::explain masks what a log line or an echo may carry.
-            let errmsg = map.get("errmsg").map(|v| match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            });
-            return Ok(vec![Item { errcode, errmsg }]);
-        }
-    }
-    if from_stdin {
-        let codes: Result<Vec<i64>, _> = text.split_whitespace().map(str::parse::<i64>).collect();
-        if let Ok(codes) = codes
-            && !codes.is_empty()
-        {
-            return Ok(codes
-                .into_iter()
-                .map(|errcode| Item {
-                    errcode,
-                    errmsg: None,
-                })
-                .collect());
-        }
-    }
     // The input is not echoed: it may be a token or a secret pasted by mistake.
     let chars = text.chars().count();
     let looks_like_token = chars >= 32 && crate::response::token_problem(text).is_none();
-    let failure = Failure::usage(tr!(
-        lang,
-        "the input ({chars} characters) is neither an errcode nor a WeChat JSON response",
-        "输入（{chars} 个字符）既不是错误码也不是微信 JSON 响应"
-    ));
+    let failure = if from_stdin {
+        Failure::usage(tr!(
+            lang,
+            "stdin ({chars} characters) has no errcode and no WeChat response in it",
+            "标准输入（{chars} 个字符）中没有错误码，也没有微信响应"
+        ))
+    } else {
+        Failure::usage(tr!(
+            lang,
+            "the input ({chars} characters) is neither an errcode nor a WeChat response",
+            "输入（{chars} 个字符）既不是错误码也不是微信响应"
+        ))
+    };
     let failure = if looks_like_token {
         failure.with_hint(lang.pick(
             "it looks like an access_token or a secret (not shown): to test a token, use wxtoken check",

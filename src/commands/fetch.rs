@@ -177,7 +177,8 @@ impl Run<'_> {
             api_base: self.client.settings().api_base.as_str(),
             fingerprint: cache::fingerprint(&self.creds.appid, self.creds.secret.expose()),
         };
-        printer.verbose(&format!("cache: {}", cache.entry_path(&key).display()));
+        let path = cache.entry_path(&key).display().to_string();
+        printer.verbose(&tr!(printer.lang, "cache: {path}", "缓存：{path}"));
         let mut warned = false;
         let mut read = || match cache.read(&key) {
             Ok(entry) => entry,
@@ -263,14 +264,20 @@ impl Run<'_> {
             }
             // The holder this run waited on failed: its failure is this run's too.
             if let Some(failure) = cache.failure_since(&key, self.started_ms) {
-                printer.verbose("cache: the run holding the lock failed; sharing its failure");
+                printer.verbose(printer.t(
+                    "cache: the run holding the lock failed; sharing its failure",
+                    "缓存：持有锁的进程失败了；沿用它的失败结果",
+                ));
                 return Err(failure);
             }
         }
         printer.verbose(if args.force_refresh {
-            "cache: skipped (--force-refresh)"
+            printer.t(
+                "cache: skipped (--force-refresh)",
+                "缓存：跳过（--force-refresh）",
+            )
         } else {
-            "cache: miss"
+            printer.t("cache: miss", "缓存：未命中")
         });
         let token = match wechat::fetch_token(self.client, self.req, printer) {
             Ok(token) => token,
@@ -316,7 +323,12 @@ fn print_cached(
     endpoint: Endpoint,
 ) -> Result<u8, Failure> {
     let left = entry.remaining(time::now_unix());
-    printer.verbose(&format!("cache: hit, {} left", cache::human_duration(left)));
+    let left_text = cache::human_duration(left);
+    printer.verbose(&tr!(
+        printer.lang,
+        "cache: hit, {left_text} left",
+        "缓存：命中，剩余 {left_text}"
+    ));
     print_token(
         printer,
         &entry.access_token,
