@@ -191,6 +191,23 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
     let lang = Lang::resolve(lang::LangChoice::Auto, commands::env_var);
     let printer = Printer::new(choice, lang, json, false, false);
     output::write_stderr(&format!("wxtoken: {} {body}", printer.error_label()));
+    // `wxtoken check TOKEN`: say how a token is passed (the token itself was masked above).
+    if e.kind() == ErrorKind::UnknownArgument
+        && args.get(1).is_some_and(|a| a == "check")
+        && args
+            .iter()
+            .skip(2)
+            .any(|a| a.to_str().is_some_and(|a| !a.starts_with('-')))
+    {
+        output::write_stderr(&format!(
+            "  {} {}\n",
+            lang.pick("hint:", "提示："),
+            lang.pick(
+                "pass the token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch | wxtoken check)",
+                "请用 --token TOKEN、环境变量 WXTOKEN_ACCESS_TOKEN 或标准输入（wxtoken fetch | wxtoken check）传入 token",
+            )
+        ));
+    }
     if json {
         let first = rendered
             .lines()

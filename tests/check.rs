@@ -283,4 +283,8 @@ fn a_token_given_as_a_bare_word_is_not_echoed_by_the_usage_error() {
     assert_eq!(out.code, 2, "{out:?}");
     assert!(!out.stderr.contains(TOKEN), "{out:?}");
     assert!(out.stderr.contains("unexpected argument '***'"), "{out:?}");
+    assert!(
+        out.stderr.contains("pass the token with --token TOKEN"),
+        "{out:?}"
+    );
 }

@@ -142,3 +142,43 @@ fn clap_errors_speak_with_wxtokens_prefix_and_colour_rules() {
     let out = run(wxtoken().args(["--color", "always", "fetch", "--frobnicate"]));
     assert!(out.stderr.starts_with("wxtoken: \x1b["), "{out:?}");
 }
+
+#[test]
+fn secret_file_dash_at_a_terminal_prompts_without_echo() {
+    // `script` (util-linux, in every Debian) gives wxtoken a terminal on stdin.
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let command = format!(
+        "{} fetch --secret-file - --api-base {}",
+        env!("CARGO_BIN_EXE_wxtoken"),
+        mock.url()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("WXTOKEN_APPID", APPID)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the script command (util-linux) is needed for this test");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    {
+        use std::io::Write;
+        let stdin = child.stdin.as_mut().unwrap();
+        stdin.write_all(format!("{SECRET}\n").as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("AppSecret (not shown):"), "{text:?}");
+    assert!(text.contains(TOKEN), "{text:?}");
+    assert!(!text.contains(SECRET), "the secret was echoed: {text:?}");
+    assert_eq!(
+        mock.last()
+            .query()
+            .iter()
+            .find(|(k, _)| k == "secret")
+            .unwrap()
+            .1,
+        SECRET
+    );
+}
