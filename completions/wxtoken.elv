@@ -35,10 +35,14 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wxtoken;fetch'= {
+            cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
             cand --appid 'The AppID (wx followed by 16 hex digits)'
+            cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
+            cand --corpsecret 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]'
+            cand --agentid 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)'
             cand --secret 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]'
             cand --secret-file 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed'
-            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]'
             cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
             cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
             cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
@@ -61,6 +65,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --version 'Print version'
         }
         &'wxtoken;explain'= {
+            cand --platform 'The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work''s (its devtool link, `from ip:`)]'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
             cand --all 'Print the whole catalogue'
@@ -74,7 +79,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         }
         &'wxtoken;check'= {
             cand --token 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin'
-            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)'
+            cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]'
             cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
             cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
             cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
@@ -92,10 +98,14 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --version 'Print version'
         }
         &'wxtoken;doctor'= {
+            cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
             cand --appid 'The AppID (wx followed by 16 hex digits)'
+            cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
+            cand --corpsecret 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]'
+            cand --agentid 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)'
             cand --secret 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]'
             cand --secret-file 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed'
-            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]'
             cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
             cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
             cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'

@@ -40,10 +40,15 @@ complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "doctor" -d 'Diagnos
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l corpsecret -d 'With --platform wecom: the app\'s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
@@ -64,6 +69,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s v -l verbose -
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l platform -d 'The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work\'s (its devtool link, `from ip:`)]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -76,7 +83,9 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s q -l quiet -
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l token -d 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
@@ -92,10 +101,15 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s v -l verbose -
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l corpsecret -d 'With --platform wecom: the app\'s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r

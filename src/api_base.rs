@@ -8,6 +8,8 @@ use crate::lang::Lang;
 use crate::tr;
 
 pub const DEFAULT_API_BASE: &str = "https://api.weixin.qq.com";
+/// WeChat Work's API (`--platform wecom`).
+pub const WECOM_API_BASE: &str = "https://qyapi.weixin.qq.com";
 
 /// A checked `--api-base`: an http(s) URL, kept without its trailing slash.
 #[derive(Debug, Clone)]

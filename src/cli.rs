@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::api_base::DEFAULT_API_BASE;
 use crate::credentials::{CredInput, Secret};
 use crate::lang::LangChoice;
 use crate::output::ColorChoice;
@@ -135,6 +134,41 @@ impl Command {
     }
 }
 
+/// `--platform` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlatformChoice {
+    /// Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)
+    Mp,
+    /// WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)
+    Wecom,
+}
+
+impl PlatformChoice {
+    pub fn platform(self) -> crate::catalog::Platform {
+        match self {
+            PlatformChoice::Mp => crate::catalog::Platform::Mp,
+            PlatformChoice::Wecom => crate::catalog::Platform::Wecom,
+        }
+    }
+}
+
+/// Which WeChat platform.
+#[derive(Debug, Args)]
+pub struct PlatformArg {
+    /// The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]
+    #[arg(long, value_name = "PLATFORM", value_enum, env = "WXTOKEN_PLATFORM")]
+    pub platform: Option<PlatformChoice>,
+}
+
+impl PlatformArg {
+    /// The platform in effect: as given, else Official Accounts and Mini Programs.
+    pub fn get(&self) -> crate::catalog::Platform {
+        self.platform
+            .map(PlatformChoice::platform)
+            .unwrap_or(crate::catalog::Platform::Mp)
+    }
+}
+
 /// The app's credentials.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Credentials")]
@@ -142,6 +176,20 @@ pub struct CredArgs {
     /// The AppID (wx followed by 16 hex digits)
     #[arg(long, value_name = "APPID", env = "WXTOKEN_APPID")]
     pub appid: Option<String>,
+
+    /// With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid
+    #[arg(long, value_name = "CORPID", env = "WXTOKEN_CORPID")]
+    pub corpid: Option<String>,
+
+    /// With --platform wecom: the app's Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or
+    /// --secret-file [env: WXTOKEN_CORPSECRET, never shown]
+    #[arg(long, value_name = "SECRET", value_parser = parse_secret)]
+    pub corpsecret: Option<Secret>,
+
+    /// With --platform wecom: the app's AgentId, a label for the cache and messages (gettoken
+    /// does not take it)
+    #[arg(long, value_name = "ID", env = "WXTOKEN_AGENTID")]
+    pub agentid: Option<String>,
 
     /// The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history
     /// and in `ps` [env: WXTOKEN_SECRET, never shown]
@@ -153,7 +201,7 @@ pub struct CredArgs {
     pub secret: Option<Secret>,
 
     /// Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed
-    #[arg(long, value_name = "PATH", conflicts_with = "secret")]
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["secret", "corpsecret"])]
     pub secret_file: Option<PathBuf>,
 }
 
@@ -163,12 +211,34 @@ fn parse_secret(raw: &str) -> Result<Secret, std::convert::Infallible> {
 
 impl CredArgs {
     /// What the command line gave, for [`crate::credentials::load`]: the one place that builds it.
-    pub fn input(&self) -> CredInput<'_> {
-        CredInput {
-            appid: self.appid.as_deref(),
-            secret: self.secret.as_ref(),
-            secret_file: self.secret_file.as_deref(),
+    /// `--corpid` and `--corpsecret` name WeChat Work's credentials: with another platform they
+    /// are a usage error.
+    pub fn input(
+        &self,
+        platform: crate::catalog::Platform,
+        lang: crate::lang::Lang,
+    ) -> Result<CredInput<'_>, crate::error::Failure> {
+        use crate::catalog::Platform;
+        let corp_names = self.corpid.is_some() || self.corpsecret.is_some();
+        if platform == Platform::Mp && corp_names {
+            return Err(crate::error::Failure::usage(lang.pick(
+                "--corpid and --corpsecret (WXTOKEN_CORPID) are WeChat Work's: add --platform wecom, or use --appid and --secret",
+                "--corpid 和 --corpsecret（WXTOKEN_CORPID）属于企业微信：请加 --platform wecom，或改用 --appid 和 --secret",
+            )));
         }
+        if platform == Platform::Mp && self.agentid.is_some() {
+            return Err(crate::error::Failure::usage(lang.pick(
+                "--agentid (WXTOKEN_AGENTID) is WeChat Work's: add --platform wecom",
+                "--agentid（WXTOKEN_AGENTID）属于企业微信：请加 --platform wecom",
+            )));
+        }
+        Ok(CredInput {
+            platform,
+            appid: self.corpid.as_deref().or(self.appid.as_deref()),
+            secret: self.corpsecret.as_ref().or(self.secret.as_ref()),
+            secret_file: self.secret_file.as_deref(),
+            agentid: self.agentid.as_deref(),
+        })
     }
 }
 
@@ -177,8 +247,9 @@ impl CredArgs {
 #[command(next_help_heading = "Connection")]
 pub struct ConnArgs {
     /// Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)
-    #[arg(long, value_name = "URL", env = "WXTOKEN_API_BASE", default_value = DEFAULT_API_BASE)]
-    pub api_base: String,
+    /// [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]
+    #[arg(long, value_name = "URL", env = "WXTOKEN_API_BASE")]
+    pub api_base: Option<String>,
 
     /// Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)
     #[arg(
@@ -207,6 +278,9 @@ pub struct ConnArgs {
 
 #[derive(Debug, Args)]
 pub struct FetchArgs {
+    #[command(flatten)]
+    pub platform: PlatformArg,
+
     #[command(flatten)]
     pub creds: CredArgs,
 
@@ -258,6 +332,9 @@ pub struct CheckArgs {
     pub token: Option<String>,
 
     #[command(flatten)]
+    pub platform: PlatformArg,
+
+    #[command(flatten)]
     pub conn: ConnArgs,
 
     #[command(flatten)]
@@ -266,6 +343,9 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
+    #[command(flatten)]
+    pub platform: PlatformArg,
+
     #[command(flatten)]
     pub creds: CredArgs,
 
@@ -285,6 +365,11 @@ pub struct ExplainArgs {
     /// Print the whole catalogue
     #[arg(long)]
     pub all: bool,
+
+    /// The platform whose catalogue explains the codes [default: mp, or wecom for an answer
+    /// that looks like WeChat Work's (its devtool link, `from ip:`)]
+    #[arg(long, value_name = "PLATFORM", value_enum, env = "WXTOKEN_PLATFORM")]
+    pub platform: Option<PlatformChoice>,
 
     #[command(flatten)]
     pub out: JsonArg,

@@ -30,6 +30,8 @@ pub fn parse_timeout(raw: &str, lang: Lang) -> Result<Duration, Failure> {
 /// Connection settings shared by every command that talks to WeChat.
 #[derive(Debug, Clone)]
 pub struct ConnSettings {
+    /// Which WeChat platform answers (it decides what an errcode means).
+    pub platform: crate::catalog::Platform,
     pub api_base: ApiBase,
     pub timeout: Duration,
     pub retries: u32,

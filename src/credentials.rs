@@ -4,6 +4,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+use crate::catalog::Platform;
 use crate::error::{Failure, io_reason};
 use crate::lang::Lang;
 
@@ -36,20 +37,27 @@ pub enum SecretSource {
     File,
     Stdin,
     Env,
+    CorpEnv,
 }
 
 #[derive(Debug, Clone)]
 pub struct Credentials {
+    pub platform: Platform,
+    /// The AppID, or with WeChat Work the CorpID.
     pub appid: String,
     pub secret: Secret,
     pub secret_source: SecretSource,
+    /// WeChat Work's AgentId, a label only.
+    pub agentid: Option<String>,
 }
 
 /// What the command line gave (before the environment is consulted for the secret).
 pub struct CredInput<'a> {
+    pub platform: Platform,
     pub appid: Option<&'a str>,
     pub secret: Option<&'a Secret>,
     pub secret_file: Option<&'a Path>,
+    pub agentid: Option<&'a str>,
 }
 
 /// A secret file larger than this is not an AppSecret file (it is refused, never cut and sent).
@@ -65,8 +73,15 @@ pub fn load(
     lang: Lang,
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<Credentials, Failure> {
+    let wecom = input.platform == Platform::Wecom;
     let appid = match input.appid {
         Some(a) => a.to_string(),
+        None if wecom => {
+            return Err(Failure::usage(lang.pick(
+                "missing corpid: pass --corpid CORPID or set WXTOKEN_CORPID",
+                "缺少 corpid：请使用 --corpid CORPID 或设置 WXTOKEN_CORPID",
+            )));
+        }
         None => {
             return Err(Failure::usage(lang.pick(
                 "missing appid: pass --appid APPID or set WXTOKEN_APPID",
@@ -81,8 +96,19 @@ pub fn load(
         (s.expose().to_string(), SecretSource::Flag)
     } else if let Some(path) = input.secret_file {
         read_secret_file(path, lang)?
+    } else if let Some(s) = wecom
+        .then(|| env("WXTOKEN_CORPSECRET"))
+        .flatten()
+        .filter(|s| !s.is_empty())
+    {
+        (s, SecretSource::CorpEnv)
     } else if let Some(s) = env("WXTOKEN_SECRET").filter(|s| !s.is_empty()) {
         (s, SecretSource::Env)
+    } else if wecom {
+        return Err(Failure::usage(lang.pick(
+            "missing secret: set WXTOKEN_CORPSECRET, or pass --secret-file PATH (or --corpsecret SECRET)",
+            "缺少 secret：请设置 WXTOKEN_CORPSECRET，或使用 --secret-file PATH（或 --corpsecret SECRET）",
+        )));
     } else {
         return Err(Failure::usage(lang.pick(
             "missing secret: set WXTOKEN_SECRET, or pass --secret-file PATH (or --secret SECRET)",
@@ -117,9 +143,11 @@ pub fn load(
         crate::redact::register_secret(&appid);
     }
     Ok(Credentials {
+        platform: input.platform,
         appid,
         secret,
         secret_source: source,
+        agentid: input.agentid.map(str::to_string),
     })
 }
 
@@ -281,6 +309,37 @@ pub fn format_warnings(creds: &Credentials, lang: Lang) -> Vec<String> {
     let appid = &creds.appid;
     let secret = creds.secret.expose();
     let mut out = Vec::new();
+    if creds.platform == Platform::Wecom {
+        if appid_looks_right(appid) {
+            out.push(format!(
+                "{} ({})",
+                lang.pick(
+                    "the corpid looks like an Official Account AppID (wx…), not a CorpID (ww…): leave out --platform wecom?",
+                    "corpid 看起来像公众号 AppID（wx…）而不是 CorpID（ww…）：是否不该加 --platform wecom？",
+                ),
+                crate::redact::sanitize(appid)
+            ));
+        } else if !corpid_looks_right(appid) {
+            out.push(format!(
+                "{} ({})",
+                lang.pick(
+                    "the corpid does not look like a CorpID: ww followed by 16 lowercase hex digits",
+                    "corpid 的格式不像 CorpID：应为 ww 加 16 位小写十六进制",
+                ),
+                crate::redact::sanitize(appid)
+            ));
+        }
+        if secret_looks_right(secret) {
+            out.push(
+                lang.pick(
+                    "the secret looks like an Official Account AppSecret (32 hex digits), not a WeChat Work app's Secret (43 characters)",
+                    "secret 看起来像公众号 AppSecret（32 位十六进制），而不是企业微信应用的 Secret（43 个字符）",
+                )
+                .to_string(),
+            );
+        }
+        return out;
+    }
     let swapped = (secret_looks_right(appid) || appid.len() == 32)
         && (appid_looks_right(secret) || secret.starts_with("wx"));
     if swapped {
@@ -293,7 +352,16 @@ pub fn format_warnings(creds: &Credentials, lang: Lang) -> Vec<String> {
         );
         return out;
     }
-    if !appid_looks_right(appid) {
+    if corpid_looks_right(appid) {
+        out.push(format!(
+            "{} ({})",
+            lang.pick(
+                "the appid looks like a WeChat Work CorpID (ww…): add --platform wecom?",
+                "appid 看起来像企业微信 CorpID（ww…）：是否要加 --platform wecom？",
+            ),
+            crate::redact::sanitize(appid)
+        ));
+    } else if !appid_looks_right(appid) {
         out.push(format!(
             "{} ({})",
             lang.pick(
@@ -315,6 +383,11 @@ pub fn format_warnings(creds: &Credentials, lang: Lang) -> Vec<String> {
     out
 }
 
+/// A CorpID as seen in the wild: `ww` and 16 lowercase hex digits.
+pub fn corpid_looks_right(corpid: &str) -> bool {
+    corpid.len() == 18 && corpid.starts_with("ww") && is_hex_lower(&corpid[2..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +397,8 @@ mod tests {
 
     fn creds(appid: &str, secret: &str) -> Credentials {
         Credentials {
+            platform: Platform::Mp,
+            agentid: None,
             appid: appid.into(),
             secret: Secret(secret.into()),
             secret_source: SecretSource::Flag,

@@ -21,7 +21,11 @@ impl WeChatError {
     /// The failure for an explained errcode: its hints, then the request id.
     pub fn from_explanation(x: Explanation, lang: crate::lang::Lang) -> WeChatError {
         let mut hints = x.hints;
-        hints.extend(x.rid.as_deref().map(|rid| catalog::rid_hint(rid, lang)));
+        hints.extend(
+            x.rid
+                .as_deref()
+                .map(|rid| catalog::rid_hint(rid, x.platform, lang)),
+        );
         WeChatError {
             errcode: x.errcode,
             errmsg: x.errmsg.unwrap_or_default(),

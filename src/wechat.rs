@@ -17,6 +17,8 @@ pub enum Endpoint {
     Token,
     /// `POST /cgi-bin/stable_token`: the same token for every caller while it is valid.
     StableToken,
+    /// WeChat Work's `GET /cgi-bin/gettoken?corpid=&corpsecret=`: one token per app.
+    WecomToken,
 }
 
 impl Endpoint {
@@ -24,6 +26,15 @@ impl Endpoint {
         match self {
             Endpoint::Token => "token",
             Endpoint::StableToken => "stable_token",
+            Endpoint::WecomToken => "gettoken",
+        }
+    }
+
+    /// `mp` or `wecom`, as `--platform` and the JSON output name it.
+    pub fn platform_name(self) -> &'static str {
+        match self {
+            Endpoint::WecomToken => "wecom",
+            Endpoint::Token | Endpoint::StableToken => "mp",
         }
     }
 
@@ -31,6 +42,7 @@ impl Endpoint {
         match name {
             "token" => Some(Endpoint::Token),
             "stable_token" => Some(Endpoint::StableToken),
+            "gettoken" => Some(Endpoint::WecomToken),
             _ => None,
         }
     }
@@ -52,7 +64,18 @@ pub fn token_request(
     force_refresh: bool,
 ) -> Request {
     let base = &client.settings().api_base;
+    let encode = crate::api_base::percent_encode;
     match endpoint {
+        Endpoint::WecomToken => {
+            let url = base.url("/cgi-bin/gettoken");
+            let query =
+                |secret: &str| format!("?corpid={}&corpsecret={secret}", encode(&creds.appid));
+            Request {
+                shown_url: format!("{url}{}", query("***")),
+                url: format!("{url}{}", query(&encode(creds.secret.expose()))),
+                json_body: None,
+            }
+        }
         Endpoint::Token => {
             let url = base.url("/cgi-bin/token");
             let query = |secret: &str| {
@@ -89,11 +112,14 @@ pub fn token_request(
 
 /// Fetch a token: retries after errcode -1, network failures and 5xx; explains the rest.
 pub fn fetch_token(client: &Client, req: &Request, printer: &Printer) -> Result<Token, Failure> {
-    client.send(req, printer, |answer| judge_token(answer, printer.lang))
+    let platform = client.settings().platform;
+    client.send(req, printer, |answer| {
+        judge_token(answer, platform, printer.lang)
+    })
 }
 
 /// Judge a token endpoint's answer.
-pub fn judge_token(answer: &Answer, lang: Lang) -> Verdict<Token> {
+pub fn judge_token(answer: &Answer, platform: Platform, lang: Lang) -> Verdict<Token> {
     match response::parse(answer.status, &answer.body) {
         Ok(response::Answer::Token {
             access_token,
@@ -106,15 +132,21 @@ pub fn judge_token(answer: &Answer, lang: Lang) -> Verdict<Token> {
             })
         }
         Ok(response::Answer::Error { errcode, errmsg }) => {
-            errcode_verdict(errcode, &errmsg, Context::Fetch, lang)
+            errcode_verdict(platform, errcode, &errmsg, Context::Fetch, lang)
         }
         Err(problem) => judge_problem(problem, answer, lang),
     }
 }
 
 /// An errcode answer: -1 (WeChat busy) is worth another attempt, every other one is final.
-pub fn errcode_verdict<T>(errcode: i64, errmsg: &str, context: Context, lang: Lang) -> Verdict<T> {
-    let f = wechat_failure(errcode, errmsg, context, lang);
+pub fn errcode_verdict<T>(
+    platform: Platform,
+    errcode: i64,
+    errmsg: &str,
+    context: Context,
+    lang: Lang,
+) -> Verdict<T> {
+    let f = wechat_failure(platform, errcode, errmsg, context, lang);
     if errcode == -1 {
         Verdict::Retry(f)
     } else {
@@ -255,8 +287,14 @@ pub fn problem_failure(problem: Problem, lang: Lang) -> Failure {
 }
 
 /// An errcode answer, explained by the catalogue (with the rid and IP pulled out of errmsg).
-pub fn wechat_failure(errcode: i64, errmsg: &str, context: Context, lang: Lang) -> Failure {
-    let x = catalog::explain(Platform::Mp, context, errcode, Some(errmsg), lang);
+pub fn wechat_failure(
+    platform: Platform,
+    errcode: i64,
+    errmsg: &str,
+    context: Context,
+    lang: Lang,
+) -> Failure {
+    let x = catalog::explain(platform, context, errcode, Some(errmsg), lang);
     Failure::WeChat(Box::new(WeChatError::from_explanation(x, lang)))
 }
 
@@ -267,6 +305,7 @@ mod tests {
     #[test]
     fn a_failure_carries_the_explanation_and_the_rid_hint() {
         let f = wechat_failure(
+            Platform::Mp,
             40164,
             "invalid ip 8.149.20.108 ipv6 ::ffff:8.149.20.108, not in whitelist rid: 6597b34f-49e4c9dc-1b25fb87",
             Context::Fetch,

@@ -33,7 +33,10 @@ fn a_valid_token_from_flag_env_or_stdin() {
             .env("WXTOKEN_ACCESS_TOKEN", TOKEN)
             .arg("--json"),
     );
-    assert_eq!(out.json(), serde_json::json!({"valid": true}));
+    assert_eq!(
+        out.json(),
+        serde_json::json!({"valid": true, "platform": "mp"})
+    );
 
     let out = run_tokenless(check(&mock).write_stdin(format!("{TOKEN}\n")));
     assert_eq!(out.code, 0, "{out:?}");

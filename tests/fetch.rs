@@ -52,7 +52,8 @@ fn json_success_document() {
         low.as_str() <= at && at <= high.as_str(),
         "{at} not in [{low}, {high}]"
     );
-    assert_eq!(doc.as_object().unwrap().len(), 5);
+    assert_eq!(doc["platform"], "mp");
+    assert_eq!(doc.as_object().unwrap().len(), 6);
 }
 
 #[test]

@@ -32,7 +32,10 @@ const IP_40164: Want = Want {
 fn exit_for(codes: &[i64]) -> i32 {
     if codes
         .iter()
-        .all(|c| *c == 0 || lookup(Platform::Mp, *c).is_some())
+        // The pastes of WeChat Work codes here carry its errmsg forms, so its catalogue explains them.
+        .all(|c| {
+            *c == 0 || lookup(Platform::Mp, *c).is_some() || lookup(Platform::Wecom, *c).is_some()
+        })
     {
         0
     } else {

@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(Answer::Error { errcode, errmsg }) => {
             assert_ne!(errcode, 0);
             for (context, lang) in [(Context::Fetch, Lang::En), (Context::Check, Lang::Zh)] {
-                let f = wechat::wechat_failure(errcode, &errmsg, context, lang);
+                let f = wechat::wechat_failure(wxtoken::catalog::Platform::Mp, errcode, &errmsg, context, lang);
                 assert!(!f.message().chars().any(char::is_control), "{:?}", f.message());
                 assert!(f.hints().iter().all(|h| !h.chars().any(char::is_control)));
                 assert!((5..=10).contains(&f.exit_code()));

@@ -29,9 +29,22 @@ pub struct Entry {
     /// The same in milliseconds: tells a rotation that finished while a run waited.
     #[serde(default)]
     pub fetched_at_ms: u64,
+    /// WeChat Work's AgentId, when given: a label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agentid: Option<String>,
 }
 
 impl Entry {
+    /// The file name this entry belongs under (its content must match its name).
+    pub(super) fn file_name(&self) -> String {
+        entry_name(
+            &self.appid,
+            &self.endpoint,
+            &self.api_base,
+            &self.secret_fingerprint,
+        )
+    }
+
     /// Seconds left, 0 when expired.
     pub fn remaining(&self, now: u64) -> u64 {
         self.expires_at.saturating_sub(now)
@@ -81,11 +94,18 @@ pub struct Key<'a> {
     pub endpoint: Endpoint,
     pub api_base: &'a str,
     pub fingerprint: String,
+    /// WeChat Work's AgentId: a label, kept in the entry for `cache list`.
+    pub agentid: Option<&'a str>,
 }
 
 impl Key<'_> {
     pub(super) fn name(&self) -> String {
-        entry_name(self.appid, self.endpoint.name(), self.api_base)
+        entry_name(
+            self.appid,
+            self.endpoint.name(),
+            self.api_base,
+            &self.fingerprint,
+        )
     }
 
     pub(super) fn matches(&self, entry: &Entry) -> bool {
@@ -122,6 +142,7 @@ impl Key<'_> {
             expires_at: now.saturating_add(expires_in.min(MAX_EXPIRES_IN)),
             fetched_at: now,
             fetched_at_ms: now_ms,
+            agentid: self.agentid.map(str::to_string),
         }
     }
 }
@@ -157,6 +178,7 @@ mod tests {
             endpoint: Endpoint::Token,
             api_base: "b",
             fingerprint: "f".into(),
+            agentid: None,
         };
         let mut e = key.entry("T", 1000);
         let now = e.fetched_at;

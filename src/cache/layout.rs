@@ -36,13 +36,21 @@ fn is_plain_appid(appid: &str) -> bool {
 }
 
 /// The file name of an entry: readable where the appid is plain, never anything secret.
-pub(super) fn entry_name(appid: &str, endpoint: &str, api_base: &str) -> String {
+/// WeChat Work's tokens belong to one app of a corp, and the secret tells the apps apart: for
+/// `gettoken` the fingerprint of the secret is part of the name, so that two apps of one corp
+/// never share or overwrite each other's entry.
+pub(super) fn entry_name(appid: &str, endpoint: &str, api_base: &str, fingerprint: &str) -> String {
     let who = if is_plain_appid(appid) {
         appid.to_string()
     } else {
         sha256_hex(&["appid", appid])[..16].to_string()
     };
-    let base = &sha256_hex(&["api-base", api_base])[..8];
+    let per_app = if endpoint == "gettoken" {
+        fingerprint
+    } else {
+        ""
+    };
+    let base = &sha256_hex(&["api-base", api_base, per_app])[..8];
     format!("{who}.{endpoint}.{base}.json")
 }
 
@@ -118,6 +126,7 @@ mod tests {
             "wx0123456789abcdef",
             "stable_token",
             "https://api.weixin.qq.com",
+            "",
         );
         assert!(
             name.starts_with("wx0123456789abcdef.stable_token."),
@@ -126,15 +135,24 @@ mod tests {
         assert!(is_entry_name(&name));
         assert_ne!(
             name,
-            entry_name("wx0123456789abcdef", "stable_token", "http://127.0.0.1:1")
+            entry_name(
+                "wx0123456789abcdef",
+                "stable_token",
+                "http://127.0.0.1:1",
+                ""
+            )
         );
-        let odd = entry_name("../etc/passwd", "token", "x");
+        let odd = entry_name("../etc/passwd", "token", "x", "");
         assert!(!odd.contains('/') && is_entry_name(&odd), "{odd}");
+        // Two apps of one corp: two entries.
+        let app = |fp| entry_name("ww0123456789abcdef", "gettoken", "b", fp);
+        assert_ne!(app("1111111111111111"), app("2222222222222222"));
+        assert!(is_entry_name(&app("1111111111111111")));
     }
 
     #[test]
     fn only_our_names_are_ours() {
-        let entry = entry_name("wx0123456789abcdef", "token", "b");
+        let entry = entry_name("wx0123456789abcdef", "token", "b", "");
         for ours in [
             entry.clone(),
             format!("{entry}.lock"),

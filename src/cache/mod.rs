@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 pub use entry::{Entry, Key, fingerprint, human_duration};
 use entry::{FORMAT, FailureRecord};
 use layout::{
-    TAG, TAG_NAME, TAG_SIGNATURE, entry_name, failure_name, is_entry_name, is_our_name, lock_name,
-    temp_name, temp_owner,
+    TAG, TAG_NAME, TAG_SIGNATURE, failure_name, is_entry_name, is_our_name, lock_name, temp_name,
+    temp_owner,
 };
 pub use messages::{CacheWarning, Unusable};
 use messages::{usable_dir_hint, warning};
@@ -213,7 +213,7 @@ impl Cache {
                 &why,
             ));
         }
-        if entry_name(&entry.appid, &entry.endpoint, &entry.api_base) != name {
+        if entry.file_name() != name {
             return Err(warning(
                 ("ignoring the cache entry", "忽略缓存条目"),
                 &path,

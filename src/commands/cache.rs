@@ -61,6 +61,7 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
             .map(|e| {
                 json!({
                     "appid": e.appid,
+                    "agentid": e.agentid,
                     "endpoint": e.endpoint,
                     "api_base": e.api_base,
                     "expires_at": time::rfc3339(e.expires_at),
@@ -80,7 +81,7 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
         ));
     } else {
         let mut out = format!(
-            "{:<20} {:<13} {:<21} {:<12} {}\n",
+            "{:<28} {:<13} {:<21} {:<12} {}\n",
             "APPID", "ENDPOINT", "EXPIRES_AT", "REMAINING", "API_BASE"
         );
         for e in &rows {
@@ -91,8 +92,11 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
                 cache::human_duration(left)
             };
             out.push_str(&format!(
-                "{:<20} {:<13} {:<21} {:<12} {}\n",
-                sanitize(&e.appid),
+                "{:<28} {:<13} {:<21} {:<12} {}\n",
+                match &e.agentid {
+                    Some(agent) => format!("{} ({})", sanitize(&e.appid), sanitize(agent)),
+                    None => sanitize(&e.appid),
+                },
                 sanitize(&e.endpoint),
                 time::rfc3339(e.expires_at),
                 remaining,

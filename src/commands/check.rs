@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read};
 use serde_json::{Value, json};
 
 use crate::api_base::percent_encode;
-use crate::catalog::Context;
+use crate::catalog::{Context, Platform};
 use crate::cli::CheckArgs;
 use crate::client::{Request, Verdict};
 use crate::error::Failure;
@@ -15,7 +15,8 @@ use crate::wechat;
 
 pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
     let token = read_token(args, printer)?;
-    let client = super::connect(&args.conn, printer)?;
+    let platform = args.platform.get();
+    let client = super::connect(&args.conn, platform, printer)?;
     let url = client.settings().api_base.url("/cgi-bin/getcallbackip");
     let shown: String = token.chars().take(6).collect();
     let req = Request {
@@ -34,7 +35,7 @@ pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
         }
         match response::parse(answer.status, &answer.body) {
             Ok(response::Answer::Error { errcode, errmsg }) => {
-                wechat::errcode_verdict(errcode, &errmsg, Context::Check, lang)
+                wechat::errcode_verdict(platform, errcode, &errmsg, Context::Check, lang)
             }
             Err(problem)
                 if problem.status() >= 500
@@ -62,14 +63,29 @@ pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
     });
     match result {
         Ok(()) => {
-            let r = if printer.json {
-                printer.result_json(&json!({ "valid": true }))
+            // What a pass on WeChat Work does not prove: its IP control (60020) is enforced on
+            // business calls, not on this one.
+            let caveat = (platform == Platform::Wecom).then(|| {
+                printer.t(
+                    "this proves the token is valid, not that this machine's IP is in the app's 企业可信IP (trusted IPs): WeChat Work refuses untrusted IPs (errcode 60020) only on business calls such as sending a message; try one, or check 应用详情 → 企业可信IP",
+                    "这只证明 token 有效，不能证明本机 IP 在应用的「企业可信IP」中：企业微信只在发消息等业务接口上拒绝不可信 IP（errcode 60020）；请调用一次业务接口，或检查 应用详情 → 企业可信IP",
+                )
+            });
+            if printer.json {
+                let mut doc = json!({ "valid": true, "platform": platform.name() });
+                if let Some(caveat) = caveat {
+                    doc["caveat"] = json!(caveat);
+                }
+                printer.result_json(&doc)?;
             } else {
                 printer.result_line(
                     printer.t("valid: WeChat accepts this token", "有效：微信接受此 token"),
-                )
-            };
-            r.map(|_| 0)
+                )?;
+                if let Some(caveat) = caveat {
+                    printer.note(caveat);
+                }
+            }
+            Ok(0)
         }
         Err(failure) => {
             let mut doc = failure.to_json_document();

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::catalog::Platform;
 use crate::cli::DoctorArgs;
 use crate::client::{Answer, Client, Request};
 use crate::conn::ConnSettings;
@@ -80,15 +81,22 @@ impl Step {
 }
 
 pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
-    let settings = super::conn_settings(&args.conn, printer.lang)?;
+    let platform = args.platform.get();
+    let settings = super::conn_settings(&args.conn, platform, printer.lang)?;
     super::warn_plain_http(&settings, printer);
     let mut steps = Vec::new();
 
     // 1. Credentials: present and plausible.
-    let creds = match credentials::load(&args.creds.input(), printer.lang, super::env_var) {
+    let loaded = args
+        .creds
+        .input(platform, printer.lang)
+        .and_then(|input| credentials::load(&input, printer.lang, super::env_var));
+    let creds = match loaded {
         Ok(c) => {
             let source = match c.secret_source {
+                SecretSource::Flag if platform == Platform::Wecom => "--corpsecret",
                 SecretSource::Flag => "--secret",
+                SecretSource::CorpEnv => "WXTOKEN_CORPSECRET",
                 SecretSource::File => "--secret-file",
                 SecretSource::Stdin => "stdin",
                 SecretSource::Env => "WXTOKEN_SECRET",
@@ -339,8 +347,27 @@ fn clock_step(answer: &Answer, received: u64) -> Step {
 /// One normal-mode stable_token call: WeChat's verdict on appid, secret and the calling IP. The
 /// step is named for what failed (a wrong AppSecret is not a whitelist problem).
 fn token_step(client: &Client, creds: &credentials::Credentials, printer: &Printer) -> Step {
-    let req = wechat::token_request(client, creds, Endpoint::StableToken, false);
+    let wecom = creds.platform == Platform::Wecom;
+    // WeChat Work has no stable token: the check is one gettoken call.
+    let endpoint = if wecom {
+        Endpoint::WecomToken
+    } else {
+        Endpoint::StableToken
+    };
+    let req = wechat::token_request(client, creds, endpoint, false);
     match wechat::fetch_token(client, &req, printer) {
+        Ok(token) if wecom => Step::new("secret", Status::Ok, {
+            let left = crate::cache::human_duration(token.expires_in);
+            tr!(
+                printer.lang,
+                "WeChat Work accepts corpid and secret (gettoken: a token with {left} left). Whether a gettoken call disturbs the app's other token holders is not documented (the 2020 docs promised the same token on repeated calls; today's do not). Trusted IPs (60020) are checked only on business calls, so this does not prove this IP is in 企业可信IP",
+                "企业微信接受 corpid 和 secret（gettoken：token 剩余 {left}）。调用 gettoken 是否影响该应用其他持有者的 token 没有文档说明（2020 年的文档承诺重复获取返回同一 token，现在的文档不再承诺）。可信 IP（60020）只在业务接口上检查，所以这不能证明本机 IP 在「企业可信IP」中"
+            )
+        })
+        .hint(printer.t(
+            "to test 企业可信IP, make one business call (for example send a test message) from this machine",
+            "要验证「企业可信IP」，请在本机调用一次业务接口（例如发送一条测试消息）",
+        )),
         Ok(token) => Step::new("whitelist", Status::Ok, {
             let left = crate::cache::human_duration(token.expires_in);
             tr!(

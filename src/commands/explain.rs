@@ -5,7 +5,8 @@ use std::io::Read;
 use serde_json::{Value, json};
 
 use crate::catalog::{self, Context, Entry, Explanation, Platform};
-use crate::cli::ExplainArgs;
+use crate::cli::{ExplainArgs, PlatformChoice};
+use crate::errmsg;
 use crate::error::Failure;
 use crate::lang::Lang;
 use crate::output::{Printer, sanitize};
@@ -16,6 +17,9 @@ struct Item {
     errcode: i64,
     /// errmsg, when a response was pasted.
     errmsg: Option<String>,
+    /// Whose catalogue explains it: `--platform`, else WeChat Work for an answer that looks
+    /// like one of its own (its devtool link, `from ip:`), else Official Accounts.
+    platform: Platform,
 }
 
 pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
@@ -25,7 +29,11 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
                 printer.t("--all takes no codes", "--all 不接受错误码参数"),
             ));
         }
-        return print_all(printer);
+        let platform = args
+            .platform
+            .map(PlatformChoice::platform)
+            .unwrap_or(Platform::Mp);
+        return print_all(platform, printer);
     }
     if args.inputs.is_empty() {
         return Err(Failure::usage(printer.t(
@@ -52,6 +60,15 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
             items.extend(parse_input(input, false, lang)?);
         }
     }
+    let forced = args.platform.map(PlatformChoice::platform);
+    for item in &mut items {
+        item.platform = forced.unwrap_or_else(|| {
+            match item.errmsg.as_deref().is_some_and(errmsg::looks_like_wecom) {
+                true => Platform::Wecom,
+                false => Platform::Mp,
+            }
+        });
+    }
     let docs: Vec<Value> = items.iter().map(|i| item_json(i, lang)).collect();
     let out = if printer.json {
         let doc = if docs.len() == 1 {
@@ -67,7 +84,7 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
     out?;
     let all_known = items
         .iter()
-        .all(|i| i.errcode == 0 || catalog::lookup(Platform::Mp, i.errcode).is_some());
+        .all(|i| i.errcode == 0 || catalog::lookup(i.platform, i.errcode).is_some());
     Ok(if all_known { 0 } else { 10 })
 }
 
@@ -79,7 +96,11 @@ fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Fai
         // Pasted server text: catalog::explain masks what a log line or an echo may carry.
         return Ok(found
             .into_iter()
-            .map(|(errcode, errmsg)| Item { errcode, errmsg })
+            .map(|(errcode, errmsg)| Item {
+                platform: Platform::Mp,
+                errcode,
+                errmsg,
+            })
             .collect());
     }
     let text = raw.trim();
@@ -125,7 +146,7 @@ fn pad(text: &str, width: usize) -> String {
 /// The one explanation of an item, as every command renders it.
 fn explanation(item: &Item, lang: Lang) -> Explanation {
     catalog::explain(
-        Platform::Mp,
+        item.platform,
         Context::Fetch,
         item.errcode,
         item.errmsg.as_deref(),
@@ -146,7 +167,7 @@ fn item_json(item: &Item, lang: Lang) -> Value {
         });
     }
     let x = explanation(item, lang);
-    let check = catalog::explain(Platform::Mp, Context::Check, item.errcode, None, lang);
+    let check = catalog::explain(item.platform, Context::Check, item.errcode, None, lang);
     let mut doc = json!({
         "errcode": x.errcode,
         "known": x.known,
@@ -157,6 +178,7 @@ fn item_json(item: &Item, lang: Lang) -> Value {
         "explanation": x.known.then_some(&x.explanation),
         "hint": x.hints.join("\n"),
         "official": x.official,
+        "platform": item.platform.name(),
     });
     if let Some(msg) = &x.errmsg {
         doc["errmsg"] = json!(msg);
@@ -187,7 +209,7 @@ fn item_text(item: &Item, lang: Lang) -> String {
         };
         out.push_str(&format!("{l}{hint}\n"));
     }
-    let check = catalog::explain(Platform::Mp, Context::Check, x.errcode, None, lang);
+    let check = catalog::explain(item.platform, Context::Check, x.errcode, None, lang);
     out.push_str(&format!(
         "{}{}, {}{}\n",
         label("exit code:", "退出码："),
@@ -244,15 +266,16 @@ fn item_text(item: &Item, lang: Lang) -> String {
 }
 
 /// The whole catalogue, then the exit-code table (the same rows as `--help` and README).
-fn print_all(printer: &Printer) -> Result<u8, Failure> {
+fn print_all(platform: Platform, printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
-    let rows = catalog::rows(Platform::Mp);
+    let rows = catalog::rows(platform);
     if printer.json {
         let items: Vec<Value> = rows
             .iter()
             .map(|e| {
                 item_json(
                     &Item {
+                        platform,
                         errcode: e.code,
                         errmsg: None,
                     },

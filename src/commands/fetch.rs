@@ -6,6 +6,7 @@ use serde_json::json;
 use std::time::Duration;
 
 use crate::cache::{self, Cache, Key, Unusable};
+use crate::catalog::Platform;
 use crate::cli::FetchArgs;
 use crate::client::{Client, Request};
 use crate::credentials::Credentials;
@@ -23,6 +24,13 @@ const MAX_LIFETIME: u64 = 7200;
 pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
     // Everything written by another run from now on counts as "while this run waited".
     let started_ms = time::now_unix_ms();
+    let platform = args.platform.get();
+    if platform == Platform::Wecom && (args.stable || args.force_refresh) {
+        return Err(Failure::usage(printer.t(
+            "--stable and --force-refresh are not for WeChat Work: it has no stable-token endpoint (gettoken is its only token call; use --cache to share one token)",
+            "--stable 和 --force-refresh 不适用于企业微信：它没有 stable_token 接口（gettoken 是唯一的获取接口；请用 --cache 共享同一个 token）",
+        )));
+    }
     if args.force_refresh && !args.stable {
         return Err(Failure::usage(printer.t(
             "--force-refresh works only with --stable (every classic fetch already issues a new token)",
@@ -47,12 +55,12 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
         Some(secs) => secs,
         None => DEFAULT_MIN_TTL,
     };
-    let creds = super::load_credentials(&args.creds, printer)?;
-    let client = super::connect(&args.conn, printer)?;
-    let endpoint = if args.stable {
-        Endpoint::StableToken
-    } else {
-        Endpoint::Token
+    let creds = super::load_credentials(&args.creds, platform, printer)?;
+    let client = super::connect(&args.conn, platform, printer)?;
+    let endpoint = match (platform, args.stable) {
+        (Platform::Wecom, _) => Endpoint::WecomToken,
+        (Platform::Mp, true) => Endpoint::StableToken,
+        (Platform::Mp, false) => Endpoint::Token,
     };
     let req = wechat::token_request(&client, &creds, endpoint, args.force_refresh);
     let run = Run {
@@ -75,7 +83,7 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
         Err(unusable) => {
             // A classic fetch (or a rotation) without the cache's lock is exactly the harm
             // --cache exists to prevent: refuse. A normal-mode stable fetch rotates nothing.
-            if args.cache && (endpoint == Endpoint::Token || args.force_refresh) {
+            if args.cache && (endpoint != Endpoint::StableToken || args.force_refresh) {
                 return Err(unusable
                     .into_failure()
                     .append_message(printer.t("; nothing was fetched", "；没有获取 token")));
@@ -176,6 +184,7 @@ impl Run<'_> {
             endpoint: self.endpoint,
             api_base: self.client.settings().api_base.as_str(),
             fingerprint: cache::fingerprint(&self.creds.appid, self.creds.secret.expose()),
+            agentid: self.creds.agentid.as_deref(),
         };
         let path = cache.entry_path(&key).display().to_string();
         printer.verbose(&tr!(printer.lang, "cache: {path}", "缓存：{path}"));
@@ -198,7 +207,8 @@ impl Run<'_> {
             return print_cached(printer, entry, self.endpoint);
         }
         // Only a normal-mode stable fetch may go on without the lock: it rotates nothing.
-        let lock_required = self.endpoint == Endpoint::Token || args.force_refresh;
+        // (WeChat Work's gettoken too: whether a fetch disturbs other holders is not documented.)
+        let lock_required = self.endpoint != Endpoint::StableToken || args.force_refresh;
         let wait = self.client.worst_case() + Duration::from_secs(5);
         let lock = match cache.lock(&key, wait) {
             Ok(Some(lock)) => Some(lock),
@@ -356,6 +366,7 @@ fn print_token(
                 "expires_at": time::rfc3339(expires_at),
                 "source": source,
                 "endpoint": endpoint.name(),
+                "platform": endpoint.platform_name(),
             }),
             access_token,
         )?;

@@ -1,7 +1,8 @@
 //! Pulling the request id and the caller's IP out of WeChat's `errmsg` strings: every form of
 //! `wechat-api.md` §5.1 and §5.2 (`rid: X`, `hint: [X]`, `hints: [ req_id: X ]`, WeCom's
 //! `hint: [H], from ip: IP`, the third-party platform's `requestIP: IP`), and what people do to
-//! them before pasting (masking, cutting).
+//! them before pasting (masking, cutting); and what else WeChat Work's form tells (the time in
+//! its hint, its devtool link).
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -199,6 +200,80 @@ fn ip_of(word: &str) -> Option<IpAddr> {
         v4 => v4,
     };
     (!ip.is_unspecified()).then_some(ip)
+}
+
+/// 2015-01-01T00:00:00Z: no WeChat Work request id is older.
+const EARLIEST_RECEIVED: u64 = 1_420_070_400;
+
+/// When WeChat Work received the request, read from its request id (`hint: [H]`): the first 10
+/// digits of a WeCom hint (`1712345678402917365820194`, older `1712345678_57_<32 hex>`) are the
+/// request's Unix time. Observed, not documented; only a time between 2015-01-01 and a day from
+/// now counts.
+pub fn received_at(errmsg: &str) -> Option<u64> {
+    received_at_given(errmsg, crate::time::now_unix())
+}
+
+/// [`received_at`] with the current time given.
+fn received_at_given(errmsg: &str, now: u64) -> Option<u64> {
+    let id = request_id(errmsg)?;
+    wecom_hint_time(&id).filter(|t| (EARLIEST_RECEIVED..=now.saturating_add(86_400)).contains(t))
+}
+
+/// The leading Unix time of a WeCom hint: 10 to 25 digits (the newer form, or what a log left
+/// of it), or 10 digits, `_`, digits and optionally `_` and hex digits (the older form).
+fn wecom_hint_time(id: &str) -> Option<u64> {
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let (head, rest) = (id.get(..10)?, &id[10..]);
+    if !all_digits(head) {
+        return None;
+    }
+    let shape = match rest.strip_prefix('_') {
+        None => rest.len() <= 15 && all_digits(rest),
+        Some(older) => {
+            let (n, hex) = older.split_once('_').unwrap_or((older, ""));
+            !n.is_empty()
+                && all_digits(n)
+                && hex.len() <= 32
+                && hex.bytes().all(|b| b.is_ascii_hexdigit())
+        }
+    };
+    shape.then(|| head.parse().ok()).flatten()
+}
+
+/// The page WeChat Work links from an errmsg (`more info at …?e=CODE`), without the code.
+const DEVTOOL_QUERY: &str = "https://open.work.weixin.qq.com/devtool/query?e=";
+
+/// WeChat Work's page for the code, `https://open.work.weixin.qq.com/devtool/query?e=CODE`, when
+/// the errmsg carries it whole: a link a log cut off (`…devtool/que`, `?e=`, `?e=600…`) or that
+/// runs on into more URL is none. A link cut inside the digits cannot be told from a whole one
+/// here: `e=` repeats the errcode, so compare them.
+pub fn more_info_link(errmsg: &str) -> Option<String> {
+    let lower = errmsg.to_ascii_lowercase();
+    lower.match_indices(DEVTOOL_QUERY).find_map(|(pos, _)| {
+        let rest = &errmsg[pos + DEVTOOL_QUERY.len()..];
+        let sign = usize::from(rest.starts_with('-'));
+        let digits = rest[sign..].bytes().take_while(u8::is_ascii_digit).count();
+        let end = sign + digits;
+        let whole = digits > 0 && rest[end..].chars().next().is_none_or(|c| !continues_url(c));
+        whole.then(|| format!("{DEVTOOL_QUERY}{}", &rest[..end]))
+    })
+}
+
+/// A character that would make the code run on (or show the link was cut with an ellipsis).
+fn continues_url(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '&' | '#' | '%' | '=' | '_' | '-' | '/' | '?' | '+' | '~' | '…'
+        )
+}
+
+/// Whether an errmsg reads like WeChat Work's: it has the devtool link (even cut off after
+/// `devtool/`) or `from ip:`.
+pub fn looks_like_wecom(errmsg: &str) -> bool {
+    let lower = errmsg.to_ascii_lowercase();
+    lower.contains("open.work.weixin.qq.com/devtool/")
+        || !marker_positions(&lower, "from ip:").is_empty()
 }
 
 #[cfg(test)]

@@ -373,3 +373,78 @@ fn the_ipv4_mapped_form_is_noticed() {
         assert!(!has_ipv4_mapped_form(no), "{no}");
     }
 }
+
+/// 2026-01-01T00:00:00Z, the "now" of the time tests.
+const NOW: u64 = 1_767_225_600;
+
+#[test]
+fn a_wecom_hint_dates_the_request() {
+    let t = Some(1_712_345_678);
+    let cases = [
+        ("1712345678402917365820194", t),
+        ("1712345678_57_9c2e4b7a1d3f5e6c8b0a2d4f6e8c0b1a", t),
+        ("17123456784029", t), // what a log left of one
+        ("1712345678_57_9c2e", t),
+        ("1767312000402917365820194", Some(1_767_312_000)), // a day ahead: clocks differ
+        ("1420070400402917365820194", Some(1_420_070_400)),
+        // Not a WeCom hint, or not a plausible time (before 2015, more than a day ahead).
+        ("kRt4Ma0731e512", None),
+        ("1712345678402917365820194999", None),
+        ("1712345678_x_9c2e", None),
+        ("1712345678_57_xyz", None),
+        ("171234567", None),
+        ("1412345678402917365820194", None),
+        ("1767312001402917365820194", None),
+    ];
+    for (hint, want) in cases {
+        let msg = format!("invalid credential, hint: [{hint}], from ip: 1.2.3.4, more info at x");
+        assert_eq!(received_at_given(&msg, NOW), want, "{msg}");
+    }
+    let rid = "invalid appid rid: 16105240-3c4d5e6f-7a8b9c0d";
+    assert_eq!(received_at_given(rid, NOW), None);
+    assert_eq!(received_at("x, hint: [1712345678402917365820194]"), t);
+}
+
+#[test]
+fn the_devtool_link_only_when_whole() {
+    let url = "https://open.work.weixin.qq.com/devtool/query?e=60020";
+    let cases = [("", true), (".", true), ("\"}", true), ("。错误代码", true)];
+    // Running on into more URL, or cut with an ellipsis.
+    let cases = cases
+        .into_iter()
+        .chain([("&y=1", false), ("abc", false), ("…", false)]);
+    for (tail, whole) in cases {
+        let msg = format!("x, hint: [1], from ip: 1.2.3.4, more info at {url}{tail}");
+        let want = whole.then(|| url.to_string());
+        assert_eq!(more_info_link(&msg), want, "{msg}");
+    }
+    let upper = "more info at HTTPS://OPEN.WORK.WEIXIN.QQ.COM/devtool/query?e=-1";
+    let lower = "https://open.work.weixin.qq.com/devtool/query?e=-1";
+    assert_eq!(more_info_link(upper).as_deref(), Some(lower));
+    // Cut off by a log.
+    for n in [20, 44, url.len() - 5] {
+        let msg = format!("x, more info at {}", &url[..n]);
+        assert_eq!(more_info_link(&msg), None, "{msg}");
+    }
+}
+
+#[test]
+fn wecom_errmsgs_are_recognised() {
+    assert!(looks_like_wecom(
+        "invalid credential, hint: [], from ip: , more info at x"
+    ));
+    assert!(looks_like_wecom(
+        "x, more info at https://open.work.weixin.qq.com/devtool/qu"
+    ));
+    assert!(looks_like_wecom(
+        "x, hint: [1712345678_57_9c2e], from ip: 203.0.113.9"
+    ));
+    assert!(!looks_like_wecom(
+        "invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"
+    ));
+    assert!(!looks_like_wecom("not allow to access from your ip"));
+    assert!(!looks_like_wecom(
+        "access clientip is not registered requestIP: 1.2.3.4"
+    ));
+    assert!(!looks_like_wecom("invalid access_token"));
+}
