@@ -24,8 +24,13 @@ fuzz_target!(|data: &[u8]| {
         }
         Ok(Answer::Error { errcode, errmsg }) => {
             assert_ne!(errcode, 0);
-            for (context, lang) in [(Context::Fetch, Lang::En), (Context::Check, Lang::Zh)] {
-                let f = wechat::wechat_failure(wxtoken::catalog::Platform::Mp, errcode, &errmsg, context, lang);
+            let platforms = [wxtoken::catalog::Platform::Mp, wxtoken::catalog::Platform::Wecom];
+            let contexts = [(Context::Fetch, Lang::En), (Context::Check, Lang::Zh)];
+            for (platform, (context, lang)) in platforms
+                .into_iter()
+                .flat_map(|p| contexts.into_iter().map(move |c| (p, c)))
+            {
+                let f = wechat::wechat_failure(platform, errcode, &errmsg, context, lang);
                 assert!(!f.message().chars().any(char::is_control), "{:?}", f.message());
                 assert!(f.hints().iter().all(|h| !h.chars().any(char::is_control)));
                 assert!((5..=10).contains(&f.exit_code()));
