@@ -34,6 +34,8 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check whether WeChat accepts an access_token, without fetching a new one')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or remove cached tokens (never shows a token)')
+            [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)')
+            [CompletionResult]::new('rid', 'rid', [CompletionResultType]::ParameterValue, 'Look up a request id (rid): when, from which IP, what was sent and answered')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -186,6 +188,122 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
         'wxtoken;cache;help;help' {
             break
         }
+        'wxtoken;quota' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show each API''s daily limit, calls used and left, and rate limit')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Reset the daily quotas of every API (10 resets a month), or of one API with --api')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'wxtoken;quota;get' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token')
+            [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
+            [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
+            [CompletionResult]::new('--corpsecret', '--corpsecret', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]')
+            [CompletionResult]::new('--agentid', '--agentid', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
+            [CompletionResult]::new('--classic', '--classic', [CompletionResultType]::ParameterName, 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;quota;clear' {
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Reset only this API''s daily quota (one of 50 resets a month; needs a token)')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token')
+            [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
+            [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
+            [CompletionResult]::new('--corpsecret', '--corpsecret', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]')
+            [CompletionResult]::new('--agentid', '--agentid', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Reset without asking (required when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Reset without asking (required when stdin is not a terminal)')
+            [CompletionResult]::new('--classic', '--classic', [CompletionResultType]::ParameterName, 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;quota;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show each API''s daily limit, calls used and left, and rate limit')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Reset the daily quotas of every API (10 resets a month), or of one API with --api')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'wxtoken;quota;help;get' {
+            break
+        }
+        'wxtoken;quota;help;clear' {
+            break
+        }
+        'wxtoken;quota;help;help' {
+            break
+        }
+        'wxtoken;rid' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token')
+            [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
+            [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
+            [CompletionResult]::new('--corpsecret', '--corpsecret', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]')
+            [CompletionResult]::new('--agentid', '--agentid', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
+            [CompletionResult]::new('--classic', '--classic', [CompletionResultType]::ParameterName, 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'wxtoken;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
@@ -203,6 +321,8 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check whether WeChat accepts an access_token, without fetching a new one')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or remove cached tokens (never shows a token)')
+            [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)')
+            [CompletionResult]::new('rid', 'rid', [CompletionResultType]::ParameterValue, 'Look up a request id (rid): when, from which IP, what was sent and answered')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -228,6 +348,20 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;help;cache;clear' {
+            break
+        }
+        'wxtoken;help;quota' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show each API''s daily limit, calls used and left, and rate limit')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Reset the daily quotas of every API (10 resets a month), or of one API with --api')
+            break
+        }
+        'wxtoken;help;quota;get' {
+            break
+        }
+        'wxtoken;help;quota;clear' {
+            break
+        }
+        'wxtoken;help;rid' {
             break
         }
         'wxtoken;help;completions' {

@@ -31,6 +31,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand check 'Check whether WeChat accepts an access_token, without fetching a new one'
             cand doctor 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
             cand cache 'List or remove cached tokens (never shows a token)'
+            cand quota 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)'
+            cand rid 'Look up a request id (rid): when, from which IP, what was sent and answered'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -171,6 +173,114 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         }
         &'wxtoken;cache;help;help'= {
         }
+        &'wxtoken;quota'= {
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand get 'Show each API''s daily limit, calls used and left, and rate limit'
+            cand clear 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wxtoken;quota;get'= {
+            cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
+            cand --token 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token'
+            cand --appid 'The AppID (wx followed by 16 hex digits)'
+            cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
+            cand --corpsecret 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]'
+            cand --agentid 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)'
+            cand --secret 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]'
+            cand --secret-file 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]'
+            cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
+            cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
+            cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
+            cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
+            cand --classic 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;quota;clear'= {
+            cand --api 'Reset only this API''s daily quota (one of 50 resets a month; needs a token)'
+            cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
+            cand --token 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token'
+            cand --appid 'The AppID (wx followed by 16 hex digits)'
+            cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
+            cand --corpsecret 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]'
+            cand --agentid 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)'
+            cand --secret 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]'
+            cand --secret-file 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]'
+            cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
+            cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
+            cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
+            cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
+            cand -y 'Reset without asking (required when stdin is not a terminal)'
+            cand --yes 'Reset without asking (required when stdin is not a terminal)'
+            cand --classic 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;quota;help'= {
+            cand get 'Show each API''s daily limit, calls used and left, and rate limit'
+            cand clear 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wxtoken;quota;help;get'= {
+        }
+        &'wxtoken;quota;help;clear'= {
+        }
+        &'wxtoken;quota;help;help'= {
+        }
+        &'wxtoken;rid'= {
+            cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
+            cand --token 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token'
+            cand --appid 'The AppID (wx followed by 16 hex digits)'
+            cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
+            cand --corpsecret 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]'
+            cand --agentid 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)'
+            cand --secret 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]'
+            cand --secret-file 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed'
+            cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]'
+            cand --timeout 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)'
+            cand --retries 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms'
+            cand --proxy 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected'
+            cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
+            cand --classic 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'wxtoken;completions'= {
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
@@ -187,6 +297,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand check 'Check whether WeChat accepts an access_token, without fetching a new one'
             cand doctor 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
             cand cache 'List or remove cached tokens (never shows a token)'
+            cand quota 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)'
+            cand rid 'Look up a request id (rid): when, from which IP, what was sent and answered'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -205,6 +317,16 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken;help;cache;list'= {
         }
         &'wxtoken;help;cache;clear'= {
+        }
+        &'wxtoken;help;quota'= {
+            cand get 'Show each API''s daily limit, calls used and left, and rate limit'
+            cand clear 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
+        }
+        &'wxtoken;help;quota;get'= {
+        }
+        &'wxtoken;help;quota;clear'= {
+        }
+        &'wxtoken;help;rid'= {
         }
         &'wxtoken;help;completions'= {
         }

@@ -38,6 +38,8 @@ complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "explain" -d 'Explai
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "check" -d 'Check whether WeChat accepts an access_token, without fetching a new one'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "doctor" -d 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "quota" -d 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "rid" -d 'Look up a request id (rid): when, from which IP, what was sent and answered'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
@@ -163,6 +165,101 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "clear" -d 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l corpsecret -d 'With --platform wecom: the app\'s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l api -d 'Reset only this API\'s daily quota (one of 50 resets a month; needs a token)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l corpsecret -d 'With --platform wecom: the app\'s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Reset without asking (required when stdin is not a terminal)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l corpsecret -d 'With --platform wecom: the app\'s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -172,12 +269,16 @@ zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "explain" -d 'Explain errcodes or a pasted WeChat response, offline'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "check" -d 'Check whether WeChat accepts an access_token, without fetching a new one'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "doctor" -d 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "explain" -d 'Explain errcodes or a pasted WeChat response, offline'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "check" -d 'Check whether WeChat accepts an access_token, without fetching a new one'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "doctor" -d 'Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "cache" -d 'List or remove cached tokens (never shows a token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "quota" -d 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "rid" -d 'Look up a request id (rid): when, from which IP, what was sent and answered'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch explain check doctor cache quota rid completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "clear" -d 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'

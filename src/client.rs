@@ -103,6 +103,10 @@ impl Client {
             .input_buffer_size(32 * 1024)
             .output_buffer_size(8 * 1024)
             .max_redirects_will_error(false)
+            // A forward request's line is rewritten once per connection: never reuse one (a
+            // retry, or doctor's second call, opens its own).
+            .max_idle_connections(if forward.is_some() { 0 } else { 3 })
+            .max_idle_connections_per_host(if forward.is_some() { 0 } else { 1 })
             .build();
         // ureq's own chain (SOCKS, HTTP proxy tunnel, TCP), with wxtoken's TLS step at the end.
         let connector = ()

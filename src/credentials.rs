@@ -138,7 +138,7 @@ pub fn load(
     let secret = Secret::new(secret);
     check_chars(secret.expose(), "secret", lang)?;
     check_len(secret.expose(), "secret", MAX_SECRET_LEN, lang)?;
-    if secret_looks_right(&appid) {
+    if id_may_be_a_secret(&appid) {
         // appid and secret swapped: the "appid" is the secret, so it must never be shown either.
         crate::redact::register_secret(&appid);
     }
@@ -381,6 +381,18 @@ pub fn format_warnings(creds: &Credentials, lang: Lang) -> Vec<String> {
         );
     }
     out
+}
+
+/// An "appid" that is no AppID or CorpID but has a secret's shape (an Official Account's 32 hex
+/// digits, or a WeChat Work secret's 43 URL-safe characters): appid and secret were swapped, and
+/// this value must be handled as the secret (never shown, cached or put in a file name).
+pub fn id_may_be_a_secret(id: &str) -> bool {
+    !appid_looks_right(id)
+        && !corpid_looks_right(id)
+        && id.len() >= 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// A CorpID as seen in the wild: `ww` and 16 lowercase hex digits.

@@ -137,6 +137,8 @@ fn run(cli: &Cli) -> u8 {
         Command::Doctor(args) => commands::doctor::run(args, &printer),
         Command::Explain(args) => commands::explain::run(args, &printer),
         Command::Cache(command) => commands::cache::run(command, &printer),
+        Command::Quota(command) => commands::quota::run(command, &printer),
+        Command::Rid(args) => commands::rid::run(args, &printer),
         Command::Completions { shell } => {
             let script = commands::completions::script(*shell);
             printer

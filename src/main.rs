@@ -7,9 +7,17 @@
 #![no_main]
 
 use std::ffi::{c_char, c_int};
+use std::os::unix::ffi::OsStrExt;
 
 #[unsafe(no_mangle)]
-extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
-    // std reads the arguments itself on glibc (from .init_array), without its runtime.
-    c_int::from(wxtoken::main(std::env::args_os().collect()))
+extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
+    // The arguments as the C runtime hands them over (std's own copy is filled only on glibc).
+    let args = (0..usize::try_from(argc).unwrap_or(0))
+        .map(|i| {
+            // SAFETY: argv holds argc valid, NUL-terminated strings, alive for the whole run.
+            let arg = unsafe { std::ffi::CStr::from_ptr(*argv.add(i)) };
+            std::ffi::OsStr::from_bytes(arg.to_bytes()).to_os_string()
+        })
+        .collect();
+    c_int::from(wxtoken::main(args))
 }

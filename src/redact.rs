@@ -128,6 +128,120 @@ pub fn mask_server_text(text: &str) -> String {
     out
 }
 
+/// Words that make a key's value a secret wherever the key appears in a recorded request:
+/// `component_access_token`, `authorizer_refresh_token`, `jsapi_ticket`, `session_key` …
+const SECRET_KEY_WORDS: &[&str] = &["token", "ticket", "secret", "session_key", "password"];
+
+/// A run of `[A-Za-z0-9_-]` at least this long is a token wherever it stands (WeChat's tokens
+/// are 136 to 157 characters; nothing else in a request record is this long).
+const TOKEN_RUN: usize = 80;
+
+/// A request as WeChat recorded it (`rid/get`: its URL, body and response), masked before it is
+/// shown: what [`mask_server_text`] masks; the value of every key with a [`SECRET_KEY_WORDS`]
+/// word in it (`component_access_token=…`, `"authorizer_refresh_token": "…"`, and
+/// percent-encoded, `access_token%3D…`); and every token-shaped run of [`TOKEN_RUN`] or more
+/// characters or AppSecret-shaped run (32 lowercase hex digits), whatever precedes it.
+pub fn mask_request_record(text: &str) -> String {
+    let text = mask_server_text(text);
+    let text = mask_secret_keys(&text);
+    mask_token_runs(&text)
+}
+
+/// The values of keys that name a secret (see [`mask_request_record`]).
+fn mask_secret_keys(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let at = |i: usize, s: &str| {
+        bytes.len() >= i + s.len() && bytes[i..i + s.len()].eq_ignore_ascii_case(s.as_bytes())
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && word(bytes[i]) {
+            i += 1;
+        }
+        let key = text[start..i].to_ascii_lowercase();
+        if !SECRET_KEY_WORDS.iter().any(|w| key.contains(w)) {
+            continue;
+        }
+        // Closing quotes (plain, escaped or encoded), the separator, opening quotes.
+        let mut j = i;
+        let skip_quotes = |j: &mut usize| loop {
+            if *j < bytes.len() && matches!(bytes[*j], b'"' | b'\'' | b'\\' | b' ') {
+                *j += 1;
+            } else if at(*j, "%22") {
+                *j += 3;
+            } else {
+                break;
+            }
+        };
+        skip_quotes(&mut j);
+        if j < bytes.len() && matches!(bytes[j], b'=' | b':') {
+            j += 1;
+        } else if at(j, "%3d") || at(j, "%3a") {
+            j += 3;
+        } else {
+            continue;
+        }
+        skip_quotes(&mut j);
+        let value = j;
+        while j < bytes.len()
+            && !matches!(
+                bytes[j],
+                b'&' | b'"' | b'\'' | b'\\' | b',' | b'}' | b']' | b')' | b'<' | b'>' | b';'
+            )
+            && !bytes[j].is_ascii_whitespace()
+            && !at(j, "%26")
+            && !at(j, "%22")
+        {
+            j += 1;
+        }
+        if j > value && &text[value..j] != "***" {
+            spans.push((value, j));
+        }
+        i = j.max(i);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (s, e) in spans {
+        out.push_str(&text[from..s]);
+        out.push_str("***");
+        from = e;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// Token-shaped and AppSecret-shaped runs (see [`mask_request_record`]).
+fn mask_token_runs(text: &str) -> String {
+    let run_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(run_char) {
+        out.push_str(&rest[..start]);
+        let run = &rest[start..];
+        let len = run.find(|c: char| !run_char(c)).unwrap_or(run.len());
+        let word = &run[..len];
+        let secret_shaped = len == 32
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        out.push_str(if len >= TOKEN_RUN || secret_shaped {
+            "***"
+        } else {
+            word
+        });
+        rest = &run[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `doc` with every string value masked (before serialization: JSON escaping would hide a
 /// secret holding `"` or `\` from a mask that runs on the serialized text).
 pub fn redact_json(doc: &Value) -> Value {
@@ -188,6 +302,44 @@ mod tests {
             redact(r#"body {"secret":"q\"uo\\te/%"}"#),
             r#"body {"secret":"***"}"#
         );
+    }
+
+    #[test]
+    fn a_request_record_keeps_no_secret_or_token() {
+        let token = format!("78_{}", "Ab9-_".repeat(28));
+        for (input, want) in [
+            (
+                "/cgi-bin/component/api_component_token?component_access_token=abc&x=1".to_string(),
+                "/cgi-bin/component/api_component_token?component_access_token=***&x=1",
+            ),
+            (
+                r#"{"authorizer_refresh_token": "refreshtoken@@@x", "jsapi_ticket":"t"}"#.into(),
+                r#"{"authorizer_refresh_token": "***", "jsapi_ticket":"***"}"#,
+            ),
+            (
+                "url=https%3A%2F%2Fx%3Faccess_token%3Dabc%26b%3D1".into(),
+                "url=https%3A%2F%2Fx%3Faccess_token%3D***%26b%3D1",
+            ),
+            (
+                r#"{\"session_key\":\"k+y/=\"}"#.into(),
+                r#"{\"session_key\":\"***\"}"#,
+            ),
+            (format!("echo {token} back"), "echo *** back"),
+            (
+                "0f1e2d3c4b5a69788796a5b4c3d2e1f0 and 6610524e-3c4d5e6f-7a8b9c0d".into(),
+                "*** and 6610524e-3c4d5e6f-7a8b9c0d",
+            ),
+            (
+                "/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=s".into(),
+                "/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=***",
+            ),
+            (
+                "GET /cgi-bin/stable_token, token: abc def".into(),
+                "GET /cgi-bin/stable_token, token: *** def",
+            ),
+        ] {
+            assert_eq!(mask_request_record(&input), want, "{input}");
+        }
     }
 
     #[test]

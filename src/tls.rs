@@ -20,7 +20,21 @@ use crate::tr;
 /// Every certificate in the PEM file at `path` (`--ca-cert`); none is a usage error.
 pub fn extra_ca_certs(path: &Path, lang: Lang) -> Result<Vec<Certificate<'static>>, Failure> {
     let shown = crate::redact::sanitize(&path.display().to_string());
-    let pem = std::fs::read(path).map_err(|e| {
+    // A pipe is fine (--ca-cert <(...)); more than any bundle of roots holds is not.
+    const MAX_PEM: u64 = 4 * 1024 * 1024;
+    let read = std::fs::File::open(path).and_then(|f| {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_PEM + 1), &mut buf)?;
+        if buf.len() as u64 > MAX_PEM {
+            return Err(std::io::Error::other(crate::tr!(
+                crate::lang::Lang::current(),
+                "it is larger than 4 MiB, more than any bundle of root certificates",
+                "它超过 4 MiB，比任何根证书集合都大"
+            )));
+        }
+        Ok(buf)
+    });
+    let pem = read.map_err(|e| {
         let why = crate::error::io_reason(&e);
         Failure::usage(tr!(
             lang,

@@ -1008,18 +1008,19 @@ fn plain_http_to_another_machine_warns_that_the_secret_travels_unencrypted() {
         !out.stderr.contains("unencrypted"),
         "loopback is fine: {out:?}"
     );
-    // A host that is not this machine (nothing listens there: the warning comes first).
+    // A host that is not this machine: warned before anything is sent. (A CA file that does
+    // not exist then ends the run with a usage error: no packet leaves this machine.)
     let out = run(fetch(&mock).args([
         "--api-base",
-        "http://192.0.2.1:9",
-        "--timeout",
-        "0.2",
-        "--retries",
-        "0",
+        "http://gateway.example:8080",
+        "--ca-cert",
+        "/nonexistent/ca.pem",
     ]));
+    assert_eq!(out.code, 2, "{out:?}");
     assert!(
-        out.stderr
-            .contains("plain http:// on 192.0.2.1, not this machine: the secret and the token travel unencrypted"),
+        out.stderr.contains(
+            "plain http:// on gateway.example, not this machine: the secret and the token travel unencrypted"
+        ),
         "{out:?}"
     );
 }

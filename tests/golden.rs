@@ -95,6 +95,9 @@ fn help_of_each_command() {
         ("help-cache-list.txt", vec!["cache", "list", "--help"]),
         ("help-cache-clear.txt", vec!["cache", "clear", "--help"]),
         ("help-completions.txt", vec!["completions", "--help"]),
+        ("help-quota-get.txt", vec!["quota", "get", "--help"]),
+        ("help-quota-clear.txt", vec!["quota", "clear", "--help"]),
+        ("help-rid.txt", vec!["rid", "--help"]),
     ] {
         let out = run(wxtoken().args(&args));
         assert_eq!(out.code, 0, "{out:?}");

@@ -125,3 +125,27 @@ fn an_http_api_base_behind_an_http_proxy_is_a_forward_request_as_curl_sends_it()
     );
     assert_eq!(last.body_json()["appid"], APPID);
 }
+
+#[test]
+fn a_local_http_base_through_a_remote_proxy_warns_that_the_proxy_sees_the_secret() {
+    let proxy = Mock::start(vec![Reply::token(7200)]);
+    // A proxy on another machine: warned before anything is sent. (A CA file that does not
+    // exist ends the run right after the warning: no packet leaves this machine.)
+    let out = run(fetch(&proxy)
+        .env("WXTOKEN_API_BASE", "http://127.0.0.1:9")
+        .env("http_proxy", "http://proxy.example:3128")
+        .args(["--ca-cert", "/nonexistent/ca.pem"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("reach the proxy unencrypted"),
+        "{out:?}"
+    );
+    // A proxy on this machine, or none: nothing to warn about.
+    let out = run(fetch(&proxy)
+        .env("WXTOKEN_API_BASE", "http://127.0.0.1:9")
+        .env("http_proxy", proxy.url()));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(!out.stderr.contains("unencrypted"), "{out:?}");
+    let out = run(&mut fetch(&proxy));
+    assert!(!out.stderr.contains("unencrypted"), "{out:?}");
+}

@@ -318,3 +318,32 @@ fn doctor_uses_gettoken_and_says_what_it_proves() {
         "{paths:?}"
     );
 }
+
+#[test]
+fn a_secret_given_as_the_corpid_is_handled_as_the_secret() {
+    let mock = Mock::start(vec![ok_reply()]);
+    let dir = tempdir();
+    // Swapped: the secret in WXTOKEN_CORPID, the CorpID in WXTOKEN_CORPSECRET.
+    let out = run_hiding(
+        wecom(&mock)
+            .env("WXTOKEN_CORPID", CORPSECRET)
+            .env("WXTOKEN_CORPSECRET", CORPID)
+            .args(["-v", "--cache", "--cache-dir"])
+            .arg(&dir),
+        CORPSECRET,
+    );
+    assert_eq!(out.code, 11, "never cached, so never fetched: {out:?}");
+    assert_eq!(mock.count(), 0);
+    for entry in std::fs::read_dir(&dir).into_iter().flatten() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        assert!(!name.contains(CORPSECRET), "{name}");
+    }
+    let out = run_hiding(
+        wecom(&mock)
+            .env("WXTOKEN_CORPID", CORPSECRET)
+            .env("WXTOKEN_CORPSECRET", CORPID)
+            .arg("-v"),
+        CORPSECRET,
+    );
+    assert!(out.stderr.contains("corpid=***"), "{out:?}");
+}

@@ -29,6 +29,9 @@ pub struct Entry {
     /// The same in milliseconds: tells a rotation that finished while a run waited.
     #[serde(default)]
     pub fetched_at_ms: u64,
+    /// Whether this token came from a `--force-refresh` (a rotation), not a normal fetch.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rotated: bool,
     /// WeChat Work's AgentId, when given: a label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agentid: Option<String>,
@@ -122,14 +125,15 @@ impl Key<'_> {
         self.matches(entry) && left > 0 && (left >= min_ttl || fresh)
     }
 
-    /// Whether `entry` is a token of this key fetched at or after `since_ms`.
-    pub fn fetched_since(&self, entry: &Entry, since_ms: u64) -> bool {
+    /// Whether `entry` is a rotation (`--force-refresh`) of this key, done at or after `since_ms`.
+    pub fn rotated_since(&self, entry: &Entry, since_ms: u64) -> bool {
         self.matches(entry)
+            && entry.rotated
             && entry.fetched_at_ms >= since_ms
             && entry.remaining(time::now_unix()) > 0
     }
 
-    pub fn entry(&self, access_token: &str, expires_in: u64) -> Entry {
+    pub fn entry(&self, access_token: &str, expires_in: u64, rotated: bool) -> Entry {
         let now_ms = time::now_unix_ms();
         let now = now_ms / 1000;
         Entry {
@@ -143,6 +147,7 @@ impl Key<'_> {
             fetched_at: now,
             fetched_at_ms: now_ms,
             agentid: self.agentid.map(str::to_string),
+            rotated,
         }
     }
 }
@@ -180,7 +185,7 @@ mod tests {
             fingerprint: "f".into(),
             agentid: None,
         };
-        let mut e = key.entry("T", 1000);
+        let mut e = key.entry("T", 1000, false);
         let now = e.fetched_at;
         assert!(key.serves(&e, now, 300, false));
         assert!(key.serves(&e, now + 700, 300, false));
@@ -207,6 +212,12 @@ mod tests {
         e.expires_at = e.fetched_at + 10;
         e.access_token = "a\u{1b}[31m".into();
         assert!(e.problem().is_some(), "control characters");
+        // Only a rotation counts as one: a normal fetch stored meanwhile does not.
+        let normal = key.entry("T", 1000, false);
+        assert!(!key.rotated_since(&normal, 0));
+        let rotated = key.entry("T", 1000, true);
+        assert!(key.rotated_since(&rotated, 0));
+        assert!(!key.rotated_since(&rotated, rotated.fetched_at_ms + 1));
     }
 
     #[test]

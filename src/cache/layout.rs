@@ -1,6 +1,8 @@
 //! The on-disk layout of the cache: the directory's tag, and the names of entries, locks,
 //! failure records and temp files. Known here and nowhere else.
 
+use std::path::{Path, PathBuf};
+
 use crate::time;
 use crate::wechat::Endpoint;
 
@@ -33,6 +35,8 @@ fn is_plain_appid(appid: &str) -> bool {
         && appid
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        // A value that may be a swapped secret is hashed, never written into a name.
+        && !crate::credentials::id_may_be_a_secret(appid)
 }
 
 /// The file name of an entry: readable where the appid is plain, never anything secret.
@@ -111,9 +115,34 @@ pub(super) fn is_our_name(name: &str) -> bool {
         || temp_owner(name).is_some()
 }
 
+/// Where the cache lives: `--cache-dir`, else `WXTOKEN_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/wxtoken`, else `~/.cache/wxtoken`.
+pub fn resolve_dir(flag: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let non_empty = |name: &str| env(name).filter(|v| !v.is_empty());
+    if let Some(dir) = flag {
+        return Some(dir.to_path_buf());
+    }
+    if let Some(dir) = non_empty("WXTOKEN_CACHE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    if let Some(xdg) = non_empty("XDG_CACHE_HOME").filter(|d| Path::new(d).is_absolute()) {
+        return Some(Path::new(&xdg).join("wxtoken"));
+    }
+    non_empty("HOME").map(|home| Path::new(&home).join(".cache").join("wxtoken"))
+}
+
+/// Why there is no cache location (nothing set that [`resolve_dir`] reads).
+pub fn no_dir_message(lang: crate::lang::Lang) -> &'static str {
+    lang.pick(
+        "no cache directory: set --cache-dir, WXTOKEN_CACHE_DIR, XDG_CACHE_HOME or HOME",
+        "没有缓存目录：请设置 --cache-dir、WXTOKEN_CACHE_DIR、XDG_CACHE_HOME 或 HOME",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::env_of as env;
 
     #[test]
     fn names_and_fingerprints_hide_the_secret() {
@@ -176,5 +205,28 @@ mod tests {
         }
         assert_eq!(temp_owner(&format!(".{entry}.123.456.tmp")), Some(123));
         assert_eq!(temp_owner(&format!(".{entry}.99999.tmp")), Some(99999));
+    }
+
+    #[test]
+    fn directory_order() {
+        let all = env(&[
+            ("WXTOKEN_CACHE_DIR", "/w"),
+            ("XDG_CACHE_HOME", "/x"),
+            ("HOME", "/h"),
+        ]);
+        assert_eq!(
+            resolve_dir(Some(Path::new("/f")), &all),
+            Some(PathBuf::from("/f"))
+        );
+        assert_eq!(resolve_dir(None, &all), Some(PathBuf::from("/w")));
+        assert_eq!(
+            resolve_dir(None, env(&[("XDG_CACHE_HOME", "/x"), ("HOME", "/h")])),
+            Some(PathBuf::from("/x/wxtoken"))
+        );
+        assert_eq!(
+            resolve_dir(None, env(&[("XDG_CACHE_HOME", "relative"), ("HOME", "/h")])),
+            Some(PathBuf::from("/h/.cache/wxtoken"))
+        );
+        assert_eq!(resolve_dir(None, env(&[])), None);
     }
 }

@@ -11,7 +11,7 @@ mod messages;
 
 use std::fs::{self, File, TryLockError};
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 pub use entry::{Entry, Key, fingerprint, human_duration};
@@ -20,6 +20,7 @@ use layout::{
     TAG, TAG_NAME, TAG_SIGNATURE, failure_name, is_entry_name, is_our_name, lock_name, temp_name,
     temp_owner,
 };
+pub use layout::{no_dir_message, resolve_dir};
 pub use messages::{CacheWarning, Unusable};
 use messages::{usable_dir_hint, warning};
 
@@ -33,33 +34,12 @@ use crate::tr;
 /// Entries and failure records are under 2 KiB; anything larger is not ours.
 const MAX_FILE: u64 = 16 * 1024;
 
-/// Where the cache lives: `--cache-dir`, else `WXTOKEN_CACHE_DIR`, else
-/// `$XDG_CACHE_HOME/wxtoken`, else `~/.cache/wxtoken`.
-pub fn resolve_dir(flag: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let non_empty = |name: &str| env(name).filter(|v| !v.is_empty());
-    if let Some(dir) = flag {
-        return Some(dir.to_path_buf());
-    }
-    if let Some(dir) = non_empty("WXTOKEN_CACHE_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    if let Some(xdg) = non_empty("XDG_CACHE_HOME").filter(|d| Path::new(d).is_absolute()) {
-        return Some(Path::new(&xdg).join("wxtoken"));
-    }
-    non_empty("HOME").map(|home| Path::new(&home).join(".cache").join("wxtoken"))
-}
-
-/// Why there is no cache location (nothing set that [`resolve_dir`] reads).
-pub fn no_dir_message(lang: crate::lang::Lang) -> &'static str {
-    lang.pick(
-        "no cache directory: set --cache-dir, WXTOKEN_CACHE_DIR, XDG_CACHE_HOME or HOME",
-        "没有缓存目录：请设置 --cache-dir、WXTOKEN_CACHE_DIR、XDG_CACHE_HOME 或 HOME",
-    )
-}
-
 /// A held entry lock; released when dropped.
 pub struct Lock {
     _file: File,
+    /// Another run held it when this one asked: what that run stored or recorded since
+    /// `waited_since_ms` is this run's to share.
+    pub waited_since_ms: Option<u64>,
 }
 
 /// What `clear` did.
@@ -235,6 +215,7 @@ impl Cache {
     fn lock_name(&self, name: &str, wait: Option<Duration>) -> Result<Option<Lock>, CacheWarning> {
         let path = self.path_of(name);
         let deadline = wait.map(|w| Instant::now() + w);
+        let mut waited_since_ms = None;
         loop {
             let file = safe_fs::open_lock(&path).map_err(|r| {
                 warning(
@@ -249,6 +230,7 @@ impl Cache {
                     Err(TryLockError::WouldBlock)
                         if deadline.is_some_and(|d| Instant::now() < d) =>
                     {
+                        waited_since_ms.get_or_insert_with(time::now_unix_ms);
                         std::thread::sleep(Duration::from_millis(10));
                     }
                     Err(TryLockError::WouldBlock) => return Ok(None),
@@ -262,7 +244,10 @@ impl Cache {
                 }
             }
             if safe_fs::same_file(&file, &path) {
-                return Ok(Some(Lock { _file: file }));
+                return Ok(Some(Lock {
+                    _file: file,
+                    waited_since_ms,
+                }));
             }
         }
     }
@@ -425,34 +410,5 @@ impl Cache {
                 let _ = safe_fs::remove_own_file(&self.path_of(name));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::env_of as env;
-
-    #[test]
-    fn directory_order() {
-        let all = env(&[
-            ("WXTOKEN_CACHE_DIR", "/w"),
-            ("XDG_CACHE_HOME", "/x"),
-            ("HOME", "/h"),
-        ]);
-        assert_eq!(
-            resolve_dir(Some(Path::new("/f")), &all),
-            Some(PathBuf::from("/f"))
-        );
-        assert_eq!(resolve_dir(None, &all), Some(PathBuf::from("/w")));
-        assert_eq!(
-            resolve_dir(None, env(&[("XDG_CACHE_HOME", "/x"), ("HOME", "/h")])),
-            Some(PathBuf::from("/x/wxtoken"))
-        );
-        assert_eq!(
-            resolve_dir(None, env(&[("XDG_CACHE_HOME", "relative"), ("HOME", "/h")])),
-            Some(PathBuf::from("/h/.cache/wxtoken"))
-        );
-        assert_eq!(resolve_dir(None, env(&[])), None);
     }
 }

@@ -1,9 +1,12 @@
 //! The errcode catalogue, keyed by platform, and the one function that turns an errcode (and
-//! its errmsg) into an explanation. `fetch`, `check`, `doctor` and `explain` all render what
-//! [`explain`] returns; `--help`, README and `explain --all` read the same rows.
+//! its errmsg) into an explanation. `fetch`, `check`, `doctor`, `quota`, `rid` and `explain` all
+//! render what [`explain`] returns; `--help`, README and `explain --all` read the same rows.
 
 mod mp;
+mod mp_tools;
 mod wecom;
+
+use std::sync::LazyLock;
 
 use crate::errmsg;
 use crate::lang::Lang;
@@ -144,17 +147,29 @@ impl Entry {
     }
 }
 
+/// The Official Account and Mini Program rows: the token API's and the API management calls'.
+static MP_ROWS: LazyLock<Vec<&'static Entry>> =
+    LazyLock::new(|| merged(&[mp::ROWS, mp_tools::ROWS]));
+static WECOM_ROWS: LazyLock<Vec<&'static Entry>> = LazyLock::new(|| merged(&[wecom::ROWS]));
+
+/// Tables of rows as one, in ascending order of errcode.
+fn merged(tables: &[&'static [Entry]]) -> Vec<&'static Entry> {
+    let mut rows: Vec<&'static Entry> = tables.iter().flat_map(|t| t.iter()).collect();
+    rows.sort_by_key(|e| e.code);
+    rows
+}
+
 /// Every catalogued errcode of `platform`, in ascending order.
-pub fn rows(platform: Platform) -> &'static [Entry] {
+pub fn rows(platform: Platform) -> &'static [&'static Entry] {
     match platform {
-        Platform::Mp => mp::ROWS,
-        Platform::Wecom => wecom::ROWS,
+        Platform::Mp => &MP_ROWS,
+        Platform::Wecom => &WECOM_ROWS,
     }
 }
 
 /// The catalogue row of `code` on `platform`, if any.
 pub fn lookup(platform: Platform, code: i64) -> Option<&'static Entry> {
-    rows(platform).iter().find(|e| e.code == code)
+    rows(platform).iter().find(|e| e.code == code).copied()
 }
 
 /// An errcode explained: what every command shows for it.
@@ -315,14 +330,21 @@ fn wecom_hints(errcode: i64, errmsg: Option<&str>, lang: Lang) -> Vec<String> {
     hints
 }
 
-/// The hint that carries the request id.
+/// The hint that carries the request id: on the Official Account API, with the command that
+/// looks it up (`wxtoken rid`), unless the id was masked or cut short.
 pub fn rid_hint(rid: &str, platform: Platform, lang: Lang) -> String {
+    let whole = errmsg::id_is_whole(rid);
     let rid = sanitize(rid);
     match platform {
+        Platform::Mp if whole => crate::tr!(
+            lang,
+            "request id (rid) for WeChat support: {rid} (the account owner can look it up for 7 days: wxtoken rid {rid})",
+            "请求 ID（rid），联系微信客服时提供：{rid}（账号所有者可在 7 天内查询：wxtoken rid {rid}）"
+        ),
         Platform::Mp => crate::tr!(
             lang,
-            "request id (rid) for WeChat support: {rid} (the account owner can look it up for 7 days with POST /cgi-bin/openapi/rid/get)",
-            "请求 ID（rid），联系微信客服时提供：{rid}（账号所有者可在 7 天内用 POST /cgi-bin/openapi/rid/get 查询）"
+            "request id (rid) for WeChat support: {rid} (masked or cut short: it cannot be looked up)",
+            "请求 ID（rid），联系微信客服时提供：{rid}（已打码或被截断：无法查询）"
         ),
         Platform::Wecom => crate::tr!(
             lang,

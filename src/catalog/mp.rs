@@ -1,5 +1,6 @@
 //! The errcodes of the Official Account and Mini Program token API (`/cgi-bin/token`,
-//! `/cgi-bin/stable_token`, and `/cgi-bin/getcallbackip` when a token is checked), as data.
+//! `/cgi-bin/stable_token`, and `/cgi-bin/getcallbackip` when a token is checked), as data. The
+//! API management calls' own codes are in `mp_tools.rs`.
 
 use super::{Category, CheckText, Entry, Text};
 
@@ -222,8 +223,8 @@ pub static ROWS: &[Entry] = &[
         title_zh: "超过每日调用次数限制",
         explain_en: "The account has used up its daily quota for this API (2000 classic token calls a day by default).",
         explain_zh: "该账号今日的接口调用额度已用完（普通 token 接口默认每天 2000 次）。",
-        hint_en: "wait for the quota to reset, or clear it with the clear_quota API; stop fetching a fresh token on every run (use --stable or --cache)",
-        hint_zh: "等待额度重置，或调用 clear_quota 接口恢复额度；不要每次运行都重新获取 token（使用 --stable 或 --cache）",
+        hint_en: "wait for the quota to reset, or reset it now with wxtoken quota clear (it needs no token, and uses one of the account's 10 resets a month); stop fetching a fresh token on every run (use --stable or --cache)",
+        hint_zh: "等待额度重置，或立即用 wxtoken quota clear 清零（无需 token，会用掉该账号每月 10 次清零机会中的一次）；不要每次运行都重新获取 token（使用 --stable 或 --cache）",
         ip_hint: None,
         check: None,
         category: Category::Quota,

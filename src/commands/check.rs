@@ -97,15 +97,7 @@ pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
 }
 
 /// `--token`, else `WXTOKEN_ACCESS_TOKEN` (both through clap), else stdin unless it is a terminal.
-/// Either may hold the token itself or a JSON object with an `access_token` string (what
-/// `wxtoken fetch --json` prints, or WeChat's own answer): then that string is the token.
 fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
-    let how = || {
-        printer.t(
-            "pass a token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch | wxtoken check)",
-            "请用 --token TOKEN、环境变量 WXTOKEN_ACCESS_TOKEN 或标准输入（wxtoken fetch | wxtoken check）传入 token",
-        )
-    };
     let raw = match &args.token {
         Some(t) => t.clone(),
         None => {
@@ -115,17 +107,39 @@ fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
                     "没有 token：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入（wxtoken fetch | wxtoken check）",
                 )));
             }
-            let mut buf = String::new();
-            std::io::stdin()
-                .take(64 * 1024)
-                .read_to_string(&mut buf)
-                .map_err(|e| {
-                    Failure::usage(format!("cannot read the token from stdin: {e}"))
-                        .with_hint(how())
-                })?;
-            buf
+            read_stdin("check", printer)?
         }
     };
+    token_from(&raw, "check", printer)
+}
+
+/// How to pass a token to `wxtoken COMMAND`.
+fn how_to_pass(command: &str, printer: &Printer) -> String {
+    crate::tr!(
+        printer.lang,
+        "pass a token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch | wxtoken {command})",
+        "请用 --token TOKEN、环境变量 WXTOKEN_ACCESS_TOKEN 或标准输入（wxtoken fetch | wxtoken {command}）传入 token"
+    )
+}
+
+/// stdin (at most 64 KiB), where a token is expected.
+pub fn read_stdin(command: &str, printer: &Printer) -> Result<String, Failure> {
+    let mut buf = String::new();
+    std::io::stdin()
+        .take(64 * 1024)
+        .read_to_string(&mut buf)
+        .map_err(|e| {
+            Failure::usage(format!("cannot read the token from stdin: {e}"))
+                .with_hint(how_to_pass(command, printer))
+        })?;
+    Ok(buf)
+}
+
+/// The token in what was given for `wxtoken COMMAND`: the token itself, or a JSON object with an
+/// `access_token` string (what `wxtoken fetch --json` prints, or WeChat's own answer). From here
+/// on it is a secret. An empty or malformed one is a usage error.
+pub fn token_from(raw: &str, command: &str, printer: &Printer) -> Result<String, Failure> {
+    let how = || how_to_pass(command, printer);
     let raw = raw.trim();
     let token = match serde_json::from_str::<Value>(raw) {
         Ok(Value::Object(doc)) => match doc.get("access_token") {
@@ -151,9 +165,10 @@ fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
     };
     crate::redact::register_secret(&token);
     if token.is_empty() {
-        return Err(Failure::usage(printer.t(
-            "the token is empty: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in (wxtoken fetch | wxtoken check)",
-            "token 为空：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入（wxtoken fetch | wxtoken check）",
+        return Err(Failure::usage(crate::tr!(
+            printer.lang,
+            "the token is empty: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in (wxtoken fetch | wxtoken {command})",
+            "token 为空：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入（wxtoken fetch | wxtoken {command}）"
         )));
     }
     if response::token_problem(&token).is_some() {

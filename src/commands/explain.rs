@@ -254,11 +254,20 @@ fn item_text(item: &Item, lang: Lang) -> String {
             ));
         }
         if let Some(rid) = &x.rid {
+            let shown = sanitize(rid);
+            let what = match item.platform == Platform::Mp && errmsg::id_is_whole(rid) {
+                true => tr!(
+                    lang,
+                    " (give it to WeChat support; the account owner can look it up for 7 days: wxtoken rid {shown})",
+                    "（联系微信客服时提供；账号所有者可在 7 天内查询：wxtoken rid {shown}）"
+                ),
+                false => lang
+                    .pick(" (give it to WeChat support)", "（联系微信客服时提供）")
+                    .to_string(),
+            };
             out.push_str(&format!(
-                "{}{}{}\n",
-                label("request id:", "请求 ID："),
-                sanitize(rid),
-                lang.pick(" (give it to WeChat support)", "（联系微信客服时提供）")
+                "{}{shown}{what}\n",
+                label("request id:", "请求 ID：")
             ));
         }
     }

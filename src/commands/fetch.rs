@@ -22,8 +22,6 @@ const DEFAULT_MIN_TTL: u64 = 300;
 const MAX_LIFETIME: u64 = 7200;
 
 pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
-    // Everything written by another run from now on counts as "while this run waited".
-    let started_ms = time::now_unix_ms();
     let platform = args.platform.get();
     if platform == Platform::Wecom && (args.stable || args.force_refresh) {
         return Err(Failure::usage(printer.t(
@@ -71,7 +69,6 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
         req: &req,
         endpoint,
         printer,
-        started_ms,
     };
     if !args.cache && !args.force_refresh {
         let token = wechat::fetch_token(&client, &req, printer)?;
@@ -105,7 +102,7 @@ fn usable_cache(
     creds: &Credentials,
     printer: &Printer,
 ) -> Result<Option<Cache>, Unusable> {
-    if crate::credentials::secret_looks_right(&creds.appid) {
+    if crate::credentials::id_may_be_a_secret(&creds.appid) {
         // A swapped appid is a secret: it must not end up in a cache file or its name.
         return Err(Unusable {
             message: printer
@@ -149,7 +146,6 @@ struct Run<'a> {
     req: &'a Request,
     endpoint: Endpoint,
     printer: &'a Printer,
-    started_ms: u64,
 }
 
 impl Run<'_> {
@@ -254,7 +250,8 @@ impl Run<'_> {
             if args.force_refresh {
                 // Another run rotated while this one waited: that rotation is this one's.
                 if let Some(entry) = entry
-                    && key.fetched_since(&entry, self.started_ms)
+                    && let Some(since) = lock.as_ref().and_then(|l| l.waited_since_ms)
+                    && key.rotated_since(&entry, since)
                 {
                     printer.note(printer.t(
                         "another wxtoken rotated the stable token while this one waited; using that token",
@@ -273,7 +270,9 @@ impl Run<'_> {
                 }
             }
             // The holder this run waited on failed: its failure is this run's too.
-            if let Some(failure) = cache.failure_since(&key, self.started_ms) {
+            if let Some(since) = lock.as_ref().and_then(|l| l.waited_since_ms)
+                && let Some(failure) = cache.failure_since(&key, since)
+            {
                 printer.verbose(printer.t(
                     "cache: the run holding the lock failed; sharing its failure",
                     "缓存：持有锁的进程失败了；沿用它的失败结果",
@@ -300,7 +299,7 @@ impl Run<'_> {
                 return Err(f);
             }
         };
-        let entry = key.entry(&token.access_token, token.expires_in);
+        let entry = key.entry(&token.access_token, token.expires_in, args.force_refresh);
         let stored = cache.write(&key, &entry);
         if let Err(w) = &stored {
             printer.warn(&format!(

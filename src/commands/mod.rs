@@ -6,6 +6,9 @@ pub mod completions;
 pub mod doctor;
 pub mod explain;
 pub mod fetch;
+pub mod quota;
+pub mod rid;
+pub mod tools;
 
 use crate::api_base::{ApiBase, DEFAULT_API_BASE, WECOM_API_BASE};
 use crate::catalog::Platform;
@@ -70,20 +73,46 @@ pub fn connect(args: &ConnArgs, platform: Platform, printer: &Printer) -> Result
     Client::new(settings)
 }
 
+/// The host of a proxy URL (without port or brackets).
+fn proxy_host(url: &str) -> String {
+    let host_port = crate::proxy::ProxyUrl::parse(url).host_port;
+    let host = match host_port.rsplit_once(':') {
+        Some((h, p)) if p.bytes().all(|b| b.is_ascii_digit()) => h.to_string(),
+        _ => host_port,
+    };
+    host.trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string()
+}
+
 /// A plain `http://` API base on another machine: the secret (and the token) cross the network
 /// unencrypted. Loopback (a local gateway) is fine.
 pub fn warn_plain_http(settings: &ConnSettings, printer: &Printer) {
     let base = &settings.api_base;
     let host = base.host.trim_start_matches('[').trim_end_matches(']');
-    let loopback = host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
+    let is_loopback = |host: &str| {
+        host.eq_ignore_ascii_case("localhost")
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    };
+    let loopback = is_loopback(host);
     if base.scheme == "http" && !loopback {
         printer.warn(&crate::tr!(
             printer.lang,
             "--api-base is plain http:// on {host}, not this machine: the secret and the token travel unencrypted",
             "--api-base 是明文 http://，主机 {host} 不是本机：secret 和 token 将以明文传输"
+        ));
+    } else if base.scheme == "http"
+        && let Some(p) = settings.proxy.proxy()
+        && !is_loopback(proxy_host(&p.url).as_str())
+    {
+        // A local gateway reached through a proxy on another machine: the proxy sees it all.
+        let shown = crate::proxy::display_url(&p.url);
+        printer.warn(&crate::tr!(
+            printer.lang,
+            "--api-base is plain http:// and goes through the proxy {shown}: the secret and the token reach the proxy unencrypted (NO_PROXY={host} bypasses it)",
+            "--api-base 是明文 http://，且经由代理 {shown}：secret 和 token 以明文到达代理（NO_PROXY={host} 可绕过代理）"
         ));
     }
 }

@@ -47,6 +47,27 @@ pub fn request_id(errmsg: &str) -> Option<String> {
     None
 }
 
+/// Whether a request id (as [`request_id`] returns it) is whole, so that it can be looked up:
+/// not masked (`*`, `…`, a group of x's as in `xxxxxxxx-xxxxxxxx-xxxxxxxx`) and not a current
+/// rid cut short (`5fd3c0a1-6e2b7d4f-`).
+pub fn id_is_whole(id: &str) -> bool {
+    if id.is_empty() || id.contains(['*', '…']) {
+        return false;
+    }
+    let x_group = |g: &str| g.len() >= 3 && g.chars().all(|c| c == 'x' || c == 'X');
+    if id.split(['-', '.', '_']).any(x_group) {
+        return false;
+    }
+    let b = id.as_bytes();
+    let cut_rid = b.len() > 8
+        && b.len() < 26
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 17 => c == b'-',
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+        });
+    !cut_rid
+}
+
 /// Where `marker` (lower case) starts in `lower` as a word of its own (`grid:` is no `rid:`).
 fn marker_positions(lower: &str, marker: &str) -> Vec<usize> {
     lower
