@@ -745,7 +745,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota__subcmd__clear)
-            opts="-y -v -q -h -V --api --yes --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-y -v -q -h -V --api --yes --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -787,6 +787,14 @@ _wxtoken() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-base)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -823,7 +831,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota__subcmd__get)
-            opts="-v -q -h -V --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +866,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -953,7 +969,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__rid)
-            opts="-v -q -h -V --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -988,6 +1004,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -186,6 +186,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
@@ -198,6 +200,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
@@ -213,6 +216,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
@@ -226,6 +231,7 @@ en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Reset without asking (required when stdin is not a terminal)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
@@ -243,6 +249,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l corpsecret -d 'W
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
@@ -255,6 +263,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l lang -d 'Languag
 en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -s q -l quiet -d 'No hints or warnings; the one-line error stays'

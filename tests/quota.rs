@@ -623,3 +623,31 @@ fn nothing_secret_in_any_mode_even_when_the_server_echoes_the_request() {
         assert!(args.contains(&"--json") == doc.is_some(), "{out:?}");
     }
 }
+
+#[test]
+fn with_cache_the_token_comes_from_fetchs_cache() {
+    let mock = wechat(Reply::json(QUOTA), Reply::json(OK));
+    let dir = tempdir();
+    for _ in 0..2 {
+        let out = run_clean(quota(&mock, &["get", "--cache", "--cache-dir"]).arg(&dir));
+        assert_eq!(out.code, 0, "{out:?}");
+    }
+    let fetched = paths(&mock)
+        .iter()
+        .filter(|p| p.as_str() == "/cgi-bin/stable_token")
+        .count();
+    assert_eq!(
+        fetched,
+        1,
+        "one stable token, then the cached one: {:?}",
+        paths(&mock)
+    );
+    // fetch --stable --cache serves the very entry quota stored.
+    let out = run(fetch(&mock)
+        .args(["--stable", "--cache", "--json", "--cache-dir"])
+        .arg(&dir));
+    assert_eq!(out.json()["source"], "cache", "{out:?}");
+    // --min-ttl without --cache is the same usage error as for fetch.
+    let out = run_clean(&mut quota(&mock, &["get", "--min-ttl", "60"]));
+    assert_eq!(out.code, 2, "{out:?}");
+}

@@ -5,9 +5,8 @@ use clap::{Args, Subcommand};
 
 use super::{ConnArgs, CredArgs, PlatformArg, RequestOutputArgs};
 
-/// The token an API management call needs: given, or fetched with the credentials the way
-/// `fetch` would, without disturbing any other holder. (The cache and shared-store options of
-/// `fetch` are not taken here yet; they belong in this struct.)
+/// The token an API management call needs: given, or obtained with the credentials the way
+/// `fetch` would (its cache too), without disturbing any other holder.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Token")]
 pub struct ToolTokenArgs {
@@ -29,6 +28,19 @@ pub struct ToolTokenArgs {
 
     #[command(flatten)]
     pub creds: CredArgs,
+
+    /// Take the token from this machine's cache (as `fetch --cache` does) while it has at least
+    /// --min-ttl seconds left, else fetch it and store it there
+    #[arg(long, env = "WXTOKEN_CACHE", value_parser = clap::builder::BoolishValueParser::new(),
+          action = clap::ArgAction::SetTrue)]
+    pub cache: bool,
+
+    /// With --cache: the least lifetime, in seconds, a cached token must have left [default: 300]
+    #[arg(long, value_name = "SECS", env = "WXTOKEN_MIN_TTL")]
+    pub min_ttl: Option<u64>,
+
+    #[command(flatten)]
+    pub cache_dir: super::CacheDirArg,
 }
 
 #[derive(Debug, Subcommand)]

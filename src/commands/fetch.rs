@@ -3,6 +3,7 @@
 
 use serde_json::json;
 
+use std::path::Path;
 use std::time::Duration;
 
 use crate::cache::{self, Cache, Key, Unusable};
@@ -35,24 +36,7 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
             "--force-refresh 只能与 --stable 一起使用（普通接口每次获取都会签发新 token）",
         )));
     }
-    let min_ttl = match args.min_ttl {
-        Some(_) if !args.cache => {
-            return Err(Failure::usage(printer.t(
-                "--min-ttl works only with --cache (or WXTOKEN_CACHE=1): without a cache every run fetches",
-                "--min-ttl 只能与 --cache（或 WXTOKEN_CACHE=1）一起使用：不用缓存时每次都会获取",
-            )));
-        }
-        Some(secs) if secs >= MAX_LIFETIME => {
-            printer.warn(&tr!(
-                printer.lang,
-                "--min-ttl {secs} is not less than a token's whole lifetime ({MAX_LIFETIME} s): no cached token will ever be reused",
-                "--min-ttl {secs} 不小于 token 的完整有效期（{MAX_LIFETIME} 秒）：缓存的 token 永远不会被复用"
-            ));
-            secs
-        }
-        Some(secs) => secs,
-        None => DEFAULT_MIN_TTL,
-    };
+    let min_ttl = min_ttl(args.min_ttl, args.cache, printer)?;
     let creds = super::load_credentials(&args.creds, platform, printer)?;
     let client = super::connect(&args.conn, platform, printer)?;
     let endpoint = match (platform, args.stable) {
@@ -60,27 +44,83 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
         (Platform::Mp, true) => Endpoint::StableToken,
         (Platform::Mp, false) => Endpoint::Token,
     };
-    let req = wechat::token_request(&client, &creds, endpoint, args.force_refresh);
-    let run = Run {
-        args,
+    let opts = CacheOptions {
+        cache: args.cache,
+        force_refresh: args.force_refresh,
         min_ttl,
-        creds: &creds,
-        client: &client,
+        cache_dir: args.cache_dir.cache_dir.as_deref(),
+    };
+    let got = obtain(&opts, &creds, &client, endpoint, printer)?;
+    print_token(printer, &got, endpoint)
+}
+
+/// `--min-ttl`: only with a cache; a value a token never reaches is warned about.
+pub(crate) fn min_ttl(given: Option<u64>, cache: bool, printer: &Printer) -> Result<u64, Failure> {
+    match given {
+        Some(_) if !cache => Err(Failure::usage(printer.t(
+            "--min-ttl works only with --cache (or WXTOKEN_CACHE=1): without a cache every run fetches",
+            "--min-ttl 只能与 --cache（或 WXTOKEN_CACHE=1）一起使用：不用缓存时每次都会获取",
+        ))),
+        Some(secs) => {
+            if secs >= MAX_LIFETIME {
+                printer.warn(&tr!(
+                    printer.lang,
+                    "--min-ttl {secs} is not less than a token's whole lifetime ({MAX_LIFETIME} s): no cached token will ever be reused",
+                    "--min-ttl {secs} 不小于 token 的完整有效期（{MAX_LIFETIME} 秒）：缓存的 token 永远不会被复用"
+                ));
+            }
+            Ok(secs)
+        }
+        None => Ok(DEFAULT_MIN_TTL),
+    }
+}
+
+/// How a token is reused: `fetch`'s cache options, which `quota` and `rid` take too.
+pub(crate) struct CacheOptions<'a> {
+    pub cache: bool,
+    pub force_refresh: bool,
+    pub min_ttl: u64,
+    pub cache_dir: Option<&'a Path>,
+}
+
+/// A token, and where it came from.
+pub(crate) struct Obtained {
+    pub access_token: String,
+    pub expires_in: u64,
+    pub expires_at: u64,
+    /// `network` or `cache`.
+    pub source: &'static str,
+}
+
+/// A token from the cache, or fetched (through the cache's lock where one is used): the one
+/// way every command gets a token with credentials.
+pub(crate) fn obtain(
+    opts: &CacheOptions,
+    creds: &Credentials,
+    client: &Client,
+    endpoint: Endpoint,
+    printer: &Printer,
+) -> Result<Obtained, Failure> {
+    let req = wechat::token_request(client, creds, endpoint, opts.force_refresh);
+    let run = Run {
+        opts,
+        creds,
+        client,
         req: &req,
         endpoint,
         printer,
     };
-    if !args.cache && !args.force_refresh {
-        let token = wechat::fetch_token(&client, &req, printer)?;
-        return print_fresh(printer, &token, endpoint);
+    if !opts.cache && !opts.force_refresh {
+        let token = wechat::fetch_token(client, &req, printer)?;
+        return Ok(fresh(&token));
     }
-    match usable_cache(args, &creds, printer) {
+    match usable_cache(opts, creds, printer) {
         Ok(Some(cache)) => run.through_cache(&cache),
         Ok(None) => run.uncached(),
         Err(unusable) => {
             // A classic fetch (or a rotation) without the cache's lock is exactly the harm
             // --cache exists to prevent: refuse. A normal-mode stable fetch rotates nothing.
-            if args.cache && (endpoint != Endpoint::StableToken || args.force_refresh) {
+            if opts.cache && (endpoint != Endpoint::StableToken || opts.force_refresh) {
                 return Err(unusable
                     .into_failure()
                     .append_message(printer.t("; nothing was fetched", "；没有获取 token")));
@@ -98,7 +138,7 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
 /// The cache directory, checked and created if need be; `None` where a force refresh without
 /// `--cache` has no cache to update.
 fn usable_cache(
-    args: &FetchArgs,
+    opts: &CacheOptions,
     creds: &Credentials,
     printer: &Printer,
 ) -> Result<Option<Cache>, Unusable> {
@@ -119,12 +159,12 @@ fn usable_cache(
                 .to_string(),
         });
     }
-    let dir = cache::resolve_dir(args.cache_dir.cache_dir.as_deref(), super::env_var);
+    let dir = cache::resolve_dir(opts.cache_dir, super::env_var);
     match dir {
-        Some(dir) if args.cache => Cache::open(dir).map(Some),
+        Some(dir) if opts.cache => Cache::open(dir).map(Some),
         // A force refresh without --cache updates an existing cache, and creates none.
         Some(dir) => Cache::open_existing(dir),
-        None if args.cache => Err(Unusable {
+        None if opts.cache => Err(Unusable {
             message: cache::no_dir_message(printer.lang).to_string(),
             hint: printer
                 .t(
@@ -139,8 +179,7 @@ fn usable_cache(
 
 /// One fetch: what it needs to go through the cache or around it.
 struct Run<'a> {
-    args: &'a FetchArgs,
-    min_ttl: u64,
+    opts: &'a CacheOptions<'a>,
     creds: &'a Credentials,
     client: &'a Client,
     req: &'a Request,
@@ -149,14 +188,14 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    fn uncached(&self) -> Result<u8, Failure> {
+    fn uncached(&self) -> Result<Obtained, Failure> {
         let token = wechat::fetch_token(self.client, self.req, self.printer)?;
         self.say_rotated(false);
-        print_fresh(self.printer, &token, self.endpoint)
+        Ok(fresh(&token))
     }
 
     fn say_rotated(&self, cached: bool) {
-        if self.args.force_refresh {
+        if self.opts.force_refresh {
             self.printer.note(if cached {
                 self.printer.t(
                     "rotated the stable token: the previous one stops working for every other holder; the cache entry was replaced",
@@ -173,8 +212,8 @@ impl Run<'_> {
 
     /// Serve from the cache, or fetch under the entry's lock so that concurrent invocations
     /// make one upstream attempt chain between them, success or failure.
-    fn through_cache(&self, cache: &Cache) -> Result<u8, Failure> {
-        let (args, printer) = (self.args, self.printer);
+    fn through_cache(&self, cache: &Cache) -> Result<Obtained, Failure> {
+        let (args, printer) = (self.opts, self.printer);
         let key = Key {
             appid: &self.creds.appid,
             endpoint: self.endpoint,
@@ -198,9 +237,9 @@ impl Run<'_> {
         // A hit needs no lock: entries are replaced atomically.
         let before = if args.force_refresh { None } else { read() };
         if let Some(entry) = &before
-            && key.serves(entry, time::now_unix(), self.min_ttl, false)
+            && key.serves(entry, time::now_unix(), args.min_ttl, false)
         {
-            return print_cached(printer, entry, self.endpoint);
+            return Ok(cached(printer, entry));
         }
         // Only a normal-mode stable fetch may go on without the lock: it rotates nothing.
         // (WeChat Work's gettoken too: whether a fetch disturbs other holders is not documented.)
@@ -257,7 +296,7 @@ impl Run<'_> {
                         "another wxtoken rotated the stable token while this one waited; using that token",
                         "另一个 wxtoken 在等待期间已轮换 stable token；使用该 token",
                     ));
-                    return print_cached(printer, &entry, self.endpoint);
+                    return Ok(cached(printer, &entry));
                 }
             } else if let Some(entry) = entry {
                 // Whoever held the lock may have just stored a token: that one is served even
@@ -265,8 +304,8 @@ impl Run<'_> {
                 let fresh = before.as_ref().is_none_or(|b| {
                     b.fetched_at != entry.fetched_at || b.access_token != entry.access_token
                 });
-                if key.serves(&entry, time::now_unix(), self.min_ttl, fresh) {
-                    return print_cached(printer, &entry, self.endpoint);
+                if key.serves(&entry, time::now_unix(), args.min_ttl, fresh) {
+                    return Ok(cached(printer, &entry));
                 }
             }
             // The holder this run waited on failed: its failure is this run's too.
@@ -310,27 +349,20 @@ impl Run<'_> {
         }
         drop(lock);
         self.say_rotated(stored.is_ok());
-        print_fresh(printer, &token, self.endpoint)
+        Ok(fresh(&token))
     }
 }
 
-fn print_fresh(printer: &Printer, token: &Token, endpoint: Endpoint) -> Result<u8, Failure> {
-    let expires_at = time::now_unix().saturating_add(token.expires_in);
-    print_token(
-        printer,
-        &token.access_token,
-        token.expires_in,
-        expires_at,
-        "network",
-        endpoint,
-    )
+fn fresh(token: &Token) -> Obtained {
+    Obtained {
+        access_token: token.access_token.clone(),
+        expires_in: token.expires_in,
+        expires_at: time::now_unix().saturating_add(token.expires_in),
+        source: "network",
+    }
 }
 
-fn print_cached(
-    printer: &Printer,
-    entry: &cache::Entry,
-    endpoint: Endpoint,
-) -> Result<u8, Failure> {
+fn cached(printer: &Printer, entry: &cache::Entry) -> Obtained {
     let left = entry.remaining(time::now_unix());
     let left_text = cache::human_duration(left);
     printer.verbose(&tr!(
@@ -338,39 +370,30 @@ fn print_cached(
         "cache: hit, {left_text} left",
         "缓存：命中，剩余 {left_text}"
     ));
-    print_token(
-        printer,
-        &entry.access_token,
-        left,
-        entry.expires_at,
-        "cache",
-        endpoint,
-    )
+    Obtained {
+        access_token: entry.access_token.clone(),
+        expires_in: left,
+        expires_at: entry.expires_at,
+        source: "cache",
+    }
 }
 
 /// The result: the token alone, or the JSON document.
-fn print_token(
-    printer: &Printer,
-    access_token: &str,
-    expires_in: u64,
-    expires_at: u64,
-    source: &str,
-    endpoint: Endpoint,
-) -> Result<u8, Failure> {
+fn print_token(printer: &Printer, got: &Obtained, endpoint: Endpoint) -> Result<u8, Failure> {
     if printer.json {
         printer.result_token_json(
             &json!({
                 "access_token": "",
-                "expires_in": expires_in,
-                "expires_at": time::rfc3339(expires_at),
-                "source": source,
+                "expires_in": got.expires_in,
+                "expires_at": time::rfc3339(got.expires_at),
+                "source": got.source,
                 "endpoint": endpoint.name(),
                 "platform": endpoint.platform_name(),
             }),
-            access_token,
+            &got.access_token,
         )?;
     } else {
-        printer.result_token(access_token)?;
+        printer.result_token(&got.access_token)?;
     }
     Ok(0)
 }

@@ -39,6 +39,10 @@ pub enum TokenSource {
     Fetch {
         creds: Credentials,
         endpoint: Endpoint,
+        /// `--cache` and `--min-ttl` (validated), and `--cache-dir`.
+        cache: bool,
+        min_ttl: u64,
+        cache_dir: Option<std::path::PathBuf>,
     },
 }
 
@@ -77,7 +81,14 @@ impl TokenSource {
             true => Endpoint::Token,
             false => Endpoint::StableToken,
         };
-        Ok(TokenSource::Fetch { creds, endpoint })
+        let min_ttl = super::fetch::min_ttl(args.min_ttl, args.cache, printer)?;
+        Ok(TokenSource::Fetch {
+            creds,
+            endpoint,
+            cache: args.cache,
+            min_ttl,
+            cache_dir: args.cache_dir.cache_dir.clone(),
+        })
     }
 
     /// `given`, or the endpoint the token is fetched from (`stable_token`, `token`).
@@ -88,13 +99,18 @@ impl TokenSource {
         }
     }
 
-    /// The token: as given, or fetched now (normal mode: a stable token is shared, never
-    /// rotated). A cache or shared token store, once these commands take `fetch`'s options for
-    /// one, is consulted here, before any fetch.
+    /// The token: as given, or obtained as `fetch` obtains one (from the cache with `--cache`;
+    /// normal mode: a stable token is shared, never rotated).
     pub fn token(&self, client: &Client, printer: &Printer) -> Result<String, Failure> {
-        let (creds, endpoint) = match self {
+        let (creds, endpoint, cache, min_ttl, cache_dir) = match self {
             TokenSource::Given(token) => return Ok(token.clone()),
-            TokenSource::Fetch { creds, endpoint } => (creds, *endpoint),
+            TokenSource::Fetch {
+                creds,
+                endpoint,
+                cache,
+                min_ttl,
+                cache_dir,
+            } => (creds, *endpoint, *cache, *min_ttl, cache_dir.as_deref()),
         };
         if endpoint == Endpoint::Token {
             printer.warn(printer.t(
@@ -102,8 +118,13 @@ impl TokenSource {
                 "--classic：这次获取会让其他进程持有的普通 token 失效（约 5 分钟后）",
             ));
         }
-        let req = wechat::token_request(client, creds, endpoint, false);
-        Ok(wechat::fetch_token(client, &req, printer)?.access_token)
+        let opts = super::fetch::CacheOptions {
+            cache,
+            force_refresh: false,
+            min_ttl,
+            cache_dir,
+        };
+        Ok(super::fetch::obtain(&opts, creds, client, endpoint, printer)?.access_token)
     }
 }
 
