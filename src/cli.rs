@@ -265,7 +265,10 @@ impl CredArgs {
 pub struct ConnArgs {
     /// Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)
     /// [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]
-    #[arg(long, value_name = "URL", env = "WXTOKEN_API_BASE")]
+    /// [env: WXTOKEN_API_BASE; with --platform wecom WXTOKEN_WECOM_API_BASE]
+    // No clap `env`: each platform reads its own variable, so that a gateway set up for one
+    // platform never receives the other platform's secret.
+    #[arg(long, value_name = "URL")]
     pub api_base: Option<String>,
 
     /// Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)

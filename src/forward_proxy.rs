@@ -45,7 +45,9 @@ impl Forward {
             )
         });
         if let Some(value) = &authorization {
+            // The header, and its credentials alone (a proxy may echo either).
             crate::redact::register_secret(value);
+            crate::redact::register_secret(value.trim_start_matches("Basic "));
         }
         Some(Forward {
             proxy,

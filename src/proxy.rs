@@ -161,6 +161,10 @@ pub fn decide(
             .filter(|v| !v.trim().is_empty())
             .map(|v| (name.to_string(), v))
     };
+    // `--proxy ""` means no proxy at all, as for curl.
+    if flag.is_some_and(str::is_empty) {
+        return ProxyDecision::Direct;
+    }
     let setting = if let Some(url) = flag.filter(|f| !f.is_empty()) {
         Some(ProxySetting {
             url: url.to_string(),
@@ -300,6 +304,14 @@ mod tests {
         );
         assert_eq!(d.proxy().unwrap().source, "--proxy");
         let d = decide(None, "https", "h", env(&[("HTTPS_PROXY", "")]));
+        assert_eq!(d, ProxyDecision::Direct);
+        // --proxy "" turns proxying off, whatever the environment says (as for curl).
+        let d = decide(
+            Some(""),
+            "https",
+            "h",
+            env(&[("HTTPS_PROXY", "http://p:1")]),
+        );
         assert_eq!(d, ProxyDecision::Direct);
     }
 

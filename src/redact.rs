@@ -25,10 +25,18 @@ pub fn register_secret(secret: &str) {
         .replace('\'', "&#39;")
         .replace('<', "&lt;")
         .replace('>', "&gt;");
+    // What JSON encoders other than serde write: PHP escapes `/`, Go escapes `&`, `<`, `>`.
+    let json_slashes = json.replace('/', "\\/");
+    let json_go = json
+        .replace('&', "\\u0026")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e");
     for s in [
         secret.to_string(),
         crate::encoding::percent_encode(secret),
         json,
+        json_slashes,
+        json_go,
         html,
     ] {
         if !secrets.contains(&s) {
@@ -293,6 +301,10 @@ mod tests {
         assert_eq!(redact("x s3cr&t-value y"), "x *** y");
         assert_eq!(redact("secret=s3cr%26t-value"), "secret=***");
         assert_eq!(redact("<a>s3cr&amp;t-value</a>"), "<a>***</a>");
+        // JSON as PHP (escaped `/`) and Go (escaped `&`) write it.
+        register_secret("pa/ss&w0rd");
+        assert_eq!(redact(r#"{"s":"pa\/ss&w0rd"}"#), r#"{"s":"***"}"#);
+        assert_eq!(redact(r#"{"s":"pa/ss\u0026w0rd"}"#), r#"{"s":"***"}"#);
         assert_eq!(redact("nothing here"), "nothing here");
         register_secret(r#"q"uo\te/%"#);
         let doc = serde_json::json!({"m": r#"echo q"uo\te/% back"#, "n": [r#"q"uo\te/%"#]});

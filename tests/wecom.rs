@@ -15,7 +15,7 @@ fn wecom(mock: &Mock) -> assert_cmd::Command {
     cmd.args(["fetch", "--platform", "wecom"])
         .env("WXTOKEN_CORPID", CORPID)
         .env("WXTOKEN_CORPSECRET", CORPSECRET)
-        .env("WXTOKEN_API_BASE", mock.url());
+        .env("WXTOKEN_WECOM_API_BASE", mock.url());
     cmd
 }
 
@@ -53,7 +53,7 @@ fn gettoken_with_corpid_and_corpsecret() {
         wxtoken()
             .args(["fetch", "--platform", "wecom", "-v", "--corpid", CORPID])
             .args(["--corpsecret", CORPSECRET])
-            .env("WXTOKEN_API_BASE", mock.url()),
+            .env("WXTOKEN_WECOM_API_BASE", mock.url()),
         CORPSECRET,
     );
     assert_eq!(out.code, 0, "{out:?}");
@@ -267,7 +267,7 @@ fn check_says_what_a_pass_does_not_prove_and_names_an_expired_token() {
     let out = run_tokenless(
         wxtoken()
             .args(["check", "--platform", "wecom", "--token", TOKEN])
-            .env("WXTOKEN_API_BASE", mock.url()),
+            .env("WXTOKEN_WECOM_API_BASE", mock.url()),
     );
     assert_eq!(out.code, 0, "{out:?}");
     assert!(
@@ -281,7 +281,7 @@ fn check_says_what_a_pass_does_not_prove_and_names_an_expired_token() {
     let out = run_tokenless(
         wxtoken()
             .args(["check", "--platform", "wecom", "--json", "--token", TOKEN])
-            .env("WXTOKEN_API_BASE", mock.url()),
+            .env("WXTOKEN_WECOM_API_BASE", mock.url()),
     );
     assert_eq!(out.code, 6, "{out:?}");
     assert_eq!(out.json()["valid"], false);
@@ -295,7 +295,7 @@ fn doctor_uses_gettoken_and_says_what_it_proves() {
             .args(["doctor", "--platform", "wecom"])
             .env("WXTOKEN_CORPID", CORPID)
             .env("WXTOKEN_CORPSECRET", CORPSECRET)
-            .env("WXTOKEN_API_BASE", mock.url()),
+            .env("WXTOKEN_WECOM_API_BASE", mock.url()),
         CORPSECRET,
     );
     assert_eq!(out.code, 0, "{out:?}");
@@ -346,4 +346,22 @@ fn a_secret_given_as_the_corpid_is_handled_as_the_secret() {
         CORPSECRET,
     );
     assert!(out.stderr.contains("corpid=***"), "{out:?}");
+}
+
+#[test]
+fn an_official_account_gateway_never_receives_a_wechat_work_secret() {
+    // WXTOKEN_API_BASE points at a gateway for Official Accounts: a WeChat Work run ignores it.
+    let mp_gateway = Mock::start(vec![ok_reply()]);
+    let wecom_base = Mock::start(vec![ok_reply()]);
+    let out = run_hiding(
+        wecom(&wecom_base).env("WXTOKEN_API_BASE", mp_gateway.url()),
+        CORPSECRET,
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        mp_gateway.count(),
+        0,
+        "the secret went to the other platform's gateway"
+    );
+    assert_eq!(wecom_base.count(), 1);
 }

@@ -44,11 +44,13 @@ pub fn conn_settings(
     platform: Platform,
     lang: Lang,
 ) -> Result<ConnSettings, Failure> {
-    let default = match platform {
-        Platform::Mp => DEFAULT_API_BASE,
-        Platform::Wecom => WECOM_API_BASE,
+    let (variable, default) = match platform {
+        Platform::Mp => ("WXTOKEN_API_BASE", DEFAULT_API_BASE),
+        Platform::Wecom => ("WXTOKEN_WECOM_API_BASE", WECOM_API_BASE),
     };
-    let api_base = ApiBase::parse(args.api_base.as_deref().unwrap_or(default), lang)?;
+    let from_env = env_var(variable).filter(|v| !v.is_empty());
+    let raw = args.api_base.clone().or(from_env);
+    let api_base = ApiBase::parse(raw.as_deref().unwrap_or(default), lang)?;
     let timeout = crate::conn::parse_timeout(&args.timeout, lang)?;
     let proxy = proxy::decide(
         args.proxy.as_deref(),
@@ -60,7 +62,11 @@ pub fn conn_settings(
         platform,
         api_base,
         timeout,
-        retries: args.retries,
+        // WeChat Work: "建议重试次数不超过3次".
+        retries: match platform {
+            Platform::Wecom => args.retries.min(3),
+            Platform::Mp => args.retries,
+        },
         proxy,
         ca_cert: args.ca_cert.clone(),
         lang,
