@@ -232,30 +232,10 @@ fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), F
 /// Ask for the secret on the terminal with echo off (`--secret-file -` at a terminal): it is
 /// never shown, and never lands in shell history.
 fn prompt_without_echo(lang: Lang) -> std::io::Result<String> {
-    use std::io::{BufRead, Write};
-    let fd = libc::STDIN_FILENO;
-    // SAFETY: termios is plain data; tcgetattr fills it for a terminal fd.
-    let mut saved: libc::termios = unsafe { std::mem::zeroed() };
-    if unsafe { libc::tcgetattr(fd, &mut saved) } != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    let mut quiet = saved;
-    quiet.c_lflag &= !libc::ECHO;
-    quiet.c_lflag |= libc::ECHONL;
-    let _ = write!(
-        std::io::stderr(),
-        "{}",
-        lang.pick("AppSecret (not shown): ", "AppSecret（输入不显示）：")
-    );
-    // SAFETY: valid fd and termios; the saved settings are restored below, whatever happens.
-    unsafe { libc::tcsetattr(fd, libc::TCSANOW, &quiet) };
-    let mut line = String::new();
-    let read = std::io::stdin()
-        .lock()
-        .take(MAX_SECRET_FILE + 1)
-        .read_line(&mut line);
-    unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };
-    read.map(|_| line)
+    crate::terminal::read_hidden_line(
+        lang.pick("AppSecret (not shown): ", "AppSecret（输入不显示）："),
+        MAX_SECRET_FILE + 1,
+    )
 }
 
 /// A long run of letters and digits with no path separator: a secret, not a file name.

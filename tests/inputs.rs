@@ -182,3 +182,38 @@ fn secret_file_dash_at_a_terminal_prompts_without_echo() {
         SECRET
     );
 }
+
+#[test]
+fn ctrl_c_at_the_secret_prompt_leaves_the_terminal_echoing() {
+    // The shell ignores SIGINT so that it lives on to report the terminal's state; wxtoken
+    // installs its own handler for the prompt, which restores echo and then dies of the signal.
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let shell = format!(
+        "trap '' INT; {} fetch --secret-file - --api-base {}; stty -a | grep -o ' -*echo ' | head -1",
+        env!("CARGO_BIN_EXE_wxtoken"),
+        mock.url()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("sh -c \"{shell}\""), "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("WXTOKEN_APPID", APPID)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the script command (util-linux) is needed for this test");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    {
+        use std::io::Write;
+        child.stdin.as_mut().unwrap().write_all(b"\x03").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("AppSecret (not shown):"), "{text:?}");
+    assert!(
+        text.contains(" echo "),
+        "echo is off after Ctrl-C: {text:?}"
+    );
+    assert!(!text.contains(" -echo "), "{text:?}");
+    assert_eq!(mock.count(), 0);
+}
