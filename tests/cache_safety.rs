@@ -84,6 +84,12 @@ impl Warm {
     }
 }
 
+/// The lock file of an entry: per appid and endpoint (`wx….token.lock`), not per API base.
+fn lock_of(entry: &str) -> String {
+    let mut parts = entry.split('.');
+    format!("{}.{}.lock", parts.next().unwrap(), parts.next().unwrap())
+}
+
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")
         .arg(path)
@@ -129,7 +135,7 @@ fn a_planted_symlink_at_the_lock_creates_nothing_and_stops_a_classic_fetch() {
     std::fs::create_dir(&cache).unwrap();
     std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o700)).unwrap();
     let victim = dir.0.join("created-by-an-attacker's-link");
-    symlink(&victim, cache.join(format!("{name}.lock"))).unwrap();
+    symlink(&victim, cache.join(lock_of(&name))).unwrap();
     let before = mock.count();
     let out = run(&mut cached(&mock, &cache));
     assert_eq!(out.code, 11, "{out:?}");
@@ -138,7 +144,7 @@ fn a_planted_symlink_at_the_lock_creates_nothing_and_stops_a_classic_fetch() {
     assert_eq!(mock.count(), before, "nothing fetched");
     // A stable token rotates nothing: a warning, and the token.
     let stable_name = name.replace(".token.", ".stable_token.");
-    symlink(&victim, cache.join(format!("{stable_name}.lock"))).unwrap();
+    symlink(&victim, cache.join(lock_of(&stable_name))).unwrap();
     let out = run(cached(&mock, &cache).arg("--stable"));
     assert_eq!(out.code, 0, "{out:?}");
     assert!(out.stderr.contains("warning"), "{out:?}");
@@ -182,8 +188,8 @@ fn fifos_never_hang_fetch_or_list() {
     let out = run(wxtoken().args(["cache", "list", "--cache-dir"]).arg(&cache));
     assert_eq!(out.code, 0, "{out:?}");
     // A FIFO at the lock: the open neither blocks nor succeeds.
-    std::fs::remove_file(cache.join(format!("{name}.lock"))).unwrap();
-    mkfifo(&cache.join(format!("{name}.lock")));
+    std::fs::remove_file(cache.join(lock_of(&name))).unwrap();
+    mkfifo(&cache.join(lock_of(&name)));
     let _ = std::fs::remove_file(cache.join(&name));
     let out = run(&mut cached(&mock, &cache));
     assert_eq!(out.code, 11, "{out:?}");
@@ -638,4 +644,25 @@ fn a_closed_stdout_never_lends_its_descriptor_to_a_cache_file() {
             assert!(!text.contains(TOKEN), "{name} received the token: {text:?}");
         }
     }
+}
+
+#[test]
+fn runs_through_two_api_bases_share_one_lock() {
+    // The same account reached directly and through a gateway: one token, so one lock.
+    let dir = Scratch::new();
+    let direct = Mock::start(vec![Reply::token(7200)]);
+    let gateway = Mock::start(vec![Reply::token(7200)]);
+    assert_eq!(run(&mut cached(&direct, &dir.0)).code, 0);
+    assert_eq!(run(&mut cached(&gateway, &dir.0)).code, 0);
+    let files = names(&dir.0);
+    let locks: Vec<&String> = files.iter().filter(|n| n.ends_with(".lock")).collect();
+    let entries = files.iter().filter(|n| n.ends_with(".json")).count();
+    assert_eq!(entries, 2, "an entry per API base: {files:?}");
+    assert_eq!(locks, [&format!("{APPID}.token.lock")], "{files:?}");
+    // Clearing one appid's entries leaves no entry behind; clearing all removes the free lock.
+    let out = run(wxtoken()
+        .args(["cache", "clear", "--cache-dir"])
+        .arg(&dir.0));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(names(&dir.0), ["CACHEDIR.TAG"]);
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::layout::{entry_name, sha256_hex};
+use super::layout::{entry_name, lock_name, sha256_hex};
 use crate::lang::Lang;
 use crate::response::{MAX_EXPIRES_IN, expires_in_problem, token_problem};
 use crate::time;
@@ -38,6 +38,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The lock this entry's token is fetched under.
+    pub(super) fn lock_file(&self) -> String {
+        lock_name(&self.appid, &self.endpoint, &self.secret_fingerprint)
+    }
+
     /// The file name this entry belongs under (its content must match its name).
     pub(super) fn file_name(&self) -> String {
         entry_name(
@@ -102,6 +107,10 @@ pub struct Key<'a> {
 }
 
 impl Key<'_> {
+    pub(super) fn lock_file(&self) -> String {
+        lock_name(self.appid, self.endpoint.name(), &self.fingerprint)
+    }
+
     pub(super) fn name(&self) -> String {
         entry_name(
             self.appid,

@@ -40,15 +40,20 @@ fn is_plain_appid(appid: &str) -> bool {
 }
 
 /// The file name of an entry: readable where the appid is plain, never anything secret.
+/// The appid as it appears in file names: as is where it is plain, else hashed.
+fn who(appid: &str) -> String {
+    if is_plain_appid(appid) {
+        appid.to_string()
+    } else {
+        sha256_hex(&["appid", appid])[..16].to_string()
+    }
+}
+
 /// WeChat Work's tokens belong to one app of a corp, and the secret tells the apps apart: for
 /// `gettoken` the fingerprint of the secret is part of the name, so that two apps of one corp
 /// never share or overwrite each other's entry.
 pub(super) fn entry_name(appid: &str, endpoint: &str, api_base: &str, fingerprint: &str) -> String {
-    let who = if is_plain_appid(appid) {
-        appid.to_string()
-    } else {
-        sha256_hex(&["appid", appid])[..16].to_string()
-    };
+    let who = who(appid);
     let per_app = if endpoint == "gettoken" {
         fingerprint
     } else {
@@ -71,8 +76,35 @@ pub(super) fn is_entry_name(name: &str) -> bool {
             && base.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-pub(super) fn lock_name(entry: &str) -> String {
-    format!("{entry}.lock")
+/// The lock of a token: per appid and endpoint (and app, for WeChat Work), not per API base, so
+/// that runs going direct and runs going through a gateway still make one fetch between them.
+pub(super) fn lock_name(appid: &str, endpoint: &str, fingerprint: &str) -> String {
+    let who = who(appid);
+    if endpoint == "gettoken" {
+        let app = fingerprint.get(..8).unwrap_or(fingerprint);
+        format!("{who}.{endpoint}.{app}.lock")
+    } else {
+        format!("{who}.{endpoint}.lock")
+    }
+}
+
+/// Whether `name` has the shape of a lock's name.
+pub(super) fn is_lock_name(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".lock") else {
+        return false;
+    };
+    let parts: Vec<&str> = stem.split('.').collect();
+    match parts.as_slice() {
+        [who, endpoint] => {
+            is_plain_appid(who)
+                && *endpoint != "gettoken"
+                && Endpoint::from_name(endpoint).is_some()
+        }
+        [who, "gettoken", app] => {
+            is_plain_appid(who) && app.len() == 8 && app.bytes().all(|b| b.is_ascii_hexdigit())
+        }
+        _ => false,
+    }
 }
 
 pub(super) fn failure_name(entry: &str) -> String {
@@ -110,6 +142,7 @@ pub(super) fn temp_owner(name: &str) -> Option<u32> {
 pub(super) fn is_our_name(name: &str) -> bool {
     name == TAG_NAME
         || is_entry_name(name)
+        || is_lock_name(name)
         || name.strip_suffix(".lock").is_some_and(is_entry_name)
         || name.strip_suffix(".failed").is_some_and(is_entry_name)
         || temp_owner(name).is_some()
@@ -184,7 +217,8 @@ mod tests {
         let entry = entry_name("wx0123456789abcdef", "token", "b", "");
         for ours in [
             entry.clone(),
-            format!("{entry}.lock"),
+            "wx0123456789abcdef.token.lock".to_string(),
+            "ww0123456789abcdef.gettoken.0123abcd.lock".to_string(),
             format!("{entry}.failed"),
             format!(".{entry}.123.456.tmp"),
             format!(".{entry}.failed.123.456.tmp"),

@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 pub use entry::{Entry, Key, fingerprint, human_duration};
 use entry::{FORMAT, FailureRecord};
 use layout::{
-    TAG, TAG_NAME, TAG_SIGNATURE, failure_name, is_entry_name, is_our_name, lock_name, temp_name,
-    temp_owner,
+    TAG, TAG_NAME, TAG_SIGNATURE, failure_name, is_entry_name, is_lock_name, is_our_name,
+    temp_name, temp_owner,
 };
 pub use layout::{no_dir_message, resolve_dir};
 pub use messages::{CacheWarning, Unusable};
@@ -207,7 +207,7 @@ impl Cache {
 
     /// Take the entry's lock, waiting at most `wait`. `Ok(None)` when the wait ran out.
     pub fn lock(&self, key: &Key, wait: Duration) -> Result<Option<Lock>, CacheWarning> {
-        self.lock_name(&lock_name(&key.name()), Some(wait))
+        self.lock_name(&key.lock_file(), Some(wait))
     }
 
     /// The lock at `name`; `wait` None: a single try. A lock file that was removed and created
@@ -358,10 +358,11 @@ impl Cache {
             if appid.is_some_and(|want| want != entry.appid) {
                 continue;
             }
-            let lock = lock_name(name);
-            match self.lock_name(&lock, None) {
+            // The lock may be shared with entries for other API bases: it stays, and goes with
+            // the leftovers when nothing uses it.
+            match self.lock_name(&entry.lock_file(), None) {
                 Ok(Some(held)) => {
-                    for file in [name.clone(), failure_name(name), lock] {
+                    for file in [name.clone(), failure_name(name)] {
                         if let Err(e) = safe_fs::remove_own_file(&self.path_of(&file)) {
                             done.warnings.push(warning(
                                 ("cannot remove", "无法删除"),
@@ -393,9 +394,18 @@ impl Cache {
 
     /// Locks and failure records without an entry, and temp files of runs that died.
     fn remove_leftovers(&self, names: &[String]) {
+        // The locks of the entries still here.
+        let in_use: Vec<String> = names
+            .iter()
+            .filter(|n| is_entry_name(n))
+            .filter_map(|n| self.read_entry(n).ok().flatten())
+            .map(|e| e.lock_file())
+            .collect();
         for name in names {
-            if let Some(entry) = name.strip_suffix(".lock").filter(|e| is_entry_name(e)) {
-                if self.path_of(entry).exists() {
+            let is_lock =
+                is_lock_name(name) || name.strip_suffix(".lock").is_some_and(is_entry_name);
+            if is_lock {
+                if in_use.contains(name) {
                     continue;
                 }
                 if let Ok(Some(held)) = self.lock_name(name, None) {
