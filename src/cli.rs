@@ -8,6 +8,7 @@ use crate::credentials::{CredInput, Secret};
 use crate::lang::LangChoice;
 use crate::output::ColorChoice;
 
+pub mod lazy;
 mod tools;
 pub use tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 

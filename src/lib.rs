@@ -47,7 +47,7 @@ pub(crate) fn env_of(
 use std::ffi::OsString;
 use std::panic::{self, AssertUnwindSafe};
 
-use clap::{FromArgMatches, Parser};
+use clap::FromArgMatches;
 
 use cli::{Cli, Command};
 use error::Failure;
@@ -90,7 +90,18 @@ pub fn main(args: Vec<OsString>) -> u8 {
             .try_get_matches_from(&args)
             .and_then(|m| Cli::from_arg_matches(&m))
     } else {
-        Cli::try_parse_from(&args)
+        match cli::lazy::parse(&args) {
+            // Help shown for a command missing its subcommand (`wxtoken cache`): the whole
+            // tree, with every description.
+            Err(e)
+                if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+            {
+                cli::command_with_exit_codes()
+                    .try_get_matches_from(&args)
+                    .and_then(|m| Cli::from_arg_matches(&m))
+            }
+            other => other,
+        }
     };
     let cli = match parsed {
         Ok(cli) => cli,
@@ -173,6 +184,11 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
     {
         // Help that cannot be written (a full disk, a closed stdout) is lost: not a success.
         return if e.print().is_ok() { 0 } else { 1 };
+    }
+    // A command without its subcommand (`wxtoken cache`): its help, on stderr, exit 2.
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        output::write_stderr(&e.render().to_string());
+        return 2;
     }
     // clap's wording, with the prefix and the colour rules of every other wxtoken error.
     let rendered = e.render().to_string();

@@ -217,3 +217,19 @@ fn ctrl_c_at_the_secret_prompt_leaves_the_terminal_echoing() {
     assert!(!text.contains(" -echo "), "{text:?}");
     assert_eq!(mock.count(), 0);
 }
+
+#[test]
+fn a_command_without_its_subcommand_shows_its_help_and_exits_2() {
+    for (args, want) in [
+        (vec!["cache"], "List or remove cached tokens"),
+        (vec!["quota"], "Usage: wxtoken quota"),
+    ] {
+        let out = run(wxtoken().args(&args));
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert!(out.stderr.contains(want), "{args:?}: {out:?}");
+        assert!(
+            !out.stderr.starts_with("wxtoken: error:"),
+            "help, not an error line: {out:?}"
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! The command line built for parsing only: each subcommand's arguments are defined when that
+//! subcommand is the one being run (clap's `defer`), not all of them on every run. Building the
+//! whole tree (the derive's `Cli::command()`) was a third of a cache hit's instructions; help
+//! and completions, which show everything, still use the whole tree.
+
+use clap::{Args, Command, FromArgMatches, Subcommand};
+
+use super::{
+    CacheCommand, CheckArgs, Cli, DoctorArgs, ExplainArgs, FetchArgs, OutputArgs, QuotaCommand,
+    RidArgs,
+};
+
+/// The command tree with deferred subcommands: the same ids as the derive's, so that
+/// [`Cli::from_arg_matches`] reads its matches.
+fn command() -> Command {
+    let root = Command::new("wxtoken")
+        .version(env!("CARGO_PKG_VERSION"))
+        .propagate_version(true)
+        .subcommand_required(true)
+        .arg_required_else_help(true);
+    OutputArgs::augment_args(root).subcommands([
+        Command::new("fetch").defer(FetchArgs::augment_args),
+        Command::new("explain").defer(ExplainArgs::augment_args),
+        Command::new("check").defer(CheckArgs::augment_args),
+        Command::new("doctor").defer(DoctorArgs::augment_args),
+        Command::new("cache")
+            .subcommand_required(true)
+            .arg_required_else_help(true)
+            .defer(CacheCommand::augment_subcommands),
+        Command::new("quota")
+            .subcommand_required(true)
+            .arg_required_else_help(true)
+            .defer(QuotaCommand::augment_subcommands),
+        Command::new("rid").defer(RidArgs::augment_args),
+        Command::new("completions").defer(|c| {
+            c.arg(
+                clap::Arg::new("shell")
+                    .value_name("SHELL")
+                    .required(true)
+                    .value_parser(clap::value_parser!(clap_complete::Shell)),
+            )
+        }),
+    ])
+}
+
+/// Parse `args` with the deferred tree.
+pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let matches = command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// The deferred tree parses every command line the derive's does, to the same values.
+    #[test]
+    fn parses_like_the_derive() {
+        for args in [
+            vec![
+                "wxtoken", "fetch", "--appid", "wx1", "--stable", "--cache", "--json", "-v",
+            ],
+            vec!["wxtoken", "--lang", "zh", "explain", "40164", "--json"],
+            vec!["wxtoken", "check", "--token", "T", "--platform", "wecom"],
+            vec!["wxtoken", "doctor", "--timeout", "3"],
+            vec!["wxtoken", "cache", "clear", "--appid", "wx1", "--json"],
+            vec!["wxtoken", "quota", "get", "/cgi-bin/token", "--yes"][..4].to_vec(),
+            vec!["wxtoken", "rid", "6610524e-3c4d5e6f-7a8b9c0d"],
+            vec!["wxtoken", "completions", "zsh"],
+        ] {
+            let lazy = parse(&args.iter().map(Into::into).collect::<Vec<_>>())
+                .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            let derived = Cli::try_parse_from(&args).unwrap();
+            assert_eq!(format!("{lazy:?}"), format!("{derived:?}"), "{args:?}");
+        }
+        for bad in [
+            vec!["wxtoken", "fetch", "--frobnicate"],
+            vec!["wxtoken", "cache"],
+            vec!["wxtoken", "completions"],
+        ] {
+            let lazy = parse(&bad.iter().map(Into::into).collect::<Vec<_>>()).unwrap_err();
+            let derived = Cli::try_parse_from(&bad).unwrap_err();
+            assert_eq!(lazy.kind(), derived.kind(), "{bad:?}");
+        }
+    }
+}
