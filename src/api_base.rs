@@ -20,8 +20,21 @@ pub struct ApiBase {
     pub port: u16,
 }
 
+/// Longer than any gateway's URL: a mistake (a pasted blob). It is stored in cache entries,
+/// which are read back with a 16 KiB cap, so it must stay far below that.
+pub const MAX_API_BASE_LEN: usize = 1024;
+
 impl ApiBase {
     pub fn parse(raw: &str, lang: Lang) -> Result<ApiBase, Failure> {
+        if raw.len() > MAX_API_BASE_LEN {
+            // Not echoed: a value this long is a pasted blob, maybe holding a secret.
+            let len = raw.len();
+            return Err(Failure::usage(tr!(
+                lang,
+                "--api-base is {len} bytes long, more than {MAX_API_BASE_LEN}: it is not a URL",
+                "--api-base 长度为 {len} 字节，超过 {MAX_API_BASE_LEN}：这不是 URL"
+            )));
+        }
         let shown = crate::redact::sanitize(raw);
         let bad = |why: String| {
             Failure::usage(tr!(

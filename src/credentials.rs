@@ -89,8 +89,9 @@ pub fn load(
             )));
         }
     };
-    check_chars(&appid, "appid", lang)?;
-    check_len(&appid, "appid", MAX_APPID_LEN, lang)?;
+    let id_name = if wecom { "corpid" } else { "appid" };
+    check_chars(&appid, id_name, input.platform, lang)?;
+    check_len(&appid, id_name, MAX_APPID_LEN, lang)?;
 
     let (secret, source) = if let Some(s) = input.secret {
         (s.expose().to_string(), SecretSource::Flag)
@@ -135,8 +136,12 @@ pub fn load(
         };
         return Err(Failure::usage(what));
     }
+    if let Some(agentid) = input.agentid {
+        check_chars(agentid, "agentid", input.platform, lang)?;
+        check_len(agentid, "agentid", MAX_APPID_LEN, lang)?;
+    }
     let secret = Secret::new(secret);
-    check_chars(secret.expose(), "secret", lang)?;
+    check_chars(secret.expose(), "secret", input.platform, lang)?;
     check_len(secret.expose(), "secret", MAX_SECRET_LEN, lang)?;
     if id_may_be_a_secret(&appid) {
         // appid and secret swapped: the "appid" is the secret, so it must never be shown either.
@@ -245,7 +250,7 @@ fn looks_like_a_value(raw: &str) -> bool {
 
 /// Values that can never be right: empty, or with whitespace, control or non-ASCII characters.
 /// The message names the problem, never the secret's value.
-fn check_chars(value: &str, what: &str, lang: Lang) -> Result<(), Failure> {
+fn check_chars(value: &str, what: &str, platform: Platform, lang: Lang) -> Result<(), Failure> {
     let problem = if value.is_empty() {
         Some(lang.pick("is empty", "为空"))
     } else if value.chars().any(|c| c.is_control()) {
@@ -260,10 +265,16 @@ fn check_chars(value: &str, what: &str, lang: Lang) -> Result<(), Failure> {
     match problem {
         None => Ok(()),
         Some(p) => {
-            let hint = lang.pick(
-                "copy the value again from mp.weixin.qq.com (Settings and Development > Basic Configuration)",
-                "请从 mp.weixin.qq.com（设置与开发 → 基本配置）重新复制",
-            );
+            let hint = match platform {
+                Platform::Mp => lang.pick(
+                    "copy the value again from mp.weixin.qq.com (Settings and Development > Basic Configuration)",
+                    "请从 mp.weixin.qq.com（设置与开发 → 基本配置）重新复制",
+                ),
+                Platform::Wecom => lang.pick(
+                    "copy the value again from the admin console (work.weixin.qq.com): 我的企业 > 企业信息 for the CorpID, 应用管理 > the app > 应用详情 for its AgentId and secret",
+                    "在管理后台（work.weixin.qq.com）重新复制：CorpID 在 我的企业 → 企业信息，AgentId 与 secret 在 应用管理 → 该应用 → 应用详情",
+                ),
+            };
             Err(Failure::usage(format!("{what} {p}")).with_hint(hint))
         }
     }
@@ -417,9 +428,9 @@ mod tests {
     #[test]
     fn unusable_values() {
         for bad in ["", "a b", "a\tb", "a\u{7}b", "ab中"] {
-            let f = check_chars(bad, "secret", Lang::En).unwrap_err();
+            let f = check_chars(bad, "secret", Platform::Mp, Lang::En).unwrap_err();
             assert_eq!(f.exit_code(), 2, "{bad:?}");
         }
-        assert!(check_chars(SECRET, "secret", Lang::En).is_ok());
+        assert!(check_chars(SECRET, "secret", Platform::Mp, Lang::En).is_ok());
     }
 }

@@ -365,3 +365,74 @@ fn an_official_account_gateway_never_receives_a_wechat_work_secret() {
     );
     assert_eq!(wecom_base.count(), 1);
 }
+
+/// The longest values accepted still make a cache entry the next run can read (entries are read
+/// with a 16 KiB cap), and a longer or malformed `--agentid` is a usage error before any request.
+#[test]
+fn the_longest_accepted_values_make_a_readable_entry_and_longer_ones_are_refused() {
+    let dir = tempdir();
+    let _cleanup = RemoveOnDrop(dir.clone());
+    let long_token = "T".repeat(2048);
+    let mock = Mock::with(move |_, _| {
+        Reply::json(&format!(
+            r#"{{"errcode":0,"errmsg":"ok","access_token":"{long_token}","expires_in":7200}}"#
+        ))
+    });
+    let base = mock.url();
+    let long_base = format!("{base}/{}", "p".repeat(1024 - base.len() - 1));
+    assert_eq!(long_base.len(), 1024);
+    let agent = "9".repeat(64);
+    for _ in 0..2 {
+        let out = run_hiding(
+            wecom(&mock)
+                .env("WXTOKEN_WECOM_API_BASE", &long_base)
+                .args(["--cache", "--agentid", &agent, "--cache-dir"])
+                .arg(&dir),
+            CORPSECRET,
+        );
+        assert_eq!(out.code, 0, "{out:?}");
+        assert_eq!(out.stdout.trim_end().len(), 2048, "{out:?}");
+    }
+    assert_eq!(mock.count(), 1, "the second run did not read the entry");
+
+    let too_long = format!("{long_base}p");
+    for (what, base, agentid) in [
+        ("a 1025-byte api base", too_long.as_str(), "1000002"),
+        (
+            "a 65-character agentid",
+            long_base.as_str(),
+            &*"9".repeat(65),
+        ),
+        ("an agentid with a space", long_base.as_str(), "1000 002"),
+    ] {
+        let out = run_hiding(
+            wecom(&mock)
+                .env("WXTOKEN_WECOM_API_BASE", base)
+                .args(["--cache", "--agentid", agentid, "--cache-dir"])
+                .arg(&dir),
+            CORPSECRET,
+        );
+        assert_eq!(out.code, 2, "{what}: {out:?}");
+        assert!(
+            out.stderr.starts_with("wxtoken: error: "),
+            "{what}: {out:?}"
+        );
+        assert!(
+            !out.stderr.contains("ppppppppppppppppppppppppppppppppp"),
+            "{what}: {out:?}"
+        );
+    }
+    // A WeChat Work value is named as WeChat Work names it, with its console's hint.
+    let out = run_hiding(
+        wecom(&mock)
+            .env("WXTOKEN_CORPID", "ww01234 56789abcdef")
+            .args(["--cache-dir"])
+            .arg(&dir),
+        CORPSECRET,
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("corpid contains whitespace"), "{out:?}");
+    assert!(out.stderr.contains("work.weixin.qq.com"), "{out:?}");
+    assert!(!out.stderr.contains("mp.weixin.qq.com"), "{out:?}");
+    assert_eq!(mock.count(), 1, "a refused run sent a request");
+}
