@@ -143,17 +143,11 @@ fn clap_errors_speak_with_wxtokens_prefix_and_colour_rules() {
     assert!(out.stderr.starts_with("wxtoken: \x1b["), "{out:?}");
 }
 
-#[test]
-fn secret_file_dash_at_a_terminal_prompts_without_echo() {
-    // `script` (util-linux, in every Debian) gives wxtoken a terminal on stdin.
-    let mock = Mock::start(vec![Reply::token(7200)]);
-    let command = format!(
-        "{} fetch --secret-file - --api-base {}",
-        env!("CARGO_BIN_EXE_wxtoken"),
-        mock.url()
-    );
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
+/// Run `command` with a terminal on its stdin (`script`, util-linux, in every Debian), only
+/// WXTOKEN_APPID set, and give it time to reach the prompt.
+fn at_a_terminal(command: &str) -> std::process::Child {
+    let child = std::process::Command::new("script")
+        .args(["-qec", command, "/dev/null"])
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("WXTOKEN_APPID", APPID)
@@ -161,7 +155,19 @@ fn secret_file_dash_at_a_terminal_prompts_without_echo() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("the script command (util-linux) is needed for this test");
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    child
+}
+
+#[test]
+fn secret_file_dash_at_a_terminal_prompts_without_echo() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let command = format!(
+        "{} fetch --secret-file - --api-base {}",
+        env!("CARGO_BIN_EXE_wxtoken"),
+        mock.url()
+    );
+    let mut child = at_a_terminal(&command);
     {
         use std::io::Write;
         let stdin = child.stdin.as_mut().unwrap();
@@ -193,16 +199,7 @@ fn ctrl_c_at_the_secret_prompt_leaves_the_terminal_echoing() {
         env!("CARGO_BIN_EXE_wxtoken"),
         mock.url()
     );
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &format!("sh -c \"{shell}\""), "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("WXTOKEN_APPID", APPID)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the script command (util-linux) is needed for this test");
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    let mut child = at_a_terminal(&format!("sh -c \"{shell}\""));
     {
         use std::io::Write;
         child.stdin.as_mut().unwrap().write_all(b"\x03").unwrap();

@@ -25,12 +25,8 @@ fn wechat(quota_get: Reply, reset: Reply) -> Mock {
 }
 
 fn quota(mock: &Mock, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = wxtoken();
-    cmd.arg("quota")
-        .args(args)
-        .env("WXTOKEN_APPID", APPID)
-        .env("WXTOKEN_SECRET", SECRET)
-        .env("WXTOKEN_API_BASE", mock.url());
+    let mut cmd = with_credentials(mock, &["quota"]);
+    cmd.args(args);
     cmd
 }
 

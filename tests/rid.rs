@@ -40,12 +40,8 @@ fn wechat(reply: Reply) -> Mock {
 }
 
 fn rid(mock: &Mock, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = wxtoken();
-    cmd.arg("rid")
-        .args(args)
-        .env("WXTOKEN_APPID", APPID)
-        .env("WXTOKEN_SECRET", SECRET)
-        .env("WXTOKEN_API_BASE", mock.url());
+    let mut cmd = with_credentials(mock, &["rid"]);
+    cmd.args(args);
     cmd
 }
 

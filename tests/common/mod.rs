@@ -462,8 +462,13 @@ pub fn wxtoken() -> assert_cmd::Command {
 
 /// The binary with credentials in the environment and the API base pointing at `mock`.
 pub fn fetch(mock: &Mock) -> assert_cmd::Command {
+    with_credentials(mock, &["fetch"])
+}
+
+/// `wxtoken ARGS…` with the test account's credentials in env and `mock` as the API base.
+pub fn with_credentials(mock: &Mock, args: &[&str]) -> assert_cmd::Command {
     let mut cmd = wxtoken();
-    cmd.arg("fetch")
+    cmd.args(args)
         .env("WXTOKEN_APPID", APPID)
         .env("WXTOKEN_SECRET", SECRET)
         .env("WXTOKEN_API_BASE", mock.url());
