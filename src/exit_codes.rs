@@ -7,7 +7,10 @@ use crate::catalog::{self, Platform};
 /// [`exit_table`] reads them from the catalogue, so `--help`, README and `explain --all` cannot
 /// drift from what the code does.
 pub const EXIT_CODES: &[(u8, &str)] = &[
-    (0, "token printed (check: token accepted)"),
+    (
+        0,
+        "success: token printed (check: token accepted; quota, rid: answer printed)",
+    ),
     (
         1,
         "unexpected internal error, or the result could not be written to stdout",
@@ -41,7 +44,7 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
 
 /// The meanings of [`EXIT_CODES`] in Chinese, in the same order.
 const EXIT_CODES_ZH: &[&str] = &[
-    "已输出 token（check：token 被接受）",
+    "成功：已输出 token（check：token 被接受；quota、rid：已输出结果）",
     "意外的内部错误，或结果无法写入标准输出",
     "用法错误：参数或输入有误或缺失",
     "网络错误：DNS、连接、TLS、代理、超时（重试之后）",
@@ -65,17 +68,26 @@ pub fn exit_meaning(code: u8, lang: crate::lang::Lang) -> &'static str {
 }
 
 /// One row of the exit-code table: the code, its meaning, and the catalogued errcodes that end
-/// in it when fetching (comma-separated, empty for none).
-pub fn exit_table() -> Vec<(u8, &'static str, String)> {
+/// in it when fetching, for Official Accounts and Mini Programs and for WeChat Work
+/// (comma-separated, empty for none).
+pub fn exit_table() -> Vec<(u8, &'static str, String, String)> {
+    let codes = |platform: Platform, code: u8| -> String {
+        let codes: Vec<String> = catalog::rows(platform)
+            .iter()
+            .filter(|e| e.exit_code() == code)
+            .map(|e| e.code.to_string())
+            .collect();
+        codes.join(", ")
+    };
     EXIT_CODES
         .iter()
         .map(|&(code, meaning)| {
-            let errcodes: Vec<String> = catalog::rows(Platform::Mp)
-                .iter()
-                .filter(|e| e.exit_code() == code)
-                .map(|e| e.code.to_string())
-                .collect();
-            (code, meaning, errcodes.join(", "))
+            (
+                code,
+                meaning,
+                codes(Platform::Mp, code),
+                codes(Platform::Wecom, code),
+            )
         })
         .collect()
 }
@@ -84,10 +96,14 @@ pub fn exit_table() -> Vec<(u8, &'static str, String)> {
 /// of their own, so that nothing wraps under the code column.
 pub fn exit_code_help(lang: crate::lang::Lang) -> String {
     let mut out = format!("{}\n", lang.pick("Exit codes:", "退出码："));
-    for (code, _, errcodes) in exit_table() {
+    for (code, _, errcodes, wecom) in exit_table() {
         out.push_str(&format!("  {code:>2}  {}\n", exit_meaning(code, lang)));
         if !errcodes.is_empty() {
             out.push_str(&format!("      errcode {errcodes}\n"));
+        }
+        if !wecom.is_empty() {
+            let label = lang.pick("WeChat Work errcode", "企业微信 errcode");
+            out.push_str(&format!("      {label} {wecom}\n"));
         }
     }
     out.push_str(lang.pick(
@@ -105,15 +121,27 @@ mod tests {
     #[test]
     fn the_exit_table_lists_every_catalogued_code_in_its_row() {
         let table = exit_table();
-        for entry in catalog::rows(Platform::Mp) {
-            let rows: Vec<u8> = table
-                .iter()
-                .filter(|(_, _, codes)| codes.split(", ").any(|c| c == entry.code.to_string()))
-                .map(|(code, _, _)| *code)
-                .collect();
-            assert_eq!(rows, [entry.exit_code()], "errcode {}", entry.code);
+        for platform in [Platform::Mp, Platform::Wecom] {
+            for entry in catalog::rows(platform) {
+                let rows: Vec<u8> = table
+                    .iter()
+                    .filter(|(_, _, mp, wecom)| {
+                        let codes = if platform == Platform::Mp { mp } else { wecom };
+                        codes.split(", ").any(|c| c == entry.code.to_string())
+                    })
+                    .map(|(code, _, _, _)| *code)
+                    .collect();
+                assert_eq!(
+                    rows,
+                    [entry.exit_code()],
+                    "{platform:?} errcode {}",
+                    entry.code
+                );
+            }
         }
-        let row10 = &table.iter().find(|(c, _, _)| *c == 10).unwrap().2;
+        let row7 = &table.iter().find(|(c, _, _, _)| *c == 7).unwrap().3;
+        assert!(row7.contains("60020"), "60020 in row 7: {row7}");
+        let row10 = &table.iter().find(|(c, _, _, _)| *c == 10).unwrap().2;
         for code in ["40014", "41001", "42001", "48001"] {
             assert!(row10.contains(code), "{code} in row 10: {row10}");
         }

@@ -47,10 +47,11 @@ fn completions_match_what_the_binary_generates() {
 
 /// The README's exit-code and errcode tables, between their markers.
 fn tables() -> String {
-    let mut t =
-        String::from("<!-- exit-codes:start -->\n| code | meaning | errcodes |\n|---|---|---|\n");
-    for (code, meaning, errcodes) in exit_table() {
-        t.push_str(&format!("| {code} | {meaning} | {errcodes} |\n"));
+    let mut t = String::from(
+        "<!-- exit-codes:start -->\n| code | meaning | Official Account and Mini Program errcodes | WeChat Work errcodes |\n|---|---|---|---|\n",
+    );
+    for (code, meaning, errcodes, wecom) in exit_table() {
+        t.push_str(&format!("| {code} | {meaning} | {errcodes} | {wecom} |\n"));
     }
     t.push_str("<!-- exit-codes:end -->");
     t
