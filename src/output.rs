@@ -69,7 +69,59 @@ pub fn write_stdout_quietly(text: &str) {
 /// Text for people on stderr: always masked here, the one way out for it. Errors are ignored
 /// (there is nowhere left to report them).
 pub fn write_stderr(text: &str) {
-    let _ = io::stderr().lock().write_all(redact(text).as_bytes());
+    let _ = io::stderr()
+        .lock()
+        .write_all(cap_lines(&redact(text)).as_bytes());
+}
+
+/// No line for people is longer than this: a value echoed back in a message (a 100 KB path or
+/// proxy URL, a pasted blob) is cut, after masking, and says how much was left out.
+pub const MAX_LINE: usize = 2048;
+
+/// `text` with every line over [`MAX_LINE`] bytes cut at a character boundary.
+fn cap_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.lines().all(|l| l.len() <= MAX_LINE) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(64 * 1024));
+    for piece in text.split_inclusive('\n') {
+        let (line, end) = match piece.strip_suffix('\n') {
+            Some(line) => (line, "\n"),
+            None => (piece, ""),
+        };
+        out.push_str(&cap(line));
+        out.push_str(end);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// One string cut to [`MAX_LINE`] bytes, with a note of how many characters were left out.
+fn cap(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.len() <= MAX_LINE {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut at = MAX_LINE;
+    while !line.is_char_boundary(at) {
+        at -= 1;
+    }
+    let left_out = line[at..].chars().count();
+    let note = Lang::current().pick("more characters not shown", "个字符未显示");
+    std::borrow::Cow::Owned(format!("{}… ({left_out} {note})", &line[..at]))
+}
+
+/// A failure's JSON document as printed: masked, and no string in it over [`MAX_LINE`] bytes.
+pub fn failure_json(doc: &Value) -> String {
+    fn cap_strings(v: &mut Value) {
+        match v {
+            Value::String(s) if s.len() > MAX_LINE => *s = cap(s).into_owned(),
+            Value::Array(items) => items.iter_mut().for_each(cap_strings),
+            Value::Object(map) => map.values_mut().for_each(cap_strings),
+            _ => {}
+        }
+    }
+    let mut doc = redact_json(doc);
+    cap_strings(&mut doc);
+    format!("{doc}\n")
 }
 
 /// The styles wxtoken uses, by what they mean.
@@ -229,7 +281,7 @@ impl Printer {
         write_stderr(&text);
         if self.json {
             // The failure stands whether or not its document can be written.
-            let _ = write_stdout(&format!("{}\n", redact_json(doc)));
+            let _ = write_stdout(&failure_json(doc));
         }
     }
 }
@@ -237,6 +289,29 @@ impl Printer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut_after_masking_and_say_so() {
+        let short = "wxtoken: error: short\n  hint: fine\n";
+        assert_eq!(cap_lines(short), short);
+        let long = format!(
+            "wxtoken: error: cannot read {}\n  hint: h\n",
+            "é".repeat(3000)
+        );
+        let cut = cap_lines(&long);
+        let lines: Vec<&str> = cut.lines().collect();
+        assert_eq!(lines.len(), 2, "{cut}");
+        assert!(lines[0].len() < MAX_LINE + 64, "{}", lines[0].len());
+        assert!(
+            lines[0].ends_with("more characters not shown)") || lines[0].ends_with("个字符未显示)")
+        );
+        assert_eq!(lines[1], "  hint: h");
+        assert!(cut.ends_with('\n'));
+        let doc = serde_json::json!({"error": {"message": "x".repeat(10_000), "n": 1}});
+        let printed = failure_json(&doc);
+        assert!(printed.len() < MAX_LINE + 200, "{}", printed.len());
+        assert!(printed.ends_with('\n'));
+    }
 
     #[test]
     fn colour_decision() {

@@ -588,3 +588,57 @@ fn a_token_with_characters_no_token_has_is_refused() {
         );
     }
 }
+
+/// A huge value in any flag is refused before any request, and no message echoes it whole: every
+/// line for people, and every string of the JSON document, is cut to 2 KiB and says so.
+#[test]
+fn a_huge_value_in_any_flag_is_never_echoed_whole() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let huge = "x".repeat(100_000);
+    let cases: Vec<(&str, Vec<String>, i32)> = vec![
+        (
+            "--proxy",
+            vec!["--proxy".into(), format!("http://{huge}")],
+            2,
+        ),
+        ("--ca-cert", vec!["--ca-cert".into(), format!("/{huge}")], 2),
+        (
+            "--cache-dir",
+            vec!["--cache".into(), "--cache-dir".into(), format!("/{huge}")],
+            11,
+        ),
+        ("--retries", vec!["--retries".into(), huge.clone()], 2),
+        ("--min-ttl", vec!["--min-ttl".into(), huge.clone()], 2),
+    ];
+    for (what, args, code) in cases {
+        for json in [false, true] {
+            let mut cmd = fetch(&mock);
+            cmd.args(&args);
+            if json {
+                cmd.arg("--json");
+            }
+            let out = run(&mut cmd);
+            assert_eq!(
+                out.code,
+                code,
+                "{what}: {}",
+                &out.stderr[..300.min(out.stderr.len())]
+            );
+            assert!(
+                out.stderr.lines().all(|l| l.len() < 2200),
+                "{what}: a line of {} bytes",
+                out.stderr.lines().map(str::len).max().unwrap_or(0)
+            );
+            assert!(out.stderr.contains("more characters not shown"), "{what}");
+            if json {
+                assert!(
+                    out.stdout.len() < 4096,
+                    "{what}: {} bytes",
+                    out.stdout.len()
+                );
+                assert_eq!(out.json()["exit_code"], code, "{what}");
+            }
+        }
+    }
+    assert_eq!(mock.count(), 0, "a request went out");
+}
