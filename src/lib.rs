@@ -235,7 +235,7 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
             .trim_start_matches("error: ")
             .to_string();
         let f = Failure::usage(first);
-        output::write_stdout_quietly(&output::failure_json(&f.to_json_document()));
+        output::write_stdout_quietly(&output::capped_json(&f.to_json_document()));
     }
     2
 }

@@ -109,8 +109,9 @@ fn cap(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}… ({left_out} {note})", &line[..at]))
 }
 
-/// A failure's JSON document as printed: masked, and no string in it over [`MAX_LINE`] bytes.
-pub fn failure_json(doc: &Value) -> String {
+/// A report's or a failure's JSON document as printed: masked, and no string in it over
+/// [`MAX_LINE`] bytes.
+pub fn capped_json(doc: &Value) -> String {
     fn cap_strings(v: &mut Value) {
         match v {
             Value::String(s) if s.len() > MAX_LINE => *s = cap(s).into_owned(),
@@ -212,6 +213,16 @@ impl Printer {
         write_stdout(&format!("{}\n", redact_json(doc)))
     }
 
+    /// A report for people on stdout (doctor): masked, then no line over [`MAX_LINE`] bytes.
+    pub fn report_text(&self, text: &str) -> Result<(), Failure> {
+        write_stdout(&format!("{}\n", cap_lines(&redact(text))))
+    }
+
+    /// A report's JSON document on stdout: masked, then no string over [`MAX_LINE`] bytes.
+    pub fn report_json(&self, doc: &Value) -> Result<(), Failure> {
+        write_stdout(&capped_json(doc))
+    }
+
     /// The token itself on stdout: the one thing ever written unmasked.
     pub fn result_token(&self, token: &str) -> Result<(), Failure> {
         write_stdout(&format!("{token}\n"))
@@ -281,7 +292,7 @@ impl Printer {
         write_stderr(&text);
         if self.json {
             // The failure stands whether or not its document can be written.
-            let _ = write_stdout(&failure_json(doc));
+            let _ = write_stdout(&capped_json(doc));
         }
     }
 }
@@ -308,7 +319,7 @@ mod tests {
         assert_eq!(lines[1], "  hint: h");
         assert!(cut.ends_with('\n'));
         let doc = serde_json::json!({"error": {"message": "x".repeat(10_000), "n": 1}});
-        let printed = failure_json(&doc);
+        let printed = capped_json(&doc);
         assert!(printed.len() < MAX_LINE + 200, "{}", printed.len());
         assert!(printed.ends_with('\n'));
     }

@@ -640,5 +640,30 @@ fn a_huge_value_in_any_flag_is_never_echoed_whole() {
             }
         }
     }
+    // doctor reports on stdout: the same cap, in text and in JSON.
+    for json in [false, true] {
+        let mut cmd = with_credentials(&mock, &["doctor", "--proxy"]);
+        cmd.arg(format!("http://{huge}"));
+        if json {
+            cmd.arg("--json");
+        }
+        let out = run(&mut cmd);
+        assert_eq!(
+            out.code,
+            2,
+            "doctor: {}",
+            &out.stdout[..300.min(out.stdout.len())]
+        );
+        assert!(out.stdout.contains("more characters not shown"), "doctor");
+        assert!(
+            out.stdout.len() < 8192 && out.stderr.len() < 8192,
+            "doctor: {} and {} bytes",
+            out.stdout.len(),
+            out.stderr.len()
+        );
+        if json {
+            assert_eq!(out.json()["exit_code"], 2);
+        }
+    }
     assert_eq!(mock.count(), 0, "a request went out");
 }

@@ -417,7 +417,7 @@ fn report(
             "api_base": settings.api_base.as_str(),
             "steps": steps,
         });
-        printer.result_json(&doc)
+        printer.report_json(&doc)
     } else {
         let mut out = format!("wxtoken doctor: {}\n", sanitize(settings.api_base.as_str()));
         for s in steps {
@@ -434,6 +434,6 @@ fn report(
                 }
             }
         }
-        printer.result_line(out.trim_end())
+        printer.report_text(out.trim_end())
     }
 }
