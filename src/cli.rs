@@ -77,11 +77,14 @@ pub enum Command {
     /// Print a shell completion script
     ///
     /// For example: wxtoken completions bash > ~/.local/share/bash-completion/completions/wxtoken
-    Completions {
-        /// The shell
-        #[arg(value_enum, value_name = "SHELL")]
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// How messages are printed (every command takes these).
@@ -135,7 +138,7 @@ impl Command {
             }
             Command::Quota(q) => q.out().json.json,
             Command::Rid(a) => a.out.json.json,
-            Command::Completions { .. } => false,
+            Command::Completions(_) => false,
         }
     }
 

@@ -49,7 +49,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use clap::FromArgMatches;
 
-use cli::{Cli, Command};
+use cli::{Cli, Command, CompletionsArgs};
 use error::Failure;
 use lang::Lang;
 use output::Printer;
@@ -151,7 +151,7 @@ fn run(cli: &Cli) -> u8 {
         Command::Cache(command) => commands::cache::run(command, &printer),
         Command::Quota(command) => commands::quota::run(command, &printer),
         Command::Rid(args) => commands::rid::run(args, &printer),
-        Command::Completions { shell } => {
+        Command::Completions(CompletionsArgs { shell }) => {
             let script = commands::completions::script(*shell);
             printer
                 .result_line(String::from_utf8_lossy(&script).trim_end())

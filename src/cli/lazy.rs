@@ -6,8 +6,8 @@
 use clap::{Args, Command, FromArgMatches, Subcommand};
 
 use super::{
-    CacheCommand, CheckArgs, Cli, DoctorArgs, ExplainArgs, FetchArgs, OutputArgs, QuotaCommand,
-    RidArgs,
+    CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExplainArgs, FetchArgs, OutputArgs,
+    QuotaCommand, RidArgs,
 };
 
 /// The command tree with deferred subcommands: the same ids as the derive's, so that
@@ -32,14 +32,7 @@ fn command() -> Command {
             .arg_required_else_help(true)
             .defer(QuotaCommand::augment_subcommands),
         Command::new("rid").defer(RidArgs::augment_args),
-        Command::new("completions").defer(|c| {
-            c.arg(
-                clap::Arg::new("shell")
-                    .value_name("SHELL")
-                    .required(true)
-                    .value_parser(clap::value_parser!(clap_complete::Shell)),
-            )
-        }),
+        Command::new("completions").defer(CompletionsArgs::augment_args),
     ])
 }
 
@@ -74,6 +67,16 @@ mod tests {
             let derived = Cli::try_parse_from(&args).unwrap();
             assert_eq!(format!("{lazy:?}"), format!("{derived:?}"), "{args:?}");
         }
+        // Every subcommand of the derive is in the deferred tree, and nothing else.
+        let names = |c: &Command| -> Vec<String> {
+            c.get_subcommands()
+                .map(|s| s.get_name().to_string())
+                .collect()
+        };
+        assert_eq!(
+            names(&command()),
+            names(&<Cli as clap::CommandFactory>::command())
+        );
         for bad in [
             vec!["wxtoken", "fetch", "--frobnicate"],
             vec!["wxtoken", "cache"],
