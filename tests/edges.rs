@@ -667,3 +667,27 @@ fn a_huge_value_in_any_flag_is_never_echoed_whole() {
     }
     assert_eq!(mock.count(), 0, "a request went out");
 }
+
+/// The mocks' reads take an interruption (EINTR: a signal under CI's tracer) for what it is, not
+/// for the client closing: a mock that dropped the connection then made the client retry.
+#[test]
+fn a_mock_read_survives_an_interruption() {
+    struct Interrupted(u8, &'static [u8]);
+    impl std::io::Read for Interrupted {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.0 > 0 {
+                self.0 -= 1;
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = self.1.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.1[..n]);
+            self.1 = &self.1[n..];
+            Ok(n)
+        }
+    }
+    let mut buf = [0u8; 8];
+    let mut source = Interrupted(3, b"GET");
+    assert_eq!(read_some(&mut source, &mut buf).unwrap(), 3);
+    assert_eq!(&buf[..3], b"GET");
+    assert_eq!(read_some(&mut source, &mut buf).unwrap(), 0);
+}

@@ -277,7 +277,7 @@ fn read_request(stream: &mut impl Conn) -> Option<Recorded> {
     let mut buf = Vec::new();
     let mut byte = [0u8; 1];
     while !buf.ends_with(b"\r\n\r\n") {
-        match stream.read(&mut byte) {
+        match read_some(stream, &mut byte) {
             Ok(1) => buf.push(byte[0]),
             _ => return None,
         }
@@ -412,9 +412,23 @@ fn write_reply(mut stream: impl Conn, reply: Reply) {
 /// Keep the connection open, answering nothing, until the client closes it (or 60 s pass).
 fn hold(stream: &mut impl Conn) {
     let mut sink = [0u8; 64];
-    while let Ok(n) = stream.read(&mut sink) {
+    while let Ok(n) = read_some(stream, &mut sink) {
         if n == 0 {
             break;
+        }
+    }
+}
+
+/// `read`, again after an interruption: under a tracer (CI runs the tests under strace) a signal
+/// such as another test's SIGCHLD makes a read with a timeout fail with EINTR, which is not the
+/// client closing or stalling. Taking it for either made a mock drop a connection unanswered,
+/// and the client rightly retried (a 407 that looked "asked twice"). Every mock reads through
+/// here; `read_exact` and `io::copy` already retry.
+pub fn read_some(stream: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match stream.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => return other,
         }
     }
 }
