@@ -169,7 +169,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__clear)
-            opts="-q -h -V --appid --cache-dir --json --color --lang --quiet --help --version"
+            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -180,6 +180,26 @@ _wxtoken() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-layout)
+                    COMPREPLY=($(compgen -W "wxtoken silenceper-go wxjava wechatpy powerwechat" -- "${cur}"))
+                    return 0
+                    ;;
+                --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -255,13 +275,33 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__list)
-            opts="-q -h -V --cache-dir --json --color --lang --quiet --help --version"
+            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-layout)
+                    COMPREPLY=($(compgen -W "wxtoken silenceper-go wxjava wechatpy powerwechat" -- "${cur}"))
+                    return 0
+                    ;;
+                --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -449,7 +489,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +548,18 @@ _wxtoken() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-layout)
+                    COMPREPLY=($(compgen -W "wxtoken silenceper-go wxjava wechatpy powerwechat" -- "${cur}"))
+                    return 0
+                    ;;
+                --store-prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -57,6 +57,13 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l proxy -d 'HTTP
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l store -d 'Keep the token in Redis for a whole fleet, with the lock there too: redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l store-layout -d 'The keys and values of the store: wxtoken\'s own, or those of the SDK whose apps read the token [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
+silenceper-go\t'The Go SDK github.com/silenceper/wechat'
+wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
+wechatpy\t'The Python SDK wechatpy (RedisStorage)'
+powerwechat\t'The Go SDK PowerWeChat'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l store-prefix -d 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -66,6 +73,7 @@ zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l no-fetch -d 'With --store or --cache: serve only the token kept there; never contact WeChat, need no secret; exit 11 when it has less than --min-ttl left'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
@@ -140,6 +148,16 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_se
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store -d 'List or clear the tokens in this Redis store instead of the local cache' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store-layout -d 'The store\'s layout [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
+silenceper-go\t'The Go SDK github.com/silenceper/wechat'
+wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
+wechatpy\t'The Python SDK wechatpy (RedisStorage)'
+powerwechat\t'The Go SDK PowerWeChat'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store-prefix -d 'The store\'s key prefix [default: the layout\'s]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l platform -d 'The platform whose default prefix applies: mp or wecom [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l ca-cert -d 'For rediss://: PEM file of the CA that signed the Redis server\'s certificate, or "system"' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -152,6 +170,16 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l appid -d 'Only the entries of this AppID' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store -d 'List or clear the tokens in this Redis store instead of the local cache' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store-layout -d 'The store\'s layout [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
+silenceper-go\t'The Go SDK github.com/silenceper/wechat'
+wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
+wechatpy\t'The Python SDK wechatpy (RedisStorage)'
+powerwechat\t'The Go SDK PowerWeChat'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store-prefix -d 'The store\'s key prefix [default: the layout\'s]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l platform -d 'The platform whose default prefix applies: mp or wecom [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-cert -d 'For rediss://: PEM file of the CA that signed the Redis server\'s certificate, or "system"' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"

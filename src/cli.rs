@@ -9,7 +9,9 @@ use crate::lang::LangChoice;
 use crate::output::ColorChoice;
 
 pub mod lazy;
+mod store;
 mod tools;
+pub use store::{StoreArgs, StoreChoice, StoreSelectArgs};
 pub use tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 
 /// Get a WeChat access_token right, explain every failure, and never break anyone else's token.
@@ -341,6 +343,9 @@ pub struct FetchArgs {
     pub cache_dir: CacheDirArg,
 
     #[command(flatten)]
+    pub store: StoreArgs,
+
+    #[command(flatten)]
     pub out: RequestOutputArgs,
 }
 
@@ -416,6 +421,9 @@ pub enum CacheCommand {
         dir: CacheDirArg,
 
         #[command(flatten)]
+        store: StoreSelectArgs,
+
+        #[command(flatten)]
         out: JsonArg,
     },
     /// Remove cached tokens (all, or those of one appid)
@@ -426,6 +434,9 @@ pub enum CacheCommand {
 
         #[command(flatten)]
         dir: CacheDirArg,
+
+        #[command(flatten)]
+        store: StoreSelectArgs,
 
         #[command(flatten)]
         out: JsonArg,

@@ -74,25 +74,7 @@ pub fn load(
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<Credentials, Failure> {
     let wecom = input.platform == Platform::Wecom;
-    let appid = match input.appid {
-        Some(a) => a.to_string(),
-        None if wecom => {
-            return Err(Failure::usage(lang.pick(
-                "missing corpid: pass --corpid CORPID or set WXTOKEN_CORPID",
-                "缺少 corpid：请使用 --corpid CORPID 或设置 WXTOKEN_CORPID",
-            )));
-        }
-        None => {
-            return Err(Failure::usage(lang.pick(
-                "missing appid: pass --appid APPID or set WXTOKEN_APPID",
-                "缺少 appid：请使用 --appid APPID 或设置 WXTOKEN_APPID",
-            )));
-        }
-    };
-    let id_name = if wecom { "corpid" } else { "appid" };
-    check_chars(&appid, id_name, input.platform, lang)?;
-    check_len(&appid, id_name, MAX_APPID_LEN, lang)?;
-
+    let appid = load_id(input, lang)?;
     let (secret, source) = if let Some(s) = input.secret {
         (s.expose().to_string(), SecretSource::Flag)
     } else if let Some(path) = input.secret_file {
@@ -136,10 +118,6 @@ pub fn load(
         };
         return Err(Failure::usage(what));
     }
-    if let Some(agentid) = input.agentid {
-        check_chars(agentid, "agentid", input.platform, lang)?;
-        check_len(agentid, "agentid", MAX_APPID_LEN, lang)?;
-    }
     let secret = Secret::new(secret);
     check_chars(secret.expose(), "secret", input.platform, lang)?;
     check_len(secret.expose(), "secret", MAX_SECRET_LEN, lang)?;
@@ -154,6 +132,36 @@ pub fn load(
         secret_source: source,
         agentid: input.agentid.map(str::to_string),
     })
+}
+
+/// The appid (or corpid) and agentid alone, checked: what a `--no-fetch` reader, which never
+/// holds the secret, needs.
+pub fn load_id(input: &CredInput, lang: Lang) -> Result<String, Failure> {
+    let wecom = input.platform == Platform::Wecom;
+    let appid = match input.appid {
+        Some(a) => a.to_string(),
+        None if wecom => {
+            return Err(Failure::usage(lang.pick(
+                "missing corpid: pass --corpid CORPID or set WXTOKEN_CORPID",
+                "缺少 corpid：请使用 --corpid CORPID 或设置 WXTOKEN_CORPID",
+            )));
+        }
+        None => {
+            return Err(Failure::usage(lang.pick(
+                "missing appid: pass --appid APPID or set WXTOKEN_APPID",
+                "缺少 appid：请使用 --appid APPID 或设置 WXTOKEN_APPID",
+            )));
+        }
+    };
+    let id_name = if wecom { "corpid" } else { "appid" };
+    check_chars(&appid, id_name, input.platform, lang)?;
+    check_len(&appid, id_name, MAX_APPID_LEN, lang)?;
+
+    if let Some(agentid) = input.agentid {
+        check_chars(agentid, "agentid", input.platform, lang)?;
+        check_len(agentid, "agentid", MAX_APPID_LEN, lang)?;
+    }
+    Ok(appid)
 }
 
 /// A value longer than any real one is a mistake (a file's whole content, a pasted blob).

@@ -38,7 +38,7 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     ),
     (
         11,
-        "token store unusable (unsafe or unwritable cache, lock held too long); nothing fetched",
+        "cache or store unusable (unsafe, unreachable, lock held too long) or empty; nothing fetched",
     ),
 ];
 
@@ -55,7 +55,7 @@ const EXIT_CODES_ZH: &[&str] = &[
     "频率或额度限制",
     "账号或 AppSecret 被冻结、封禁，或账号类型不对",
     "其他微信错误码，以及不在错误码表中的错误码",
-    "token 存储不可用（缓存不安全或不可写、锁被占用过久）；没有获取 token",
+    "缓存或存储不可用（不安全、连不上、锁被占用过久）或其中没有 token；没有获取 token",
 ];
 
 /// What exit `code` means, in `lang`.

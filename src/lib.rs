@@ -25,6 +25,7 @@ pub(crate) mod proxy;
 pub mod redact;
 pub mod response;
 pub(crate) mod safe_fs;
+pub(crate) mod store;
 pub(crate) mod terminal;
 pub mod time;
 pub(crate) mod tls;

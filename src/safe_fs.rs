@@ -99,6 +99,27 @@ pub fn check_private_dir(dir: &Path) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// A directory another user (a refresher) keeps for readers: not a link, writable by its owner
+/// alone. Returns the owner.
+pub fn check_shared_dir(dir: &Path) -> Result<u32, Refusal> {
+    let meta = fs::symlink_metadata(dir)?;
+    if meta.file_type().is_symlink() {
+        return Err(Refusal::Symlink);
+    }
+    if !meta.is_dir() {
+        return Err(Refusal::NotDirectory);
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(Refusal::Writable(meta.mode()));
+    }
+    Ok(meta.uid())
+}
+
+/// Whether the directory asks for group-readable files: setgid and readable by its group.
+pub fn is_group_shared(dir: &Path) -> bool {
+    fs::symlink_metadata(dir).is_ok_and(|m| m.mode() & 0o2040 == 0o2040)
+}
+
 /// Create `dir` (and missing parents) with mode 0700. Returns whether `dir` itself was created.
 pub fn create_private_dir(dir: &Path) -> io::Result<bool> {
     match fs::symlink_metadata(dir) {
@@ -133,11 +154,26 @@ fn check_opened(file: &File) -> Result<fs::Metadata, Refusal> {
 
 /// Read a regular file owned by this user, at most `cap` bytes (a larger one is refused).
 pub fn read_private(path: &Path, cap: u64) -> Result<Vec<u8>, Refusal> {
+    read_owned_by(path, cap, euid())
+}
+
+/// Read a regular file owned by `owner` (another user's only when nobody else may write it: a
+/// refresher's group-readable cache), at most `cap` bytes.
+pub fn read_owned_by(path: &Path, cap: u64, owner: u32) -> Result<Vec<u8>, Refusal> {
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(guarded())
         .open(path)?;
-    let meta = check_opened(&file)?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(Refusal::NotRegular);
+    }
+    if meta.uid() != owner {
+        return Err(Refusal::Owner(meta.uid()));
+    }
+    if owner != euid() && meta.mode() & 0o022 != 0 {
+        return Err(Refusal::Writable(meta.mode()));
+    }
     if meta.len() > cap {
         return Err(Refusal::TooLarge(meta.len()));
     }

@@ -101,6 +101,40 @@ fn root_store(ca_cert: Option<&Path>, lang: Lang) -> Result<RootCertStore, Failu
     Ok(roots)
 }
 
+/// The roots of a `rediss://` store, as PEM for the redis crate: `None` keeps the built-in
+/// ones; `--ca-cert FILE` is the CA of the Redis server (it replaces the built-in roots: Redis
+/// servers' certificates come from private CAs); `--ca-cert system` the operating system's.
+pub fn ca_pem_for_store(ca_cert: Option<&Path>, lang: Lang) -> Result<Option<Vec<u8>>, Failure> {
+    use base64::Engine;
+    let ders: Vec<Vec<u8>> = match ca_cert {
+        None => return Ok(None),
+        Some(p) if p == Path::new(SYSTEM) => rustls_native_certs::load_native_certs()
+            .certs
+            .into_iter()
+            .map(|c| c.to_vec())
+            .collect(),
+        Some(path) => extra_ca_certs(path, lang)?
+            .iter()
+            .map(|c| c.der().to_vec())
+            .collect(),
+    };
+    if ders.is_empty() {
+        // The same refusal as for the API.
+        root_store(ca_cert, lang)?;
+    }
+    let mut pem = String::new();
+    for der in ders {
+        let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+        pem.push_str("-----BEGIN CERTIFICATE-----\n");
+        for line in b64.as_bytes().chunks(64) {
+            pem.push_str(std::str::from_utf8(line).unwrap_or_default());
+            pem.push('\n');
+        }
+        pem.push_str("-----END CERTIFICATE-----\n");
+    }
+    Ok(Some(pem.into_bytes()))
+}
+
 /// The client's TLS set-up, built once per run: TLS 1.2 and 1.3 with ring, the roots above, SNI.
 pub(crate) fn client_config(
     ca_cert: Option<&Path>,

@@ -127,21 +127,6 @@ impl Key<'_> {
             && entry.secret_fingerprint == self.fingerprint
     }
 
-    /// Whether `entry` may be served: same key and secret, not expired, and either at least
-    /// `min_ttl` seconds left or `fresh` (stored by another invocation while this one waited).
-    pub fn serves(&self, entry: &Entry, now: u64, min_ttl: u64, fresh: bool) -> bool {
-        let left = entry.remaining(now);
-        self.matches(entry) && left > 0 && (left >= min_ttl || fresh)
-    }
-
-    /// Whether `entry` is a rotation (`--force-refresh`) of this key, done at or after `since_ms`.
-    pub fn rotated_since(&self, entry: &Entry, since_ms: u64) -> bool {
-        self.matches(entry)
-            && entry.rotated
-            && entry.fetched_at_ms >= since_ms
-            && entry.remaining(time::now_unix()) > 0
-    }
-
     pub fn entry(&self, access_token: &str, expires_in: u64, rotated: bool) -> Entry {
         let now_ms = time::now_unix_ms();
         let now = now_ms / 1000;
@@ -186,7 +171,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn what_a_key_serves() {
+    fn what_an_entry_may_hold() {
         let key = Key {
             appid: "wx1",
             endpoint: Endpoint::Token,
@@ -195,38 +180,18 @@ mod tests {
             agentid: None,
         };
         let mut e = key.entry("T", 1000, false);
-        let now = e.fetched_at;
-        assert!(key.serves(&e, now, 300, false));
-        assert!(key.serves(&e, now + 700, 300, false));
-        assert!(
-            !key.serves(&e, now + 701, 300, false),
-            "less than min-ttl left"
-        );
-        assert!(
-            key.serves(&e, now + 701, 300, true),
-            "fetched while we waited"
-        );
-        assert!(
-            !key.serves(&e, now + 1000, 300, true),
-            "expired is never served"
-        );
+        assert!(key.matches(&e));
         let other = Key {
             fingerprint: "g".into(),
             ..key
         };
-        assert!(!other.serves(&e, now, 300, true), "changed secret");
+        assert!(!other.matches(&e), "changed secret");
         assert!(e.problem().is_none());
         e.expires_at = u64::MAX;
         assert!(e.problem().is_some(), "a lifetime over a day is not served");
         e.expires_at = e.fetched_at + 10;
         e.access_token = "a\u{1b}[31m".into();
         assert!(e.problem().is_some(), "control characters");
-        // Only a rotation counts as one: a normal fetch stored meanwhile does not.
-        let normal = key.entry("T", 1000, false);
-        assert!(!key.rotated_since(&normal, 0));
-        let rotated = key.entry("T", 1000, true);
-        assert!(key.rotated_since(&rotated, 0));
-        assert!(!key.rotated_since(&rotated, rotated.fetched_at_ms + 1));
     }
 
     #[test]

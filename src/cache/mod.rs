@@ -8,6 +8,7 @@
 mod entry;
 mod layout;
 mod messages;
+mod slot;
 
 use std::fs::{self, File, TryLockError};
 use std::io;
@@ -23,6 +24,7 @@ use layout::{
 pub use layout::{no_dir_message, resolve_dir};
 pub use messages::{CacheWarning, Unusable};
 use messages::{usable_dir_hint, warning};
+pub use slot::CacheSlot;
 
 use crate::error::Failure;
 use crate::lang::Lang;
@@ -52,6 +54,11 @@ pub struct Cleared {
 /// A cache directory that passed the safety checks.
 pub struct Cache {
     dir: PathBuf,
+    /// Whose files are read: this user's, or a refresher's (a `--no-fetch` reader).
+    owner: u32,
+    /// Entries are written 0640: the directory is setgid and group-readable (readers in the
+    /// group use `--no-fetch`).
+    group_readable: bool,
 }
 
 impl Cache {
@@ -74,7 +81,7 @@ impl Cache {
             }
         })?;
         safe_fs::check_private_dir(&dir).map_err(|r| Unusable::new(&dir, &r))?;
-        let cache = Cache { dir };
+        let cache = Cache::mine(dir);
         if created || !cache.is_tagged() {
             cache.adopt()?;
         }
@@ -89,7 +96,35 @@ impl Cache {
             Err(r) => return Err(Unusable::new(&dir, &r)),
             Ok(()) => {}
         }
-        let cache = Cache { dir };
+        Cache::mine(dir).tagged()
+    }
+
+    /// The directory for a `--no-fetch` reader: this user's, or a refresher's that only its
+    /// owner can write (its entries are then read only when the owner's too).
+    pub fn open_for_reading(dir: PathBuf) -> Result<Option<Cache>, Unusable> {
+        let owner = match safe_fs::check_shared_dir(&dir) {
+            Err(r) if r.is_not_found() => return Ok(None),
+            Err(r) => return Err(Unusable::new(&dir, &r)),
+            Ok(owner) => owner,
+        };
+        Cache {
+            dir,
+            owner,
+            group_readable: false,
+        }
+        .tagged()
+    }
+
+    fn mine(dir: PathBuf) -> Cache {
+        Cache {
+            group_readable: safe_fs::is_group_shared(&dir),
+            owner: safe_fs::euid(),
+            dir,
+        }
+    }
+
+    fn tagged(self) -> Result<Option<Cache>, Unusable> {
+        let cache = self;
         if !cache.is_tagged() {
             let lang = Lang::current();
             let shown = sanitize(&cache.dir.display().to_string());
@@ -120,7 +155,7 @@ impl Cache {
     }
 
     fn is_tagged(&self) -> bool {
-        safe_fs::read_private(&self.path_of(TAG_NAME), 4096).is_ok_and(|t| {
+        safe_fs::read_owned_by(&self.path_of(TAG_NAME), 4096, self.owner).is_ok_and(|t| {
             let t = String::from_utf8_lossy(&t);
             t.starts_with(TAG_SIGNATURE) && t.contains("created by wxtoken")
         })
@@ -168,7 +203,7 @@ impl Cache {
 
     fn read_entry(&self, name: &str) -> Result<Option<Entry>, CacheWarning> {
         let path = self.path_of(name);
-        let bytes = match safe_fs::read_private(&path, MAX_FILE) {
+        let bytes = match safe_fs::read_owned_by(&path, MAX_FILE, self.owner) {
             Ok(b) => b,
             Err(r) if r.is_not_found() => return Ok(None),
             Err(r) => {
@@ -262,7 +297,7 @@ impl Cache {
                 &temp_name(&name),
                 &name,
                 format!("{t}\n").as_bytes(),
-                0o600,
+                if self.group_readable { 0o640 } else { 0o600 },
             )
         })
         .map_err(|e| {

@@ -14,8 +14,21 @@ use crate::tr;
 
 pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
     match command {
-        CacheCommand::List { dir, .. } => list(dir, printer),
-        CacheCommand::Clear { appid, dir, .. } => clear(dir, appid.as_deref(), printer),
+        CacheCommand::List { dir, store, .. } => match store.choice(printer.lang)? {
+            Some(choice) => super::store_admin::list(&choice, store.ca_cert.as_deref(), printer),
+            None => list(dir, printer),
+        },
+        CacheCommand::Clear {
+            appid, dir, store, ..
+        } => match store.choice(printer.lang)? {
+            Some(choice) => super::store_admin::clear(
+                &choice,
+                appid.as_deref(),
+                store.ca_cert.as_deref(),
+                printer,
+            ),
+            None => clear(dir, appid.as_deref(), printer),
+        },
     }
 }
 

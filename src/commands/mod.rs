@@ -6,8 +6,11 @@ pub mod completions;
 pub mod doctor;
 pub mod explain;
 pub mod fetch;
+mod kept;
 pub mod quota;
+mod reuse;
 pub mod rid;
+mod store_admin;
 pub mod tools;
 
 use crate::api_base::{ApiBase, DEFAULT_API_BASE, WECOM_API_BASE};

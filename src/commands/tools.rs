@@ -123,6 +123,7 @@ impl TokenSource {
             force_refresh: false,
             min_ttl,
             cache_dir,
+            store: None,
         };
         Ok(super::fetch::obtain(&opts, creds, client, endpoint, printer)?.access_token)
     }

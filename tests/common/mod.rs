@@ -3,6 +3,8 @@
 //! for the secret.
 #![allow(dead_code)]
 
+pub mod redis_server;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,0 +1,201 @@
+//! A real `redis-server`, started by a test on a free loopback port (or a unix socket), with
+//! its data in a temp directory; stopped when dropped. Without redis-server on PATH the test
+//! fails: a Redis test never passes without one (.ci/run installs it; README says how).
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct RedisServer {
+    child: Option<Child>,
+    pub port: u16,
+    /// The port without TLS (the same as `port` unless the server speaks TLS).
+    plain_port: u16,
+    pub dir: PathBuf,
+    pub password: Option<&'static str>,
+    /// `rediss://` only: the CA that signed the server's certificate (PEM file).
+    pub ca_file: Option<PathBuf>,
+}
+
+#[derive(Default)]
+pub struct Options {
+    pub password: Option<&'static str>,
+    pub tls: bool,
+    pub unix_socket: bool,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl RedisServer {
+    pub fn start() -> RedisServer {
+        RedisServer::with(Options::default())
+    }
+
+    pub fn with(opts: Options) -> RedisServer {
+        let found = Command::new("redis-server")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(
+            found,
+            "redis-server is not installed: the store tests need it (apt-get install redis-server; bash .ci/run installs it)"
+        );
+        let dir = super::tempdir();
+        for _ in 0..5 {
+            let port = free_port();
+            let mut args: Vec<String> = vec![
+                "--bind".into(),
+                "127.0.0.1".into(),
+                "--save".into(),
+                "".into(),
+                "--appendonly".into(),
+                "no".into(),
+                "--dir".into(),
+                dir.display().to_string(),
+                "--protected-mode".into(),
+                "no".into(),
+            ];
+            let mut ca_file = None;
+            // With TLS, a plain port too, for the test's own client.
+            let plain_port = if opts.tls { free_port() } else { port };
+            if opts.tls {
+                let (ca, cert, key) = tls_files(&dir);
+                ca_file = Some(ca.clone());
+                for (k, v) in [
+                    ("--port", plain_port.to_string()),
+                    ("--tls-port", port.to_string()),
+                    ("--tls-cert-file", cert.display().to_string()),
+                    ("--tls-key-file", key.display().to_string()),
+                    ("--tls-ca-cert-file", ca.display().to_string()),
+                    ("--tls-auth-clients", "no".to_string()),
+                ] {
+                    args.push(k.into());
+                    args.push(v);
+                }
+            } else {
+                args.push("--port".into());
+                args.push(port.to_string());
+            }
+            if opts.unix_socket {
+                args.push("--unixsocket".into());
+                args.push(dir.join("redis.sock").display().to_string());
+                args.push("--unixsocketperm".into());
+                args.push("700".into());
+            }
+            if let Some(p) = opts.password {
+                args.push("--requirepass".into());
+                args.push(p.into());
+            }
+            let child = Command::new("redis-server")
+                .args(&args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("redis-server starts");
+            let mut server = RedisServer {
+                child: Some(child),
+                port,
+                plain_port,
+                dir: dir.clone(),
+                password: opts.password,
+                ca_file,
+            };
+            if server.wait_ready(opts.unix_socket) {
+                return server;
+            }
+            server.stop();
+        }
+        panic!("redis-server did not start");
+    }
+
+    fn wait_ready(&mut self, unix: bool) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(child) = &mut self.child
+                && child.try_wait().ok().flatten().is_some()
+            {
+                return false;
+            }
+            let up = std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok()
+                && std::net::TcpStream::connect(("127.0.0.1", self.plain_port)).is_ok()
+                && (!unix || self.dir.join("redis.sock").exists());
+            if up {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// `redis://[:password@]127.0.0.1:PORT` (`rediss://` with TLS).
+    pub fn url(&self) -> String {
+        let scheme = if self.ca_file.is_some() {
+            "rediss"
+        } else {
+            "redis"
+        };
+        match self.password {
+            Some(p) => format!("{scheme}://:{p}@127.0.0.1:{}", self.port),
+            None => format!("{scheme}://127.0.0.1:{}", self.port),
+        }
+    }
+
+    pub fn socket_url(&self) -> String {
+        format!("unix://{}", self.dir.join("redis.sock").display())
+    }
+
+    /// A client of the test's own, to look at keys as an SDK would.
+    pub fn client(&self) -> redis::Connection {
+        let url = match self.password {
+            Some(p) => format!("redis://:{p}@127.0.0.1:{}", self.plain_port),
+            None => format!("redis://127.0.0.1:{}", self.plain_port),
+        };
+        redis::Client::open(url)
+            .unwrap()
+            .get_connection_with_timeout(Duration::from_secs(5))
+            .expect("the test connects to its redis-server")
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// A test CA, and a certificate for 127.0.0.1 it signed, as PEM files.
+fn tls_files(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let cert = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+        .unwrap()
+        .signed_by(&key, &ca)
+        .unwrap();
+    let paths = (
+        dir.join("ca.pem"),
+        dir.join("server.pem"),
+        dir.join("server.key"),
+    );
+    std::fs::write(&paths.0, ca.pem()).unwrap();
+    std::fs::write(&paths.1, cert.pem()).unwrap();
+    std::fs::write(&paths.2, key.serialize_pem()).unwrap();
+    (paths.0, paths.1, paths.2)
+}
