@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-300}
 need=()
-for tool in nginx:nginx-light curl:curl jq:jq openssl:openssl /usr/bin/time:time python3:python3; do
+for tool in nginx:nginx-light curl:curl jq:jq openssl:openssl /usr/bin/time:time python3:python3 redis-server:redis-server redis-cli:redis-tools; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -28,6 +28,7 @@ BIN=$PWD/target/release/wxtoken
 WORK=$(mktemp -d)
 cleanup() {
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -65,6 +66,10 @@ http {
 }
 EOF
 nginx -c "$WORK/nginx.conf" -p "$WORK"
+REDIS_PORT=$(free_port)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" \
+  --daemonize yes --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log"
+for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 QUERY="grant_type=client_credential&appid=wx0123456789abcdef&secret=0123456789abcdef0123456789abcdef"
 export WXTOKEN_APPID=wx0123456789abcdef WXTOKEN_SECRET=0123456789abcdef0123456789abcdef
@@ -77,8 +82,10 @@ check "$BIN" fetch --api-base "http://127.0.0.1:$HTTP_PORT"
 check "$BIN" fetch --api-base "https://127.0.0.1:$HTTPS_PORT" --ca-cert "$WORK/ca.pem"
 [ "$(curl -s --cacert "$WORK/ca.pem" "https://127.0.0.1:$HTTPS_PORT/cgi-bin/token?$QUERY" | jq -r .access_token)" = "$TOKEN" ]
 check "$BIN" fetch --cache --cache-dir "$WORK/cache" --api-base "http://127.0.0.1:$HTTP_PORT"
+check "$BIN" fetch --store "redis://127.0.0.1:$REDIS_PORT" --store-layout wxjava --api-base "http://127.0.0.1:$HTTP_PORT"
+[ "$(redis-cli -p "$REDIS_PORT" GET wx:access_token:wx0123456789abcdef)" = "$TOKEN" ]
 
-export BIN WORK HTTP_PORT HTTPS_PORT QUERY RUNS
+export BIN WORK HTTP_PORT HTTPS_PORT REDIS_PORT QUERY RUNS
 python3 - <<'PY'
 import os, statistics, subprocess, sys, time
 
@@ -129,6 +136,10 @@ ratio("wxtoken fetch --ca-cert CA / curl -s --cacert CA URL (HTTPS)",
 ratio("wxtoken fetch --cache (hit) / cat small file",
       spawn([BIN, "fetch", "--cache", "--cache-dir", f"{WORK}/cache", "--api-base", http]),
       spawn(["cat", f"{WORK}/token.txt"]), 1.35)
+
+ratio("wxtoken fetch --store (hit, wxjava layout) / redis-cli GET of the same key",
+      spawn([BIN, "fetch", "--store", f"redis://127.0.0.1:{env['REDIS_PORT']}", "--store-layout", "wxjava", "--api-base", http]),
+      spawn(["redis-cli", "-p", env["REDIS_PORT"], "GET", "wx:access_token:wx0123456789abcdef"]), 0.75)
 
 rss = []
 for _ in range(20):

@@ -282,22 +282,6 @@ fn hostile_entry_contents_are_never_served() {
     }
 }
 
-/// Needs root, to give a directory to another user. Without root it says so and fails, unless
-/// the developer opts out with WXTOKEN_TESTS_WITHOUT_ROOT=1 (CI runs as root).
-fn needs_root(test: &str) -> bool {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } == 0 {
-        return true;
-    }
-    if std::env::var_os("WXTOKEN_TESTS_WITHOUT_ROOT").is_some() {
-        eprintln!("NOT RUN: {test} needs root (chown to another user)");
-        return false;
-    }
-    panic!(
-        "{test} needs root (chown to another user); run as root, or set WXTOKEN_TESTS_WITHOUT_ROOT=1 to skip it knowingly"
-    );
-}
-
 #[test]
 fn a_directory_owned_by_another_user_is_refused() {
     if !needs_root("a_directory_owned_by_another_user_is_refused") {

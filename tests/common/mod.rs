@@ -818,3 +818,19 @@ fn socks5_session(
     let _ = up.join();
     Ok(())
 }
+
+/// Needs root, to give a directory to another user. Without root it says so and fails, unless
+/// the developer opts out with WXTOKEN_TESTS_WITHOUT_ROOT=1 (CI runs as root).
+pub fn needs_root(test: &str) -> bool {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        return true;
+    }
+    if std::env::var_os("WXTOKEN_TESTS_WITHOUT_ROOT").is_some() {
+        eprintln!("NOT RUN: {test} needs root (chown to another user)");
+        return false;
+    }
+    panic!(
+        "{test} needs root (chown to another user); run as root, or set WXTOKEN_TESTS_WITHOUT_ROOT=1 to skip it knowingly"
+    );
+}
