@@ -16,6 +16,19 @@ fn fetch_store(mock: &Mock, redis: &RedisServer, args: &[&str]) -> assert_cmd::C
     cmd
 }
 
+/// `wxtoken fetch --store` as a child process of its own, its output captured.
+fn spawn_fetch(redis: &RedisServer, mock: &Mock) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"));
+    cmd.env_clear()
+        .args(["fetch", "--store", &redis.url()])
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
 /// A reader: appid only, no secret anywhere in its environment.
 fn reader(redis: &RedisServer, args: &[&str]) -> assert_cmd::Command {
     let mut cmd = wxtoken();
@@ -286,17 +299,12 @@ fn thirty_two_machines_make_one_request() {
     let children: Vec<_> = (0..32)
         .map(|i| {
             let home = tempdir();
-            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"));
-            cmd.env_clear()
-                .args(["fetch", "--store", &redis.url()])
+            let timeout = if i % 2 == 0 { "10" } else { "5" };
+            spawn_fetch(&redis, &mock)
                 .env("HOME", &home)
-                .env("WXTOKEN_APPID", APPID)
-                .env("WXTOKEN_SECRET", SECRET)
-                .env("WXTOKEN_API_BASE", mock.url())
-                .env("WXTOKEN_TIMEOUT", if i % 2 == 0 { "10" } else { "5" })
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped());
-            cmd.spawn().unwrap()
+                .env("WXTOKEN_TIMEOUT", timeout)
+                .spawn()
+                .unwrap()
         })
         .collect();
     for child in children {
@@ -367,17 +375,7 @@ fn a_holders_failure_is_shared() {
         Reply::errcode(40125, "invalid appsecret")
     });
     let children: Vec<_> = (0..6)
-        .map(|_| {
-            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"));
-            cmd.env_clear()
-                .args(["fetch", "--store", &redis.url()])
-                .env("WXTOKEN_APPID", APPID)
-                .env("WXTOKEN_SECRET", SECRET)
-                .env("WXTOKEN_API_BASE", mock.url())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped());
-            cmd.spawn().unwrap()
-        })
+        .map(|_| spawn_fetch(&redis, &mock).spawn().unwrap())
         .collect();
     for child in children {
         let out = child.wait_with_output().unwrap();
