@@ -233,3 +233,21 @@ fn a_group_of_readers_shares_a_refreshers_cache() {
     );
     assert_eq!(mock.count(), 1);
 }
+
+/// appid and secret swapped: the "appid" is the secret, and never becomes a key name. Refused
+/// before Redis is even connected to.
+#[test]
+fn a_swapped_appid_never_becomes_a_key() {
+    let redis = RedisServer::start();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(wxtoken()
+        .args(["fetch", "--store", &redis.url()])
+        .env("WXTOKEN_APPID", SECRET)
+        .env("WXTOKEN_SECRET", APPID)
+        .env("WXTOKEN_API_BASE", mock.url()));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("swapped"), "{out:?}");
+    let keys: Vec<String> = redis.client().keys("*").unwrap();
+    assert!(keys.is_empty(), "{keys:?}");
+    assert_eq!(mock.count(), 0);
+}

@@ -14,7 +14,7 @@ use crate::client::Client;
 use crate::credentials::Credentials;
 use crate::error::Failure;
 use crate::output::Printer;
-use crate::store::layout::Target;
+use crate::store::layout::{self, Target};
 use crate::store::redis::{RedisSlot, RedisStore};
 use crate::time;
 use crate::tr;
@@ -112,6 +112,14 @@ pub(crate) fn obtain(
         printer,
     };
     if let Some(choice) = opts.store {
+        let target = Target {
+            endpoint,
+            appid: &creds.appid,
+            agentid: creds.agentid.as_deref(),
+            secret: Some(creds.secret.expose()),
+            prefix: &choice.prefix,
+        };
+        let keys = layout::keys(choice.layout, &target, printer.lang).map_err(Failure::usage)?;
         let settings = client.settings();
         let store = RedisStore::connect(
             &choice.url,
@@ -119,15 +127,15 @@ pub(crate) fn obtain(
             settings.timeout,
             printer.lang,
         )?;
-        let target = target(choice, endpoint, creds, true);
         let slot = RedisSlot::new(
             &store,
             choice.layout,
+            keys,
             &target,
             creds.platform,
             Some(cache::fingerprint(&creds.appid, creds.secret.expose())),
             client.worst_case() + Duration::from_secs(5),
-        )?;
+        );
         return run.through(&slot);
     }
     if !opts.cache && !opts.force_refresh {
@@ -165,23 +173,6 @@ pub(crate) fn obtain(
             ));
             run.uncached()
         }
-    }
-}
-
-/// What a store key is for. `with_secret`: the secret goes into the key where the layout
-/// needs it (powerwechat's MD5).
-pub(crate) fn target<'a>(
-    choice: &'a StoreChoice,
-    endpoint: Endpoint,
-    creds: &'a Credentials,
-    with_secret: bool,
-) -> Target<'a> {
-    Target {
-        endpoint,
-        appid: &creds.appid,
-        agentid: creds.agentid.as_deref(),
-        secret: with_secret.then(|| creds.secret.expose()),
-        prefix: &choice.prefix,
     }
 }
 

@@ -10,7 +10,7 @@ use crate::cli::FetchArgs;
 use crate::credentials::{self, Credentials};
 use crate::error::Failure;
 use crate::output::Printer;
-use crate::store::layout::{Layout, Target};
+use crate::store::layout::{self, Layout, Target};
 use crate::store::redis::{RedisSlot, RedisStore};
 use crate::wechat::Endpoint;
 
@@ -53,6 +53,7 @@ pub(crate) fn serve_kept(
             secret: creds.as_ref().map(|c| c.secret.expose()),
             prefix: &choice.prefix,
         };
+        let keys = layout::keys(choice.layout, &target, lang).map_err(Failure::usage)?;
         let store = RedisStore::connect(
             &choice.url,
             settings.ca_cert.as_deref(),
@@ -62,11 +63,12 @@ pub(crate) fn serve_kept(
         let slot = RedisSlot::new(
             &store,
             choice.layout,
+            keys,
             &target,
             platform,
             None,
             Duration::ZERO,
-        )?;
+        );
         return reuse::serve_only(&slot, opts.min_ttl, printer);
     }
     let Some(dir) = cache::resolve_dir(opts.cache_dir, super::env_var) else {

@@ -81,6 +81,19 @@ pub struct Keys {
 
 /// The keys of `t` in `layout`, or why the layout cannot hold it (a usage error's message).
 pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
+    // A swapped appid is the secret: it must never become part of a key name.
+    let swapped = [Some(t.appid), t.agentid]
+        .into_iter()
+        .flatten()
+        .any(crate::credentials::id_may_be_a_secret);
+    if swapped {
+        return Err(lang
+            .pick(
+                "the appid (or agentid) looks like an AppSecret, so it cannot be part of a store key; check that appid and secret are not swapped",
+                "appid（或 agentid）看起来像 AppSecret，因此不能用作存储的键名；请确认 appid 与 secret 没有填反",
+            )
+            .to_string());
+    }
     // WxJava normalises its prefix to end in one ':' and adds its own.
     let p = match layout {
         Layout::Wxjava => t.prefix.trim_end_matches(':'),

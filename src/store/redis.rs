@@ -17,6 +17,8 @@ use crate::time;
 use crate::tr;
 use crate::wechat::Endpoint;
 
+/// The longest another holder's lease is waited for beyond this run's own wait.
+const MAX_FOREIGN_LEASE_MS: u64 = 65_000;
 /// A failure record lives this long: long enough for every run that waited on the holder.
 const FAILURE_TTL_MS: u64 = 120_000;
 
@@ -46,16 +48,18 @@ pub struct RedisSlot<'a> {
 }
 
 impl<'a> RedisSlot<'a> {
+    /// `keys`: [`layout::keys`] of `target`, worked out (and refused, as a usage error) before
+    /// the store was connected to.
     pub fn new(
         store: &'a RedisStore,
         layout: Layout,
+        keys: Keys,
         target: &Target<'a>,
         platform: Platform,
         fingerprint: Option<String>,
         lease: Duration,
-    ) -> Result<RedisSlot<'a>, Failure> {
-        let keys = layout::keys(layout, target, store.lang).map_err(Failure::usage)?;
-        Ok(RedisSlot {
+    ) -> RedisSlot<'a> {
+        RedisSlot {
             store,
             layout,
             keys,
@@ -65,7 +69,7 @@ impl<'a> RedisSlot<'a> {
             agentid: target.agentid,
             fingerprint,
             lease,
-        })
+        }
     }
 
     fn warn(&self, why: &str) -> Trouble {
@@ -187,7 +191,10 @@ impl Slot for RedisSlot<'_> {
                     .map_err(Trouble::Fail)?;
                 if pttl > 0 {
                     extended = true;
-                    let until = Instant::now() + Duration::from_millis(pttl as u64 + 200);
+                    // A lease no fetch needs (a lock planted without expiry, a day long) does
+                    // not hold this run past the longest any SDK takes (WxJava: 60 s).
+                    let pttl = (pttl as u64).min(MAX_FOREIGN_LEASE_MS);
+                    let until = Instant::now() + Duration::from_millis(pttl + 200);
                     deadline = deadline.max(until);
                 }
             }
