@@ -124,15 +124,39 @@ impl RedisServer {
             {
                 return false;
             }
-            let up = std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok()
-                && std::net::TcpStream::connect(("127.0.0.1", self.plain_port)).is_ok()
-                && (!unix || self.dir.join("redis.sock").exists());
-            if up {
+            // Ours, not whatever else took the port between free_port() and redis-server's bind
+            // (another test's server): the server on the plain port reports this child's pid.
+            // Redis binds every listener before it serves, so the TLS port is ours too.
+            let pid = self.child.as_ref().map(Child::id);
+            let ours = pid.is_some_and(|pid| self.reports_pid(pid));
+            if ours && (!unix || self.dir.join("redis.sock").exists()) {
                 return true;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
         false
+    }
+
+    fn reports_pid(&self, pid: u32) -> bool {
+        let Ok(client) = redis::Client::open(self.plain_url()) else {
+            return false;
+        };
+        let Ok(mut con) = client.get_connection_with_timeout(Duration::from_millis(500)) else {
+            return false;
+        };
+        let info: String = redis::cmd("INFO")
+            .arg("server")
+            .query(&mut con)
+            .unwrap_or_default();
+        info.lines()
+            .any(|l| l.trim() == format!("process_id:{pid}"))
+    }
+
+    fn plain_url(&self) -> String {
+        match self.password {
+            Some(p) => format!("redis://:{p}@127.0.0.1:{}", self.plain_port),
+            None => format!("redis://127.0.0.1:{}", self.plain_port),
+        }
     }
 
     /// `redis://[:password@]127.0.0.1:PORT` (`rediss://` with TLS).
@@ -154,11 +178,7 @@ impl RedisServer {
 
     /// A client of the test's own, to look at keys as an SDK would.
     pub fn client(&self) -> redis::Connection {
-        let url = match self.password {
-            Some(p) => format!("redis://:{p}@127.0.0.1:{}", self.plain_port),
-            None => format!("redis://127.0.0.1:{}", self.plain_port),
-        };
-        redis::Client::open(url)
+        redis::Client::open(self.plain_url())
             .unwrap()
             .get_connection_with_timeout(Duration::from_secs(5))
             .expect("the test connects to its redis-server")
