@@ -8,9 +8,13 @@ use crate::credentials::{CredInput, Secret};
 use crate::lang::LangChoice;
 use crate::output::ColorChoice;
 
+mod access;
+mod fetch;
 pub mod lazy;
+pub mod profile;
 mod store;
 mod tools;
+pub use fetch::{ExecArgs, FetchArgs, FetchCommand, ProfileArgs, ProfilesArgs};
 pub use store::{StoreArgs, StoreChoice, StoreSelectArgs};
 pub use tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 
@@ -22,6 +26,9 @@ pub use tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenAr
 pub struct Cli {
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 
     #[command(subcommand)]
     pub command: Command,
@@ -35,7 +42,28 @@ pub enum Command {
     /// 5 minutes). Where more than one process or machine needs the token, use --stable (safe from
     /// any number of machines at once) and/or --cache (one upstream fetch shared by every
     /// invocation on this machine).
-    Fetch(FetchArgs),
+    #[command(
+        after_help = "Examples:\n  wxtoken fetch --profile mini --stable --cache\n  eval \"$(wxtoken fetch --profile mini --format env)\"\n  curl \"https://api.weixin.qq.com/cgi-bin/getcallbackip?$(wxtoken fetch --format query)\"\n  wxtoken fetch --profile oa --output /run/app/wx-token    # from cron, with --cache or --store"
+    )]
+    Fetch(FetchCommand),
+
+    /// Run a command with a token in its environment: WXTOKEN_ACCESS_TOKEN, and
+    /// WXTOKEN_EXPIRES_AT (unix seconds)
+    ///
+    /// Takes fetch's options, then `--` and the command. The command replaces wxtoken (signals
+    /// reach it, its exit status is wxtoken's); WXTOKEN_SECRET and WXTOKEN_CORPSECRET are not
+    /// passed on. When no token can be had the command does not run, and wxtoken exits with its
+    /// own code (126 and 127 when the command cannot be started).
+    #[command(
+        after_help = "Examples:\n  wxtoken exec --profile mini --stable --cache -- ./send-template.sh\n  wxtoken exec --profile oa -- sh -c 'curl \"https://api.weixin.qq.com/cgi-bin/get_current_selfmenu_info?access_token=$WXTOKEN_ACCESS_TOKEN\"'"
+    )]
+    Exec(ExecArgs),
+
+    /// List the profiles of the config file (never a secret)
+    ///
+    /// Name, platform, appid or corpid, where the secret comes from, the endpoint, and the cache
+    /// or store; the default profile is marked with *.
+    Profiles(ProfilesArgs),
 
     /// Explain errcodes or a pasted WeChat response, offline
     ///
@@ -127,36 +155,6 @@ pub struct RequestOutputArgs {
     pub verbose: bool,
 }
 
-impl Command {
-    /// Whether `--json` was given (on a command that has it).
-    pub fn json(&self) -> bool {
-        match self {
-            Command::Fetch(a) => a.out.json.json,
-            Command::Check(a) => a.out.json.json,
-            Command::Doctor(a) => a.out.json.json,
-            Command::Explain(a) => a.out.json,
-            Command::Cache(CacheCommand::List { out, .. } | CacheCommand::Clear { out, .. }) => {
-                out.json
-            }
-            Command::Quota(q) => q.out().json.json,
-            Command::Rid(a) => a.out.json.json,
-            Command::Completions(_) => false,
-        }
-    }
-
-    /// Whether `-v` was given (on a command that has it).
-    pub fn verbose(&self) -> bool {
-        match self {
-            Command::Fetch(a) => a.out.verbose,
-            Command::Check(a) => a.out.verbose,
-            Command::Doctor(a) => a.out.verbose,
-            Command::Quota(q) => q.out().verbose,
-            Command::Rid(a) => a.out.verbose,
-            _ => false,
-        }
-    }
-}
-
 /// `--platform` choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PlatformChoice {
@@ -226,6 +224,10 @@ pub struct CredArgs {
     /// Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed
     #[arg(long, value_name = "PATH", conflicts_with_all = ["secret", "corpsecret"])]
     pub secret_file: Option<PathBuf>,
+
+    /// The profile's secret source (set after parsing, by `crate::profile::apply`).
+    #[arg(skip)]
+    pub profile_secret: Option<crate::profile::secret::FromProfile>,
 }
 
 fn parse_secret(raw: &str) -> Result<Secret, std::convert::Infallible> {
@@ -261,6 +263,7 @@ impl CredArgs {
             secret: self.corpsecret.as_ref().or(self.secret.as_ref()),
             secret_file: self.secret_file.as_deref(),
             agentid: self.agentid.as_deref(),
+            profile_secret: self.profile_secret.as_ref(),
         })
     }
 }
@@ -300,53 +303,11 @@ pub struct ConnArgs {
     /// operating system's (those update-ca-certificates installs)
     #[arg(long, value_name = "PATH", env = "WXTOKEN_CA_CERT")]
     pub ca_cert: Option<PathBuf>,
-}
 
-#[derive(Debug, Args)]
-pub struct FetchArgs {
-    #[command(flatten)]
-    pub platform: PlatformArg,
-
-    #[command(flatten)]
-    pub creds: CredArgs,
-
-    #[command(flatten)]
-    pub conn: ConnArgs,
-
-    /// Use the stable_token endpoint: every caller gets the same token while it is valid, so any
-    /// number of machines can call it at once without breaking each other (recommended)
-    #[arg(long, help_heading = "Stable token")]
-    pub stable: bool,
-
-    /// With --stable: invalidate the current stable token and issue a new one. Costly: at most
-    /// 20 a day, at least 30 s apart, and every other holder's stable token stops working
-    #[arg(long, help_heading = "Stable token")]
-    pub force_refresh: bool,
-
-    /// Reuse a token cached on this machine while it has at least --min-ttl seconds left;
-    /// concurrent invocations share one upstream fetch
-    #[arg(long, env = "WXTOKEN_CACHE", help_heading = "Cache", value_parser = clap::builder::BoolishValueParser::new(),
-          action = clap::ArgAction::SetTrue)]
-    pub cache: bool,
-
-    /// With --cache: the least lifetime, in seconds, a cached token must have left to be reused
-    /// [default: 300]
-    #[arg(
-        long,
-        value_name = "SECS",
-        env = "WXTOKEN_MIN_TTL",
-        help_heading = "Cache"
-    )]
-    pub min_ttl: Option<u64>,
-
-    #[command(flatten)]
-    pub cache_dir: CacheDirArg,
-
-    #[command(flatten)]
-    pub store: StoreArgs,
-
-    #[command(flatten)]
-    pub out: RequestOutputArgs,
+    /// The profile's api_base, after --api-base and the platform's variable (set after
+    /// parsing, by `crate::profile::apply`).
+    #[arg(skip)]
+    pub profile_api_base: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,5 @@
 //! appid and secret: where they come from, what makes them unusable, what looks wrong.
 
-use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
@@ -8,27 +7,7 @@ use crate::catalog::Platform;
 use crate::error::{Failure, io_reason};
 use crate::lang::Lang;
 
-/// A secret value (AppSecret or token) whose `Debug` cannot leak it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: String) -> Secret {
-        crate::redact::register_secret(&value);
-        Secret(value)
-    }
-
-    /// The value itself, for the one place that must send it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("(redacted)")
-    }
-}
+pub use crate::redact::Secret;
 
 /// Where the secret was read from, for messages (never the value).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +17,8 @@ pub enum SecretSource {
     Stdin,
     Env,
     CorpEnv,
+    /// A profile's source: the key that set it (`secret_command`, say).
+    Profile(&'static str),
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +39,8 @@ pub struct CredInput<'a> {
     pub secret: Option<&'a Secret>,
     pub secret_file: Option<&'a Path>,
     pub agentid: Option<&'a str>,
+    /// The profile's secret source, after every flag and variable.
+    pub profile_secret: Option<&'a crate::profile::secret::FromProfile>,
 }
 
 /// A secret file larger than this is not an AppSecret file (it is refused, never cut and sent).
@@ -87,6 +70,16 @@ pub fn load(
         (s, SecretSource::CorpEnv)
     } else if let Some(s) = env("WXTOKEN_SECRET").filter(|s| !s.is_empty()) {
         (s, SecretSource::Env)
+    } else if let Some(from) = input.profile_secret {
+        let value = match &from.secret {
+            crate::profile::secret::ProfileSecret::File(path) => {
+                read_secret_file(path, lang)
+                    .map_err(|f| from.failure(f.message(), lang))?
+                    .0
+            }
+            _ => from.read(lang)?,
+        };
+        (value, SecretSource::Profile(from.secret.key()))
     } else if wecom {
         return Err(Failure::usage(lang.pick(
             "missing secret: set WXTOKEN_CORPSECRET, or pass --secret-file PATH (or --corpsecret SECRET)",

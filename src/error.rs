@@ -65,6 +65,13 @@ pub enum Failure {
         hints: Vec<String>,
         retryable: bool,
     },
+    /// `exec`: the command to run could not be started (126: found but not runnable; 127: not
+    /// found), as a shell reports it.
+    Launch {
+        message: String,
+        hints: Vec<String>,
+        code: u8,
+    },
     /// A bug or an unexpected condition of the machine.
     Internal { message: String },
 }
@@ -114,6 +121,7 @@ impl Failure {
             | Failure::Network { message, .. }
             | Failure::Response { message, .. }
             | Failure::Store { message, .. }
+            | Failure::Launch { message, .. }
             | Failure::Internal { message } => message.push_str(suffix),
             Failure::WeChat(w) => w.message.push_str(suffix),
         }
@@ -125,6 +133,7 @@ impl Failure {
             Failure::Usage { hints, .. }
             | Failure::Network { hints, .. }
             | Failure::Store { hints, .. }
+            | Failure::Launch { hints, .. }
             | Failure::Response { hints, .. } => hints.push(hint.into()),
             Failure::WeChat(w) => w.hints.push(hint.into()),
             Failure::Internal { .. } => {}
@@ -140,6 +149,7 @@ impl Failure {
             Failure::Network { .. } => 3,
             Failure::Response { .. } => 4,
             Failure::Store { .. } => 11,
+            Failure::Launch { code, .. } => *code,
             Failure::WeChat(w) => w.exit_code,
         }
     }
@@ -151,6 +161,7 @@ impl Failure {
             Failure::Response { .. } => "response",
             Failure::WeChat(_) => "wechat",
             Failure::Store { .. } => "store",
+            Failure::Launch { .. } => "exec",
             Failure::Internal { .. } => "internal",
         }
     }
@@ -161,6 +172,7 @@ impl Failure {
             | Failure::Network { message, .. }
             | Failure::Response { message, .. }
             | Failure::Store { message, .. }
+            | Failure::Launch { message, .. }
             | Failure::Internal { message } => message,
             Failure::WeChat(w) => &w.message,
         }
@@ -171,6 +183,7 @@ impl Failure {
             Failure::Usage { hints, .. }
             | Failure::Network { hints, .. }
             | Failure::Store { hints, .. }
+            | Failure::Launch { hints, .. }
             | Failure::Response { hints, .. } => hints,
             Failure::WeChat(w) => &w.hints,
             Failure::Internal { .. } => &[],
@@ -183,7 +196,7 @@ impl Failure {
             Failure::Network { retryable, .. } | Failure::Store { retryable, .. } => *retryable,
             Failure::Response { http_status, .. } => http_status.is_some_and(|s| s >= 500),
             Failure::WeChat(w) => w.retryable,
-            Failure::Usage { .. } | Failure::Internal { .. } => false,
+            Failure::Usage { .. } | Failure::Launch { .. } | Failure::Internal { .. } => false,
         }
     }
 
@@ -244,6 +257,14 @@ impl Failure {
                 message,
                 hints,
                 retryable,
+            },
+            "exec" => Failure::Launch {
+                message,
+                hints,
+                code: doc
+                    .get("exit_code")
+                    .and_then(Value::as_u64)
+                    .and_then(|c| u8::try_from(c).ok())?,
             },
             "wechat" => Failure::WeChat(Box::new(WeChatError {
                 errcode: e.get("errcode").and_then(Value::as_i64)?,

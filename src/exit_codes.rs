@@ -13,7 +13,7 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     ),
     (
         1,
-        "unexpected internal error, or the result could not be written to stdout",
+        "unexpected internal error, or the result could not be written (stdout, --output FILE)",
     ),
     (2, "usage: bad or missing arguments or input"),
     (
@@ -40,12 +40,20 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
         11,
         "cache or store unusable (unsafe, unreachable, lock held too long) or empty; nothing fetched",
     ),
+    (
+        126,
+        "exec: CMD was found but could not be run (not executable, permission denied)",
+    ),
+    (
+        127,
+        "exec: CMD was not found (otherwise exec exits with CMD's own status)",
+    ),
 ];
 
 /// The meanings of [`EXIT_CODES`] in Chinese, in the same order.
 const EXIT_CODES_ZH: &[&str] = &[
     "成功：已输出 token（check：token 被接受；quota、rid：已输出结果）",
-    "意外的内部错误，或结果无法写入标准输出",
+    "意外的内部错误，或结果无法写出（标准输出、--output FILE）",
     "用法错误：参数或输入有误或缺失",
     "网络错误：DNS、连接、TLS、代理、超时（重试之后）",
     "应答不可用：不是可用的微信应答（HTML、非 JSON、为空、过大、token 无效）",
@@ -56,6 +64,8 @@ const EXIT_CODES_ZH: &[&str] = &[
     "账号或 AppSecret 被冻结、封禁，或账号类型不对",
     "其他微信错误码，以及不在错误码表中的错误码",
     "缓存或存储不可用（不安全、连不上、锁被占用过久）或其中没有 token；没有获取 token",
+    "exec：找到了 CMD 但无法运行（不可执行、权限不足）",
+    "exec：找不到 CMD（否则 exec 以 CMD 自己的退出状态退出）",
 ];
 
 /// What exit `code` means, in `lang`.
@@ -97,13 +107,13 @@ pub fn exit_table() -> Vec<(u8, &'static str, String, String)> {
 pub fn exit_code_help(lang: crate::lang::Lang) -> String {
     let mut out = format!("{}\n", lang.pick("Exit codes:", "退出码："));
     for (code, _, errcodes, wecom) in exit_table() {
-        out.push_str(&format!("  {code:>2}  {}\n", exit_meaning(code, lang)));
+        out.push_str(&format!("  {code:>3}  {}\n", exit_meaning(code, lang)));
         if !errcodes.is_empty() {
-            out.push_str(&format!("      errcode {errcodes}\n"));
+            out.push_str(&format!("       errcode {errcodes}\n"));
         }
         if !wecom.is_empty() {
             let label = lang.pick("WeChat Work errcode", "企业微信 errcode");
-            out.push_str(&format!("      {label} {wecom}\n"));
+            out.push_str(&format!("       {label} {wecom}\n"));
         }
     }
     out.push_str(lang.pick(

@@ -13,6 +13,7 @@ pub(crate) mod client;
 pub(crate) mod commands;
 pub(crate) mod conn;
 pub(crate) mod credentials;
+pub(crate) mod deliver;
 pub(crate) mod encoding;
 pub mod errmsg;
 pub mod error;
@@ -21,6 +22,7 @@ pub(crate) mod forward_proxy;
 pub mod lang;
 pub(crate) mod output;
 pub mod paste;
+pub(crate) mod profile;
 pub(crate) mod proxy;
 pub mod redact;
 pub mod response;
@@ -105,7 +107,19 @@ pub fn main(args: Vec<OsString>) -> u8 {
         }
     };
     let cli = match parsed {
-        Ok(cli) => cli,
+        Ok(cli) => {
+            // A profile's settings become the flags' defaults: the command line is parsed again.
+            let lang = Lang::resolve(cli.output.lang, commands::env_var);
+            Lang::set_current(lang);
+            let (color, json, quiet) = (cli.output.color, cli.command.json(), cli.output.quiet);
+            match cli::profile::apply(cli, &args, lang) {
+                Ok(cli) => cli,
+                Err(failure) => {
+                    Printer::new(color, lang, json, quiet, false).failure(&failure);
+                    return failure.exit_code();
+                }
+            }
+        }
         Err(e) => {
             // clap echoes a stray argument back: one that looks like an AppSecret (a forgotten
             // --secret, say), a token (`wxtoken check TOKEN`) or follows --secret or --token
@@ -146,6 +160,8 @@ fn run(cli: &Cli) -> u8 {
     );
     let result = match &cli.command {
         Command::Fetch(args) => commands::fetch::run(args, &printer),
+        Command::Exec(args) => commands::exec::run(args, &printer),
+        Command::Profiles(args) => commands::profiles::run(args, &cli.profile, &printer),
         Command::Check(args) => commands::check::run(args, &printer),
         Command::Doctor(args) => commands::doctor::run(args, &printer),
         Command::Explain(args) => commands::explain::run(args, &printer),

@@ -223,16 +223,10 @@ impl Printer {
         write_stdout(&capped_json(doc))
     }
 
-    /// The token itself on stdout: the one thing ever written unmasked.
-    pub fn result_token(&self, token: &str) -> Result<(), Failure> {
-        write_stdout(&format!("{token}\n"))
-    }
-
-    /// A JSON result whose `access_token` field is the token: everything else masked.
-    pub fn result_token_json(&self, doc: &Value, token: &str) -> Result<(), Failure> {
-        let mut doc = redact_json(doc);
-        doc["access_token"] = Value::String(token.to_string());
-        write_stdout(&format!("{doc}\n"))
+    /// The token's result as `crate::deliver::render` made it (everything but the token masked
+    /// there): the one thing ever written unmasked.
+    pub fn result_unmasked(&self, text: &str) -> Result<(), Failure> {
+        write_stdout(text)
     }
 
     /// A line for people on stderr (already escaped where needed); masked.

@@ -280,6 +280,28 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// A secret value (AppSecret or token) whose `Debug` cannot leak it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub(crate) String);
+
+impl Secret {
+    pub fn new(value: String) -> Secret {
+        register_secret(&value);
+        Secret(value)
+    }
+
+    /// The value itself, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("(redacted)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

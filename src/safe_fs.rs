@@ -185,6 +185,36 @@ pub fn read_owned_by(path: &Path, cap: u64, owner: u32) -> Result<Vec<u8>, Refus
     Ok(buf)
 }
 
+/// Read a file whose content decides what wxtoken runs (the config file: its `secret_command`):
+/// a regular file owned by this user or by root, that nobody else may write. A final symlink is
+/// followed (dotfile managers link config files); the checks are on the file itself. Returns the
+/// bytes and the file's mode.
+pub fn read_trusted(path: &Path, cap: u64) -> Result<(Vec<u8>, u32), Refusal> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(Refusal::NotRegular);
+    }
+    if meta.uid() != euid() && meta.uid() != 0 {
+        return Err(Refusal::Owner(meta.uid()));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(Refusal::Writable(meta.mode()));
+    }
+    if meta.len() > cap {
+        return Err(Refusal::TooLarge(meta.len()));
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    file.take(cap + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > cap {
+        return Err(Refusal::TooLarge(buf.len() as u64));
+    }
+    Ok((buf, meta.mode()))
+}
+
 /// Open (creating it 0600 if missing) a lock file: a regular file owned by this user.
 pub fn open_lock(path: &Path) -> Result<File, Refusal> {
     let file = OpenOptions::new()
@@ -218,15 +248,33 @@ pub fn write_atomic(
     bytes: &[u8],
     mode: u32,
 ) -> io::Result<()> {
+    write_atomic_owned(dir, Path::new(tmp_name), Path::new(name), bytes, mode, None)
+}
+
+/// [`write_atomic`], the new file given `owner` (uid and gid) before it is renamed into place:
+/// a token file rewritten for another user, or for its group's readers.
+pub fn write_atomic_owned(
+    dir: &Path,
+    tmp_name: &Path,
+    name: &Path,
+    bytes: &[u8],
+    mode: u32,
+    owner: Option<(u32, u32)>,
+) -> io::Result<()> {
     let tmp = dir.join(tmp_name);
     let result = (|| {
         let mut f = OpenOptions::new()
             .write(true)
             .create_new(true)
-            .mode(mode)
+            .mode(mode & 0o600)
             .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
             .open(&tmp)?;
-        // The umask may have narrowed the mode; group-readable caches want it exact.
+        if let Some((uid, gid)) = owner {
+            // Only root may give a file away; anyone may set a group they are in.
+            let uid = if euid() == 0 { uid } else { u32::MAX };
+            std::os::unix::fs::fchown(&f, (uid != u32::MAX).then_some(uid), Some(gid))?;
+        }
+        // The umask may have narrowed the mode; group-readable files want it exact.
         f.set_permissions(fs::Permissions::from_mode(mode))?;
         f.write_all(bytes)?;
         f.sync_all()?;
@@ -293,17 +341,42 @@ pub fn prepare_process() {
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
 }
 
-/// Switch core dumps off: a dump of this process would hold the secret and the token.
-fn disable_core_dumps() {
-    let zero = libc::rlimit {
+/// The core-file size limit wxtoken was started with, for the command `exec` runs.
+static CORE_LIMIT: std::sync::Mutex<Option<libc::rlimit>> = std::sync::Mutex::new(None);
+
+/// Switch core dumps off: a dump of this process would hold the secret and the token. Only the
+/// soft limit is lowered, so that [`restore_for_exec`] can give a command wxtoken runs the
+/// limit the caller set.
+pub fn disable_core_dumps() {
+    let mut old = libc::rlimit {
         rlim_cur: 0,
         rlim_max: 0,
     };
     // SAFETY: plain system calls on this process with valid arguments; failure is harmless.
     unsafe {
+        if libc::getrlimit(libc::RLIMIT_CORE, &mut old) == 0
+            && let Ok(mut saved) = CORE_LIMIT.lock()
+        {
+            *saved = Some(old);
+        }
+        let zero = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: old.rlim_max,
+        };
         libc::setrlimit(libc::RLIMIT_CORE, &zero);
         #[cfg(target_os = "linux")]
         libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+}
+
+/// Undo, just before `exec` replaces this process with another command, what
+/// [`prepare_process`] changed that an exec keeps: the core-file limit. (SIGPIPE's disposition
+/// and the signal mask std's exec resets itself; PR_SET_DUMPABLE does not survive an exec.)
+pub fn restore_for_exec() {
+    let saved = CORE_LIMIT.lock().ok().and_then(|s| *s);
+    if let Some(limit) = saved {
+        // SAFETY: a plain system call on this process with a valid argument.
+        unsafe { libc::setrlimit(libc::RLIMIT_CORE, &limit) };
     }
 }
 

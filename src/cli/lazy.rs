@@ -6,8 +6,8 @@
 use clap::{Args, Command, FromArgMatches, Subcommand};
 
 use super::{
-    CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExplainArgs, FetchArgs, OutputArgs,
-    QuotaCommand, RidArgs,
+    CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExecArgs, ExplainArgs, FetchCommand,
+    OutputArgs, ProfileArgs, ProfilesArgs, QuotaCommand, RidArgs,
 };
 
 /// The command tree with deferred subcommands: the same ids as the derive's, so that
@@ -18,8 +18,10 @@ fn command() -> Command {
         .propagate_version(true)
         .subcommand_required(true)
         .arg_required_else_help(true);
-    OutputArgs::augment_args(root).subcommands([
-        Command::new("fetch").defer(FetchArgs::augment_args),
+    ProfileArgs::augment_args(OutputArgs::augment_args(root)).subcommands([
+        Command::new("fetch").defer(FetchCommand::augment_args),
+        Command::new("exec").defer(ExecArgs::augment_args),
+        Command::new("profiles").defer(ProfilesArgs::augment_args),
         Command::new("explain").defer(ExplainArgs::augment_args),
         Command::new("check").defer(CheckArgs::augment_args),
         Command::new("doctor").defer(DoctorArgs::augment_args),
@@ -61,6 +63,18 @@ mod tests {
             vec!["wxtoken", "quota", "get", "/cgi-bin/token", "--yes"][..4].to_vec(),
             vec!["wxtoken", "rid", "6610524e-3c4d5e6f-7a8b9c0d"],
             vec!["wxtoken", "completions", "zsh"],
+            vec![
+                "wxtoken",
+                "--profile",
+                "p",
+                "exec",
+                "--cache",
+                "--",
+                "env",
+                "-i",
+            ],
+            vec!["wxtoken", "fetch", "--format", "env", "--output", "f"],
+            vec!["wxtoken", "profiles", "--names", "--config", "c.toml"],
         ] {
             let lazy = parse(&args.iter().map(Into::into).collect::<Vec<_>>())
                 .unwrap_or_else(|e| panic!("{args:?}: {e}"));

@@ -94,12 +94,15 @@ pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
     let creds = match loaded {
         Ok(c) => {
             let source = match c.secret_source {
-                SecretSource::Flag if platform == Platform::Wecom => "--corpsecret",
-                SecretSource::Flag => "--secret",
-                SecretSource::CorpEnv => "WXTOKEN_CORPSECRET",
-                SecretSource::File => "--secret-file",
-                SecretSource::Stdin => "stdin",
-                SecretSource::Env => "WXTOKEN_SECRET",
+                SecretSource::Flag if platform == Platform::Wecom => "--corpsecret".to_string(),
+                SecretSource::Flag => "--secret".to_string(),
+                SecretSource::CorpEnv => "WXTOKEN_CORPSECRET".to_string(),
+                SecretSource::File => "--secret-file".to_string(),
+                SecretSource::Stdin => "stdin".to_string(),
+                SecretSource::Env => "WXTOKEN_SECRET".to_string(),
+                SecretSource::Profile(key) => {
+                    tr!(printer.lang, "the profile's {key}", "profile 的 {key}")
+                }
             };
             let (appid, chars) = (sanitize(&c.appid), c.secret.expose().len());
             let detail = tr!(

@@ -9,9 +9,10 @@ use std::time::Duration;
 use super::reuse::{self, Obtained, Run};
 use crate::cache::{self, Cache, CacheSlot, Key, Unusable};
 use crate::catalog::Platform;
-use crate::cli::{FetchArgs, StoreChoice};
+use crate::cli::{FetchArgs, FetchCommand, StoreChoice};
 use crate::client::Client;
 use crate::credentials::Credentials;
+use crate::deliver::{self, Format, OutputFile};
 use crate::error::Failure;
 use crate::output::Printer;
 use crate::store::layout::{self, Target};
@@ -25,7 +26,31 @@ const DEFAULT_MIN_TTL: u64 = 300;
 /// The longest a token lives (classic and stable): a `--min-ttl` of that or more never reuses.
 const MAX_LIFETIME: u64 = 7200;
 
-pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
+pub fn run(command: &FetchCommand, printer: &Printer) -> Result<u8, Failure> {
+    let args = &command.fetch;
+    // --json is --format json, and beats WXTOKEN_FORMAT and a profile's format.
+    let format = match command.deliver.format {
+        _ if args.out.json.json => Format::Json,
+        Some(f) => f,
+        None => Format::Token,
+    };
+    let output = match &command.deliver.output {
+        Some(path) => Some(OutputFile::check(path, printer.lang)?),
+        None => None,
+    };
+    match token(args, printer) {
+        Ok((got, endpoint)) => deliver_token(printer, &got, endpoint, format, output.as_ref()),
+        Err(failure) => {
+            if format == Format::Env && output.is_none() {
+                crate::output::write_stdout_quietly(deliver::ENV_FAILURE);
+            }
+            Err(failure)
+        }
+    }
+}
+
+/// The token `fetch` (and `exec`) gets with these options, and the endpoint it is for.
+pub(crate) fn token(args: &FetchArgs, printer: &Printer) -> Result<(Obtained, Endpoint), Failure> {
     let platform = args.platform.get();
     if platform == Platform::Wecom && (args.stable || args.force_refresh) {
         return Err(Failure::usage(printer.t(
@@ -55,12 +80,12 @@ pub fn run(args: &FetchArgs, printer: &Printer) -> Result<u8, Failure> {
     };
     if args.store.no_fetch {
         let got = super::kept::serve_kept(args, &opts, endpoint, printer)?;
-        return print_token(printer, &got, endpoint);
+        return Ok((got, endpoint));
     }
     let creds = super::load_credentials(&args.creds, platform, printer)?;
     let client = super::connect(&args.conn, platform, printer)?;
     let got = obtain(&opts, &creds, &client, endpoint, printer)?;
-    print_token(printer, &got, endpoint)
+    Ok((got, endpoint))
 }
 
 /// `--min-ttl`: only with a cache; a value a token never reaches is warned about.
@@ -218,22 +243,40 @@ fn usable_cache(
     }
 }
 
-/// The result: the token alone, or the JSON document.
-fn print_token(printer: &Printer, got: &Obtained, endpoint: Endpoint) -> Result<u8, Failure> {
-    if printer.json {
-        printer.result_token_json(
-            &json!({
-                "access_token": "",
-                "expires_in": got.expires_in,
-                "expires_at": time::rfc3339(got.expires_at),
-                "source": got.source,
-                "endpoint": endpoint.name(),
-                "platform": endpoint.platform_name(),
-            }),
-            &got.access_token,
-        )?;
-    } else {
-        printer.result_token(&got.access_token)?;
+/// The result in its format, on stdout or in the `--output` file.
+fn deliver_token(
+    printer: &Printer,
+    got: &Obtained,
+    endpoint: Endpoint,
+    format: Format,
+    output: Option<&OutputFile>,
+) -> Result<u8, Failure> {
+    let doc = json!({
+        "access_token": "",
+        "expires_in": got.expires_in,
+        "expires_at": time::rfc3339(got.expires_at),
+        "source": got.source,
+        "endpoint": endpoint.name(),
+        "platform": endpoint.platform_name(),
+    });
+    let text = deliver::render(format, &got.access_token, got.expires_at, &doc);
+    let Some(file) = output else {
+        printer.result_unmasked(&text)?;
+        return Ok(0);
+    };
+    let (written, warning) = file.write(&text, printer.lang)?;
+    if let Some(w) = warning {
+        printer.warn(&w);
     }
+    let shown = crate::output::sanitize(&file.path.display().to_string());
+    printer.verbose(&if written {
+        tr!(printer.lang, "wrote {shown}", "已写入 {shown}")
+    } else {
+        tr!(
+            printer.lang,
+            "{shown} already holds this result; not rewritten",
+            "{shown} 已是这个结果；没有重写"
+        )
+    });
     Ok(0)
 }

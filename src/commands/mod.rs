@@ -4,9 +4,11 @@ pub mod cache;
 pub mod check;
 pub mod completions;
 pub mod doctor;
+pub mod exec;
 pub mod explain;
 pub mod fetch;
 mod kept;
+pub mod profiles;
 pub mod quota;
 mod reuse;
 pub mod rid;
@@ -52,7 +54,11 @@ pub fn conn_settings(
         Platform::Wecom => ("WXTOKEN_WECOM_API_BASE", WECOM_API_BASE),
     };
     let from_env = env_var(variable).filter(|v| !v.is_empty());
-    let raw = args.api_base.clone().or(from_env);
+    let raw = args
+        .api_base
+        .clone()
+        .or(from_env)
+        .or_else(|| args.profile_api_base.clone());
     let api_base = ApiBase::parse(raw.as_deref().unwrap_or(default), lang)?;
     let timeout = crate::conn::parse_timeout(&args.timeout, lang)?;
     let proxy = proxy::decide(

@@ -1,0 +1,120 @@
+//! The command line of `fetch` and `exec` (the token and how it is handed on), of `profiles`,
+//! and the profile selection every command takes.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{CacheDirArg, ConnArgs, CredArgs, JsonArg, PlatformArg, RequestOutputArgs, StoreArgs};
+use crate::deliver::Format;
+
+/// Which profile of which config file (every command takes these).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Profile")]
+pub struct ProfileArgs {
+    /// Take settings from this profile of the config file (flags and WXTOKEN_* variables
+    /// still win) [default: the file's default_profile, if any]
+    #[arg(long, value_name = "NAME", env = "WXTOKEN_PROFILE", global = true)]
+    pub profile: Option<String>,
+
+    /// The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else
+    /// ~/.config/wxtoken/config.toml]
+    #[arg(long, value_name = "PATH", env = "WXTOKEN_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    #[command(flatten)]
+    pub platform: PlatformArg,
+
+    #[command(flatten)]
+    pub creds: CredArgs,
+
+    #[command(flatten)]
+    pub conn: ConnArgs,
+
+    /// Use the stable_token endpoint: every caller gets the same token while it is valid, so any
+    /// number of machines can call it at once without breaking each other (recommended)
+    #[arg(long, help_heading = "Stable token")]
+    pub stable: bool,
+
+    /// With --stable: invalidate the current stable token and issue a new one. Costly: at most
+    /// 20 a day, at least 30 s apart, and every other holder's stable token stops working
+    #[arg(long, help_heading = "Stable token")]
+    pub force_refresh: bool,
+
+    /// Reuse a token cached on this machine while it has at least --min-ttl seconds left;
+    /// concurrent invocations share one upstream fetch
+    #[arg(long, env = "WXTOKEN_CACHE", help_heading = "Cache", value_parser = clap::builder::BoolishValueParser::new(),
+          action = clap::ArgAction::SetTrue)]
+    pub cache: bool,
+
+    /// With --cache: the least lifetime, in seconds, a cached token must have left to be reused
+    /// [default: 300]
+    #[arg(
+        long,
+        value_name = "SECS",
+        env = "WXTOKEN_MIN_TTL",
+        help_heading = "Cache"
+    )]
+    pub min_ttl: Option<u64>,
+
+    #[command(flatten)]
+    pub cache_dir: CacheDirArg,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    #[command(flatten)]
+    pub out: RequestOutputArgs,
+}
+
+/// `fetch`: the token options, and how the result is handed on.
+#[derive(Debug, Args)]
+pub struct FetchCommand {
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+
+    #[command(flatten)]
+    pub deliver: DeliverArgs,
+}
+
+/// What `fetch` prints, and where.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct DeliverArgs {
+    /// What to print: token (the token alone), json (as --json), env (export lines for
+    /// `eval "$(wxtoken fetch --format env)"`; on failure `false`, so that eval fails too) or
+    /// query (access_token=..., URL-encoded) [default: token]
+    #[arg(long, value_name = "FORMAT", value_enum, env = "WXTOKEN_FORMAT")]
+    pub format: Option<Format>,
+
+    /// Write the result to FILE instead of stdout: atomically (a reader sees the old content or
+    /// the new, never part), mode 0600 for a new file; an unchanged result is not rewritten
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `exec`: the token options, and the command to run with the token in its environment.
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+
+    /// The command and its arguments, after `--`
+    #[arg(value_name = "CMD", last = true, required = true)]
+    pub command: Vec<OsString>,
+}
+
+/// `profiles`.
+#[derive(Debug, Args)]
+pub struct ProfilesArgs {
+    /// Print only the names, one per line (for completion scripts)
+    #[arg(long, conflicts_with = "json")]
+    pub names: bool,
+
+    #[command(flatten)]
+    pub out: JsonArg,
+}

@@ -1,0 +1,158 @@
+//! A profile applied to the command line: its settings become the flags' defaults, and the
+//! command line is parsed again with them.
+
+use std::ffi::OsString;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::cli::{Cli, Command};
+use crate::error::Failure;
+use crate::lang::Lang;
+use crate::profile::secret::FromProfile;
+use crate::profile::{Config, config_path};
+
+/// The whole command tree, built once, whose flags check a profile's values.
+fn reference() -> &'static clap::Command {
+    static TREE: OnceLock<clap::Command> = OnceLock::new();
+    TREE.get_or_init(|| {
+        let mut tree = Cli::command();
+        tree.build();
+        tree
+    })
+}
+
+/// Check a profile's value for the flag `id` the way the flag's own parser would: the message
+/// is the one clap gives for the flag.
+pub fn validate(id: &str, text: &str, lang: Lang) -> Result<(), String> {
+    if id == "timeout" {
+        return crate::conn::parse_timeout(text, lang)
+            .map(|_| ())
+            .map_err(|f| f.message().to_string());
+    }
+    let tree = reference();
+    let fetch = tree
+        .find_subcommand("fetch")
+        .expect("fetch is a subcommand");
+    let found = fetch
+        .get_arguments()
+        .find(|a| a.get_id() == id)
+        .map(|a| (fetch, a))
+        .or_else(|| {
+            tree.get_arguments()
+                .find(|a| a.get_id() == id)
+                .map(|a| (tree, a))
+        });
+    let Some((_, arg)) = found else {
+        return Ok(());
+    };
+    let Some(long) = arg.get_long() else {
+        return Ok(());
+    };
+    if !arg.get_action().takes_values() {
+        // A switch (stable, cache, no_fetch): the file's true or false, checked as a bool.
+        return Ok(());
+    }
+    // The flag's own parser, on a command of its own (the real flag's conflicts name flags
+    // that command does not have).
+    let mut flag = clap::Arg::new("value")
+        .long(long)
+        .num_args(1)
+        .allow_hyphen_values(true)
+        .value_parser(arg.get_value_parser().clone());
+    if let Some(names) = arg.get_value_names() {
+        flag = flag.value_names(names.iter().cloned());
+    }
+    clap::Command::new("wxtoken")
+        .no_binary_name(true)
+        .arg(flag)
+        .try_get_matches_from([format!("--{long}"), text.to_string()])
+        .map(|_| ())
+        .map_err(|e| {
+            let rendered = e.render().to_string();
+            let lines: Vec<&str> = rendered
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+                .collect();
+            let joined = lines.join(" ");
+            joined
+                .strip_prefix("error: ")
+                .unwrap_or(&joined)
+                .to_string()
+        })
+}
+
+/// The command line with the profile chosen by `--profile` (or WXTOKEN_PROFILE, or the config
+/// file's default_profile) applied; unchanged when no profile is in use. `explain`,
+/// `completions` and `profiles` take no profile.
+pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
+    if matches!(
+        cli.command,
+        Command::Explain(_) | Command::Completions(_) | Command::Profiles(_)
+    ) {
+        return Ok(cli);
+    }
+    let named = cli.profile.profile.as_deref();
+    let given = cli.profile.config.as_deref();
+    let Some(path) = config_path(given, |k| std::env::var(k).ok()) else {
+        if named.is_some() {
+            return Err(Failure::usage(lang.pick(
+                "--profile needs a config file: pass --config PATH (neither HOME nor XDG_CONFIG_HOME is set)",
+                "--profile 需要配置文件：请使用 --config PATH（HOME 和 XDG_CONFIG_HOME 都未设置）",
+            )));
+        }
+        return Ok(cli);
+    };
+    let required = named.is_some() || given.is_some();
+    let Some(config) = Config::load(&path, required, lang)? else {
+        return Ok(cli);
+    };
+    let Some(profile) = config.select(named, validate, lang)? else {
+        return Ok(cli);
+    };
+    let tree = with_defaults(Cli::command(), &profile.defaults);
+    let matches = tree.try_get_matches_from(args).map_err(|e| {
+        let rendered = e.render().to_string();
+        let first = rendered.lines().next().unwrap_or("").to_string();
+        Failure::usage(first.trim_start_matches("error: ").to_string())
+    })?;
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| Failure::usage(e.to_string()))?;
+    let (creds, conn) = cli.command.settings_mut();
+    let timeout = conn
+        .as_ref()
+        .and_then(|c| crate::conn::parse_timeout(&c.timeout, lang).ok())
+        .unwrap_or(Duration::from_secs(10));
+    if let Some(conn) = conn {
+        conn.profile_api_base = profile.api_base.clone();
+    }
+    if let (Some(creds), Some(secret)) = (creds, profile.secret.clone()) {
+        creds.profile_secret = Some(FromProfile {
+            secret,
+            profile: profile.name.clone(),
+            timeout,
+        });
+    }
+    Ok(cli)
+}
+
+/// `cmd` and every subcommand, with the profile's values as the defaults of the flags they
+/// have.
+fn with_defaults(mut cmd: clap::Command, defaults: &[(&'static str, String)]) -> clap::Command {
+    for (id, value) in defaults {
+        if cmd.get_arguments().any(|a| a.get_id() == *id) {
+            // clap keeps defaults as &'static str; a run applies one profile, once.
+            let value: &'static str = Box::leak(value.clone().into_boxed_str());
+            cmd = cmd.mut_arg(*id, |a| a.default_value(value));
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |s| with_defaults(s, defaults));
+    }
+    cmd
+}

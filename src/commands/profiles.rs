@@ -1,0 +1,209 @@
+//! `wxtoken profiles`: the config file's profiles, checked, never a secret.
+
+use serde_json::{Value, json};
+
+use crate::cli::{ProfileArgs, ProfilesArgs};
+use crate::error::Failure;
+use crate::output::{Printer, sanitize};
+use crate::profile::{Config, Profile, config_path};
+use crate::tr;
+
+/// One profile as listed.
+struct Row {
+    name: String,
+    default: bool,
+    platform: String,
+    appid: String,
+    agentid: Option<String>,
+    secret: String,
+    endpoint: String,
+    kept: String,
+    /// Why the profile cannot be used, if it cannot.
+    error: Option<String>,
+}
+
+pub fn run(args: &ProfilesArgs, selection: &ProfileArgs, printer: &Printer) -> Result<u8, Failure> {
+    let lang = printer.lang;
+    let Some(path) = config_path(selection.config.as_deref(), super::env_var) else {
+        return Err(Failure::usage(printer.t(
+            "no config file location: pass --config PATH (neither HOME nor XDG_CONFIG_HOME is set)",
+            "没有配置文件位置：请使用 --config PATH（HOME 和 XDG_CONFIG_HOME 都未设置）",
+        )));
+    };
+    let shown = sanitize(&path.display().to_string());
+    let Some(config) = Config::load(&path, selection.config.is_some(), lang)? else {
+        if printer.json {
+            printer.result_json(
+                &json!({"config": shown, "exists": false, "default_profile": null, "profiles": []}),
+            )?;
+        } else if !args.names {
+            printer.note(&tr!(
+                lang,
+                "no config file at {shown}: README (Profiles) shows one",
+                "{shown} 没有配置文件：README（Profiles）中有示例"
+            ));
+        }
+        return Ok(0);
+    };
+    if args.names {
+        for name in config.names() {
+            printer.result_line(&sanitize(name))?;
+        }
+        return Ok(0);
+    }
+    let default = config.default_name().map(str::to_string);
+    let rows: Vec<Row> = config
+        .names()
+        .into_iter()
+        .map(|name| {
+            let table = config.table(name).expect("a listed name has a table");
+            row(
+                name,
+                default.as_deref() == Some(name),
+                config.check(name, table, crate::cli::profile::validate, lang),
+            )
+        })
+        .collect();
+    let broken = rows.iter().filter(|r| r.error.is_some()).count();
+    if printer.json {
+        let profiles: Vec<Value> = rows
+            .iter()
+            .map(|r| {
+                json!({
+                    "name": r.name, "default": r.default, "platform": r.platform,
+                    "appid": r.appid, "agentid": r.agentid, "secret": r.secret, "endpoint": r.endpoint,
+                    "kept": r.kept, "error": r.error,
+                })
+            })
+            .collect();
+        printer.result_json(&json!({
+            "config": shown, "exists": true, "default_profile": default, "profiles": profiles,
+        }))?;
+    } else {
+        print_table(&rows, printer)?;
+    }
+    if broken > 0 {
+        if !printer.json {
+            printer.warn(&tr!(
+                lang,
+                "{broken} profile(s) of {shown} cannot be used as they are",
+                "{shown} 中有 {broken} 个 profile 目前无法使用"
+            ));
+        }
+        return Ok(2);
+    }
+    Ok(0)
+}
+
+fn row(name: &str, default: bool, checked: Result<Profile, Failure>) -> Row {
+    let mut row = Row {
+        name: sanitize(name),
+        default,
+        platform: String::new(),
+        appid: String::new(),
+        agentid: None,
+        secret: String::new(),
+        endpoint: String::new(),
+        kept: String::new(),
+        error: None,
+    };
+    let profile = match checked {
+        Ok(p) => p,
+        Err(f) => {
+            row.error = Some(f.message().to_string());
+            return row;
+        }
+    };
+    let get = |id: &str| {
+        profile
+            .defaults
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == id)
+            .map(|(_, v)| v.as_str())
+    };
+    let wecom = get("platform") == Some("wecom");
+    row.platform = if wecom { "wecom" } else { "mp" }.to_string();
+    row.appid = sanitize(get(if wecom { "corpid" } else { "appid" }).unwrap_or("-"));
+    row.agentid = get("agentid").map(sanitize);
+    row.secret = profile.secret.as_ref().map_or("-", |s| s.key()).to_string();
+    row.endpoint = match (wecom, get("stable")) {
+        (true, _) => "gettoken",
+        (false, Some("true")) => "stable",
+        _ => "classic",
+    }
+    .to_string();
+    row.kept = match (get("cache"), get("store")) {
+        (_, Some(url)) => crate::store::redis::StoreUrl::parse(url, crate::lang::Lang::En)
+            .map(|u| format!("store {}", u.shown))
+            .unwrap_or_else(|_| "store".into()),
+        (Some("true"), _) => "cache".to_string(),
+        _ => "-".to_string(),
+    };
+    if get("no_fetch") == Some("true") {
+        row.kept.push_str(" (no-fetch)");
+    }
+    row
+}
+
+fn print_table(rows: &[Row], printer: &Printer) -> Result<(), Failure> {
+    let header = [
+        format!(" {}", printer.t("NAME", "名称")),
+        printer.t("PLATFORM", "平台").to_string(),
+        "APPID".to_string(),
+        "SECRET".to_string(),
+        printer.t("ENDPOINT", "接口").to_string(),
+        printer.t("KEPT IN", "保存于").to_string(),
+    ];
+    let name = |r: &Row| format!("{}{}", if r.default { "*" } else { " " }, r.name);
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .filter(|r| r.error.is_none())
+        .map(|r| {
+            let appid = match &r.agentid {
+                Some(a) => format!("{} (agent {a})", r.appid),
+                None => r.appid.clone(),
+            };
+            [
+                name(r),
+                r.platform.clone(),
+                appid,
+                r.secret.clone(),
+                r.endpoint.clone(),
+                r.kept.clone(),
+            ]
+        })
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &cells {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = widths[i].saturating_sub(cell.chars().count()) + 2;
+            out.push_str(cell);
+            if i + 1 < cells.len() {
+                out.push_str(&" ".repeat(pad));
+            }
+        }
+        out.trim_end().to_string()
+    };
+    let mut text = line(&header);
+    for row in &cells {
+        text.push('\n');
+        text.push_str(&line(row));
+    }
+    // A profile that cannot be used: its name and why, on a line of its own.
+    for r in rows.iter().filter(|r| r.error.is_some()) {
+        let why = r.error.as_deref().unwrap_or_default();
+        text.push_str(&format!(
+            "\n{}  {} {why}",
+            name(r),
+            printer.t("error:", "错误：")
+        ));
+    }
+    printer.result_line(&text)
+}

@@ -1,0 +1,674 @@
+//! Profiles: the config file, precedence (flag > environment > profile > default), every
+//! error naming file, line and key, the inline-secret rule, secret sources, `wxtoken profiles`
+//! and completion of profile names.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// A config file in a fresh directory, with `mode`.
+fn config(text: &str, mode: u32) -> PathBuf {
+    let dir = tempdir();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    path
+}
+
+/// `wxtoken ARGS --config PATH` with nothing else in the environment.
+fn with_config(path: &Path, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = wxtoken();
+    cmd.args(args).arg("--config").arg(path);
+    cmd
+}
+
+/// A profile for `mock` whose secret comes from WXTOKEN_TEST_SECRET.
+fn basic(mock: &Mock, extra: &str) -> String {
+    format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret_env = \"WXTOKEN_TEST_SECRET\"\nretries = 0\n{extra}\n",
+        mock.url()
+    )
+}
+
+#[test]
+fn a_profile_gives_appid_secret_and_api_base() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let path = config(&basic(&mock, ""), 0o600);
+    let out = run(with_config(&path, &["fetch", "--profile", "mini", "-v"])
+        .env("WXTOKEN_TEST_SECRET", SECRET));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout, format!("{TOKEN}\n"));
+    let q = mock.last().query();
+    assert!(q.contains(&("appid".into(), APPID.into())), "{q:?}");
+    assert!(q.contains(&("secret".into(), SECRET.into())), "{q:?}");
+}
+
+#[test]
+fn the_default_profile_is_used_without_profile_and_wxtoken_profile_picks_another() {
+    let mock = Mock::start(vec![Reply::token(7200), Reply::token(7200)]);
+    let other = "wx00000000000000aa";
+    let text = format!(
+        "default_profile = \"mini\"\n{}\n[profiles.other]\nappid = \"{other}\"\napi_base = \"{}\"\nsecret_env = \"WXTOKEN_TEST_SECRET\"\n",
+        basic(&mock, ""),
+        mock.url()
+    );
+    let path = config(&text, 0o600);
+    let out = run(with_config(&path, &["fetch"]).env("WXTOKEN_TEST_SECRET", SECRET));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        mock.last()
+            .query()
+            .contains(&("appid".into(), APPID.into()))
+    );
+    let out = run(with_config(&path, &["fetch"])
+        .env("WXTOKEN_TEST_SECRET", SECRET)
+        .env("WXTOKEN_PROFILE", "other"));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        mock.last()
+            .query()
+            .contains(&("appid".into(), other.into()))
+    );
+}
+
+#[test]
+fn the_default_config_location_is_xdg_then_home() {
+    let mock = Mock::start(vec![Reply::token(7200), Reply::token(7200)]);
+    let home = tempdir();
+    let dir = home.join(".config/wxtoken");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), basic(&mock, "")).unwrap();
+    let out = run(wxtoken()
+        .args(["fetch", "--profile", "mini"])
+        .env("HOME", &home)
+        .env("WXTOKEN_TEST_SECRET", SECRET));
+    assert_eq!(out.code, 0, "{out:?}");
+    let xdg = tempdir();
+    std::fs::create_dir_all(xdg.join("wxtoken")).unwrap();
+    std::fs::write(
+        xdg.join("wxtoken/config.toml"),
+        "[profiles.elsewhere]\nappid = \"wx1\"\n",
+    )
+    .unwrap();
+    let out = run(wxtoken()
+        .args(["fetch", "--profile", "mini"])
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", &xdg)
+        .env("WXTOKEN_TEST_SECRET", SECRET));
+    assert_eq!(out.code, 2, "XDG_CONFIG_HOME's file wins: {out:?}");
+    assert!(out.stderr.contains("no profile \"mini\""), "{out:?}");
+    assert_eq!(mock.count(), 1);
+}
+
+#[test]
+fn precedence_is_flag_then_environment_then_profile_then_default() {
+    let profile_mock = Mock::start(vec![Reply::token(7200); 4]);
+    let env_mock = Mock::start(vec![Reply::token(7200); 4]);
+    let path = config(&basic(&profile_mock, "format = \"query\""), 0o600);
+    let base = || {
+        let mut cmd = with_config(&path, &["fetch", "--profile", "mini"]);
+        cmd.env("WXTOKEN_TEST_SECRET", SECRET);
+        cmd
+    };
+    // Profile over default: its api_base, appid and format.
+    let out = run(&mut base());
+    assert_eq!(out.stdout, format!("access_token={TOKEN}\n"), "{out:?}");
+    assert_eq!(profile_mock.count(), 1);
+    // Environment over profile: WXTOKEN_API_BASE, WXTOKEN_APPID, WXTOKEN_FORMAT, WXTOKEN_SECRET
+    // (the profile's secret_env variable is not even set).
+    let appid_env = "wx00000000000000ee";
+    let out = run(base()
+        .env_remove("WXTOKEN_TEST_SECRET")
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", env_mock.url())
+        .env("WXTOKEN_APPID", appid_env)
+        .env("WXTOKEN_FORMAT", "token"));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout, format!("{TOKEN}\n"));
+    assert_eq!((profile_mock.count(), env_mock.count()), (1, 1));
+    assert!(
+        env_mock
+            .last()
+            .query()
+            .contains(&("appid".into(), appid_env.into()))
+    );
+    // Flag over environment.
+    let appid_flag = "wx00000000000000ff";
+    let out = run(base()
+        .env("WXTOKEN_APPID", appid_env)
+        .env("WXTOKEN_FORMAT", "token")
+        .args(["--appid", appid_flag, "--format", "env"])
+        .args(["--api-base", &env_mock.url()]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.starts_with("export WXTOKEN_ACCESS_TOKEN="),
+        "{out:?}"
+    );
+    assert!(
+        env_mock
+            .last()
+            .query()
+            .contains(&("appid".into(), appid_flag.into()))
+    );
+    // A switch: the profile's retries = 0 beats the default 2, and --retries beats it.
+    let busy = Mock::start(vec![Reply::errcode(-1, "system error"); 6]);
+    let path = config(&basic(&busy, ""), 0o600);
+    let out =
+        run(with_config(&path, &["fetch", "--profile", "mini"]).env("WXTOKEN_TEST_SECRET", SECRET));
+    assert_eq!((out.code, busy.count()), (5, 1), "{out:?}");
+    let out = run(
+        with_config(&path, &["fetch", "--profile", "mini", "--retries", "1"])
+            .env("WXTOKEN_TEST_SECRET", SECRET),
+    );
+    assert_eq!((out.code, busy.count()), (5, 3), "{out:?}");
+}
+
+#[test]
+fn a_profiles_cache_setting_is_overridden_by_the_environment() {
+    let mock = Mock::start(vec![Reply::token(7200); 3]);
+    let cache_dir = tempdir().join("cache");
+    let extra = format!("cache = true\ncache_dir = \"{}\"", cache_dir.display());
+    let path = config(&basic(&mock, &extra), 0o600);
+    for _ in 0..2 {
+        let out =
+            run(with_config(&path, &["fetch", "--profile", "mini"])
+                .env("WXTOKEN_TEST_SECRET", SECRET));
+        assert_eq!(out.code, 0, "{out:?}");
+    }
+    assert_eq!(mock.count(), 1, "the profile's cache served the second run");
+    let out = run(with_config(&path, &["fetch", "--profile", "mini"])
+        .env("WXTOKEN_TEST_SECRET", SECRET)
+        .env("WXTOKEN_CACHE", "0"));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        mock.count(),
+        2,
+        "WXTOKEN_CACHE=0 beats the profile's cache = true"
+    );
+}
+
+/// Run `fetch --profile mini` against a config and expect a usage error naming `needle`, with
+/// no request made.
+fn refused(text: &str, mode: u32, needles: &[&str]) -> Outcome {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let path = config(&text.replace("MOCK", &mock.url()), mode);
+    let out = run(
+        with_config(&path, &["fetch", "--profile", "mini", "--json"])
+            .env("WXTOKEN_TEST_SECRET", SECRET),
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    for needle in needles {
+        let needle = needle.replace("FILE", &path.display().to_string());
+        assert!(out.stderr.contains(&needle), "{needle:?} in {out:?}");
+    }
+    assert_eq!(out.json()["error"]["kind"], "usage", "{out:?}");
+    assert_eq!(mock.count(), 0, "nothing is fetched: {out:?}");
+    out
+}
+
+#[test]
+fn every_mistake_in_the_file_is_a_usage_error_naming_file_line_and_key() {
+    let head = "# wxtoken\n[profiles.mini]\nappid = \"wx0123456789abcdef\"\napi_base = \"MOCK\"\n";
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "retrys = 1\n",
+            &["FILE:5: retrys: unknown key \"retrys\" (did you mean retries?)"],
+        ),
+        (
+            "retries = \"two\"\n",
+            &["FILE:5: retries: expected an integer, found string"],
+        ),
+        (
+            "retries = 11\n",
+            &["FILE:5: retries:", "11 is not in 0..=10"],
+        ),
+        (
+            "platform = \"weixin\"\n",
+            &["FILE:5: platform:", "possible values: mp, wecom"],
+        ),
+        (
+            "timeout = \"soon\"\n",
+            &["FILE:5: timeout: expected a number of seconds"],
+        ),
+        (
+            "timeout = 0\n",
+            &["FILE:5: timeout: --timeout must be a number of seconds"],
+        ),
+        (
+            "stable = \"yes\"\n",
+            &["FILE:5: stable: expected true or false, found string"],
+        ),
+        (
+            "proxy = 1\n",
+            &["FILE:5: proxy: expected a string, found integer"],
+        ),
+        ("api_base = 1\n", &["FILE:5: duplicate key"]),
+        (
+            "store_layout = \"spring\"\n",
+            &["FILE:5: store_layout:", "wxjava"],
+        ),
+        (
+            "secret_env = \"A\"\nsecret_file = \"x\"\n",
+            &[
+                "FILE:6: secret_file: a profile takes one secret source, and this one also sets secret_env",
+            ],
+        ),
+        (
+            "secret_command = \"pass show wx\"\n",
+            &["FILE:5: secret_command: expected an array of strings"],
+        ),
+        (
+            "secret_command = []\n",
+            &["FILE:5: secret_command: expected an array of strings"],
+        ),
+        (
+            "secret_env = \"NOT-A-NAME\"\n",
+            &["FILE:5: secret_env: the name of an environment variable"],
+        ),
+        (
+            "cache = true\nstore = \"redis://127.0.0.1\"\n",
+            &["sets both cache and store"],
+        ),
+        (
+            "[profiles.mini.nested]\nx = 1\n",
+            &["FILE:5: nested: unknown key"],
+        ),
+        ("appid = \n", &["FILE:5:"]),
+    ];
+    for (extra, needles) in cases {
+        // api_base is set twice in one case: toml refuses a duplicate key, with its line.
+        refused(&format!("{head}{extra}"), 0o600, needles);
+    }
+    refused(&format!("default_profile = \"mni\"\n{head}"), 0o600, &[]);
+    let out = refused(
+        &format!("verbose = true\n{head}"),
+        0o600,
+        &["FILE:1: unknown field `verbose`"],
+    );
+    assert!(!out.stderr.contains("TOML parse error"), "{out:?}");
+}
+
+#[test]
+fn an_unknown_profile_and_a_missing_file_are_usage_errors() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let path = config(&basic(&mock, ""), 0o600);
+    let out = run(&mut with_config(&path, &["fetch", "--profile", "nope"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    let expected = format!(
+        "{}: no profile \"nope\" (its profiles: mini)",
+        path.display()
+    );
+    assert!(out.stderr.contains(&expected), "{out:?}");
+    let default = config("default_profile = \"gone\"\n[profiles.mini]\n", 0o600);
+    let out = run(&mut with_config(&default, &["fetch"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    let expected = format!(
+        "{}:1: default_profile: no profile \"gone\"",
+        default.display()
+    );
+    assert!(out.stderr.contains(&expected), "{out:?}");
+    let missing = tempdir().join("missing.toml");
+    let out = run(&mut with_config(&missing, &["fetch", "--profile", "mini"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("cannot use the config file"), "{out:?}");
+    // Without --config or --profile, no config file is no profile: the usual error.
+    let out = run(wxtoken().args(["fetch"]).env("HOME", tempdir()));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("missing appid"), "{out:?}");
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn an_inline_secret_needs_a_file_only_its_owner_can_read() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let text = format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret = \"{SECRET}\"\n",
+        mock.url()
+    );
+    for mode in [0o644, 0o640, 0o604] {
+        let path = config(&text, mode);
+        let out = run(&mut with_config(&path, &["fetch", "--profile", "mini"]));
+        assert_eq!(out.code, 2, "{mode:o}: {out:?}");
+        let fix = format!("chmod 600 {}", path.display());
+        assert!(out.stderr.contains(&fix), "{out:?}");
+        assert!(out.stderr.contains(":4: secret:"), "{out:?}");
+    }
+    // Listing the file does not print it either.
+    let path = config(&text, 0o644);
+    let out = run(&mut with_config(&path, &["profiles", "--json"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    let path = config(&text, 0o600);
+    let out = run(&mut with_config(
+        &path,
+        &["fetch", "--profile", "mini", "-v"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        mock.last()
+            .query()
+            .contains(&("secret".into(), SECRET.into()))
+    );
+    // A store URL's password is a secret written in the file too.
+    let store = format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\nstore = \"redis://:{SECRET}@127.0.0.1:1/0\"\n"
+    );
+    let path = config(&store, 0o644);
+    let out = run(&mut with_config(
+        &path,
+        &["fetch", "--profile", "mini", "--no-fetch"],
+    ));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains(":3: store:"), "{out:?}");
+}
+
+#[test]
+fn a_config_file_others_can_write_is_refused() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    for mode in [0o660, 0o646] {
+        let path = config(&basic(&mock, ""), mode);
+        let out =
+            run(with_config(&path, &["fetch", "--profile", "mini"])
+                .env("WXTOKEN_TEST_SECRET", SECRET));
+        assert_eq!(out.code, 2, "{mode:o}: {out:?}");
+        assert!(
+            out.stderr.contains("other users can write to it"),
+            "{out:?}"
+        );
+        assert!(
+            out.stderr.contains("secret_command"),
+            "the hint says why: {out:?}"
+        );
+    }
+    // A FIFO or a directory is not read (and does not hang).
+    let dir = tempdir();
+    let out = run(&mut with_config(&dir, &["fetch", "--profile", "mini"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn a_config_file_owned_by_another_user_is_refused() {
+    if !needs_root("a_config_file_owned_by_another_user_is_refused") {
+        return;
+    }
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let path = config(&basic(&mock, ""), 0o644);
+    std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
+    let out =
+        run(with_config(&path, &["fetch", "--profile", "mini"]).env("WXTOKEN_TEST_SECRET", SECRET));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("owned by uid 65534"), "{out:?}");
+    assert_eq!(mock.count(), 0);
+}
+
+/// A profile whose secret comes from `argv`.
+fn command_profile(mock: &Mock, argv: &str, extra: &str) -> PathBuf {
+    config(
+        &format!(
+            "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"{}\"\nretries = 0\nsecret_command = {argv}\n{extra}",
+            mock.url()
+        ),
+        0o600,
+    )
+}
+
+#[test]
+fn secret_command_output_is_the_secret_and_is_never_shown() {
+    let mock = Mock::with(|req, _| {
+        Reply::json(&format!(
+            "{{\"errcode\":40125,\"errmsg\":\"invalid appsecret {}\"}}",
+            echo_decoded_query(req)
+        ))
+    });
+    let argv = format!(
+        "[\"sh\", \"-c\", \"echo 'a prompt on stderr' >&2; printf '  {SECRET}\\\\n\\\\n'\"]"
+    );
+    let path = command_profile(&mock, &argv, "");
+    for args in [&["fetch", "-v"][..], &["fetch", "--json"], &["doctor"]] {
+        let out = run(with_config(&path, args).args(["--profile", "mini"]));
+        assert!(
+            out.stderr.contains("a prompt on stderr"),
+            "stderr passed through: {out:?}"
+        );
+        assert_ne!(out.code, 2, "{out:?}");
+    }
+    let q = mock
+        .requests()
+        .into_iter()
+        .find(|r| r.path().ends_with("/token"))
+        .unwrap()
+        .query();
+    assert!(
+        q.contains(&("secret".into(), SECRET.into())),
+        "trimmed: {q:?}"
+    );
+}
+
+#[test]
+fn secret_command_failures_name_the_command_and_how_it_failed() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let cases: &[(&str, &str)] = &[
+        (
+            "[\"sh\", \"-c\", \"echo 0123456789abcdef0123456789abcdef; exit 3\"]",
+            "secret_command sh exited with status 3",
+        ),
+        (
+            "[\"sh\", \"-c\", \"kill -KILL $$\"]",
+            "secret_command sh was killed by signal 9",
+        ),
+        ("[\"true\"]", "secret_command true printed nothing"),
+        (
+            "[\"sh\", \"-c\", \"printf 'a\\\\nb\\\\n'\"]",
+            "printed more than one line",
+        ),
+        (
+            "[\"/nonexistent/pass\", \"show\"]",
+            "secret_command /nonexistent/pass could not be started",
+        ),
+        (
+            "[\"sh\", \"-c\", \"head -c 100000 /dev/zero | tr '\\\\\\\\0' a\"]",
+            "printed more than 4 KiB",
+        ),
+    ];
+    for (argv, needle) in cases {
+        let path = command_profile(&mock, argv, "");
+        let out = run(&mut with_config(
+            &path,
+            &["fetch", "--profile", "mini", "--json"],
+        ));
+        assert_eq!(out.code, 2, "{argv}: {out:?}");
+        assert!(out.stderr.contains(needle), "{needle:?} in {out:?}");
+        assert!(out.stderr.contains("profile mini"), "{out:?}");
+        assert!(
+            !out.stdout.contains("0123456789abcdef0123456789abcdef"),
+            "{out:?}"
+        );
+        assert!(
+            !out.stderr.contains("0123456789abcdef0123456789abcdef"),
+            "{out:?}"
+        );
+    }
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn secret_command_is_stopped_at_the_timeout() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let dir = tempdir();
+    let marker = dir.join("finished");
+    let argv = format!(
+        "[\"sh\", \"-c\", \"sleep 30; touch {}; echo x\"]",
+        marker.display()
+    );
+    let path = command_profile(&mock, &argv, "timeout = 0.5\n");
+    let started = std::time::Instant::now();
+    let out = run(&mut with_config(&path, &["fetch", "--profile", "mini"]));
+    // What the command started is stopped too: its `sleep 30` does not hold wxtoken's stderr
+    // open (the run would last 30 s). A loose bound: it only has to tell 0.5 s from 30 s.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{out:?}"
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("did not finish within 0.5 s"),
+        "{out:?}"
+    );
+    // --timeout on the command line is the one in effect.
+    let path = command_profile(&mock, &argv, "timeout = 30\n");
+    let out = run(&mut with_config(
+        &path,
+        &["fetch", "--profile", "mini", "--timeout", "0.3"],
+    ));
+    assert!(
+        out.stderr.contains("did not finish within 0.3 s"),
+        "{out:?}"
+    );
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn secret_file_is_relative_to_the_config_file_and_secret_env_names_its_variable() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let text = format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret_file = \"secrets/mini\"\n[profiles.env]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret_env = \"MINI_SECRET\"\n",
+        mock.url(),
+        mock.url()
+    );
+    let path = config(&text, 0o600);
+    let dir = path.parent().unwrap();
+    std::fs::create_dir(dir.join("secrets")).unwrap();
+    std::fs::write(dir.join("secrets/mini"), format!("{SECRET}\n")).unwrap();
+    let out = run(with_config(&path, &["fetch", "--profile", "mini"]).current_dir("/"));
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = run(&mut with_config(&path, &["fetch", "--profile", "env"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("secret_env names MINI_SECRET, which is not set"),
+        "{out:?}"
+    );
+    let out = run(with_config(&path, &["fetch", "--profile", "env"]).env("MINI_SECRET", SECRET));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(mock.count(), 2);
+}
+
+#[test]
+fn profiles_lists_every_profile_without_a_secret() {
+    let text = format!(
+        "default_profile = \"mini\"\n\
+         [profiles.mini]\nappid = \"{APPID}\"\nsecret_command = [\"pass\", \"show\", \"wx/mini\"]\nstable = true\ncache = true\n\
+         [profiles.work]\nplatform = \"wecom\"\ncorpid = \"ww0123456789abcdef\"\nagentid = 1000002\nsecret_env = \"WORK_SECRET\"\n\
+         [profiles.oa]\nappid = \"wx00000000000000aa\"\nsecret = \"{SECRET}\"\nstore = \"redis://:hunter2pass@10.0.0.5:6379/1\"\nstore_layout = \"wxjava\"\n"
+    );
+    let path = config(&text, 0o600);
+    let out = run(&mut with_config(&path, &["profiles"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{out:?}");
+    assert!(
+        lines[0].contains("NAME") && lines[0].contains("SECRET"),
+        "{out:?}"
+    );
+    assert!(lines[1].starts_with("*mini "), "{out:?}");
+    assert!(
+        lines[1].contains("secret_command")
+            && lines[1].contains("stable")
+            && lines[1].contains("cache"),
+        "{out:?}"
+    );
+    assert!(
+        lines[2].starts_with(" oa ") && lines[2].contains("store redis://:***@10.0.0.5:6379/1"),
+        "{out:?}"
+    );
+    assert!(
+        lines[3].contains("wecom")
+            && lines[3].contains("agent 1000002")
+            && lines[3].contains("gettoken"),
+        "{out:?}"
+    );
+    assert!(!out.stdout.contains("hunter2pass"), "{out:?}");
+    let out = run(&mut with_config(&path, &["profiles", "--json"]));
+    let doc = out.json();
+    assert_eq!(doc["default_profile"], "mini");
+    assert_eq!(doc["profiles"][1]["secret"], "secret");
+    assert_eq!(doc["profiles"][2]["agentid"], "1000002");
+    assert!(!out.stdout.contains("hunter2pass"), "{out:?}");
+    let out = run(&mut with_config(&path, &["profiles", "--names"]));
+    assert_eq!(out.stdout, "mini\noa\nwork\n");
+    // A broken profile is listed with its error, and the exit code says so.
+    let broken = config(&format!("{text}[profiles.bad]\nretries = -1\n"), 0o600);
+    let out = run(&mut with_config(&broken, &["profiles", "--json"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    let bad = &out.json()["profiles"][0];
+    assert_eq!(bad["name"], "bad");
+    assert!(
+        bad["error"].as_str().unwrap().contains(":18: retries:"),
+        "{bad}"
+    );
+    // No config file: nothing to list, and that is no failure.
+    let out = run(wxtoken()
+        .args(["profiles", "--json"])
+        .env("HOME", tempdir()));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.json()["exists"], false);
+}
+
+#[test]
+fn bash_completes_profile_names() {
+    let home = tempdir();
+    std::fs::create_dir_all(home.join(".config/wxtoken")).unwrap();
+    std::fs::write(
+        home.join(".config/wxtoken/config.toml"),
+        "[profiles.mini-app]\n[profiles.work]\n[profiles.oa]\n",
+    )
+    .unwrap();
+    let script = home.join("wxtoken.bash");
+    let generated = run(wxtoken().args(["completions", "bash"]));
+    std::fs::write(&script, generated.stdout).unwrap();
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_wxtoken")).parent().unwrap();
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source {}; COMP_WORDS=(wxtoken fetch --profile m); COMP_CWORD=3; _wxtoken wxtoken m --profile; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        ))
+        .env_clear()
+        .env("HOME", &home)
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout, "mini-app\n", "{out:?}");
+}
+
+#[test]
+fn the_readme_example_file_is_valid_and_lists_as_shown() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("## Profiles").expect("a Profiles section")..];
+    let block = |start: &str| -> String {
+        let from = section.find(start).unwrap() + start.len();
+        let to = from + section[from..].find("```\n").unwrap();
+        section[from..to].to_string()
+    };
+    let toml = block("```toml\n");
+    for needle in [
+        "secret_command = [\"pass\", \"show\", \"wx/mini\"]",
+        "platform = \"wecom\"",
+        "store = \"",
+    ] {
+        assert!(toml.contains(needle), "the example shows {needle}");
+    }
+    let path = config(&toml, 0o600);
+    let out = run(&mut with_config(&path, &["profiles"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    let shown = block("```text\n$ wxtoken profiles\n");
+    assert_eq!(
+        out.stdout, shown,
+        "README shows what `wxtoken profiles` prints"
+    );
+}
