@@ -137,7 +137,7 @@ _wxtoken() {
 
     case "${cmd}" in
         wxtoken)
-            opts="-q -h -V --color --lang --quiet --profile --config --help --version fetch exec profiles explain check doctor cache quota rid completions help"
+            opts="-q -h -V --color --lang --quiet --help --version fetch exec profiles explain check doctor cache quota rid completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -151,14 +151,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -167,7 +159,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache)
-            opts="-q -h -V --color --lang --quiet --profile --config --help --version list clear help"
+            opts="-q -h -V --color --lang --quiet --help --version list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -181,14 +173,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -197,13 +181,21 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__clear)
-            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --profile --config --help --version"
+            opts="-q -h -V --appid --profile --config --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --appid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -237,14 +229,6 @@ _wxtoken() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -311,12 +295,20 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__list)
-            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --profile --config --help --version"
+            opts="-q -h -V --profile --config --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -349,14 +341,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -365,12 +349,20 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__check)
-            opts="-v -q -h -V --token --platform --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --profile --config --help --version"
+            opts="-v -q -h -V --profile --config --token --platform --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -407,14 +399,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -423,7 +407,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__completions)
-            opts="-q -h -V --color --lang --quiet --profile --config --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --color --lang --quiet --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,14 +421,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -453,12 +429,20 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__doctor)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --profile --config --help --version"
+            opts="-v -q -h -V --profile --config --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
                     return 0
@@ -515,14 +499,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -531,12 +507,20 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__exec)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --color --lang --quiet --profile --config --help --version"
+            opts="-v -q -h -V --profile --config --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
                     return 0
@@ -613,14 +597,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -629,7 +605,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__explain)
-            opts="-q -h -V --all --platform --json --color --lang --quiet --profile --config --help --version"
+            opts="-q -h -V --all --platform --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,14 +623,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -663,12 +631,20 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --format --output --color --lang --quiet --profile --config --help --version"
+            opts="-v -q -h -V --profile --config --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --format --output --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
                     return 0
@@ -751,14 +727,6 @@ _wxtoken() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -993,26 +961,26 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__profiles)
-            opts="-q -h -V --names --json --color --lang --quiet --profile --config --help --version"
+            opts="-q -h -V --profile --config --names --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lang)
-                    COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
-                    return 0
-                    ;;
                 --profile)
                     COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1023,7 +991,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota)
-            opts="-q -h -V --color --lang --quiet --profile --config --help --version get clear help"
+            opts="-q -h -V --color --lang --quiet --help --version get clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,14 +1005,6 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1053,7 +1013,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota__subcmd__clear)
-            opts="-y -v -q -h -V --api --yes --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --profile --config --help --version"
+            opts="-y -v -q -h -V --api --yes --platform --profile --config --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1067,6 +1027,14 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1129,14 +1097,6 @@ _wxtoken() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1147,7 +1107,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota__subcmd__get)
-            opts="-v -q -h -V --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --profile --config --help --version"
+            opts="-v -q -h -V --platform --profile --config --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1155,6 +1115,14 @@ _wxtoken() {
             case "${prev}" in
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -1219,14 +1187,6 @@ _wxtoken() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1293,7 +1253,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__rid)
-            opts="-v -q -h -V --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --profile --config --help --version"
+            opts="-v -q -h -V --platform --profile --config --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,6 +1261,14 @@ _wxtoken() {
             case "${prev}" in
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -1365,14 +1333,6 @@ _wxtoken() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -20,8 +20,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken'= {
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand -q 'No hints or warnings; the one-line error stays'
             cand --quiet 'No hints or warnings; the one-line error stays'
             cand -h 'Print help (see more with ''--help'')'
@@ -41,6 +39,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wxtoken;fetch'= {
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
             cand --appid 'The AppID (wx followed by 16 hex digits)'
             cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
@@ -62,8 +62,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --output 'Write the result to FILE instead of stdout: atomically (a reader sees the old content or the new, never part), mode 0600 for a new file; an unchanged result is not rewritten'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --stable 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
             cand --force-refresh 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder''s stable token stops working'
             cand --cache 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
@@ -79,6 +77,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --version 'Print version'
         }
         &'wxtoken;exec'= {
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
             cand --appid 'The AppID (wx followed by 16 hex digits)'
             cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
@@ -98,8 +98,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --store-prefix 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --stable 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
             cand --force-refresh 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder''s stable token stops working'
             cand --cache 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
@@ -115,10 +113,10 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --version 'Print version'
         }
         &'wxtoken;profiles'= {
-            cand --color 'When to colour messages on stderr'
-            cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
             cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
             cand --names 'Print only the names, one per line (for completion scripts)'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
             cand -q 'No hints or warnings; the one-line error stays'
@@ -132,8 +130,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --platform 'The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work''s (its devtool link, `from ip:`)]'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --all 'Print the whole catalogue'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
             cand -q 'No hints or warnings; the one-line error stays'
@@ -144,6 +140,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --version 'Print version'
         }
         &'wxtoken;check'= {
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --token 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin'
             cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
             cand --api-base 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com] [env: WXTOKEN_API_BASE; with --platform wecom WXTOKEN_WECOM_API_BASE]'
@@ -153,8 +151,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
             cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
             cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
@@ -166,6 +162,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --version 'Print version'
         }
         &'wxtoken;doctor'= {
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
             cand --appid 'The AppID (wx followed by 16 hex digits)'
             cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
@@ -180,8 +178,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
             cand -v 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
             cand --verbose 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
@@ -195,8 +191,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken;cache'= {
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand -q 'No hints or warnings; the one-line error stays'
             cand --quiet 'No hints or warnings; the one-line error stays'
             cand -h 'Print help (see more with ''--help'')'
@@ -208,6 +202,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wxtoken;cache;list'= {
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --cache-dir 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]'
             cand --store 'List or clear the tokens in this Redis store instead of the local cache'
             cand --store-layout 'The store''s layout [default: wxtoken]'
@@ -216,8 +212,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --ca-cert 'For rediss://: PEM file of the CA that signed the Redis server''s certificate, or "system"'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
             cand -q 'No hints or warnings; the one-line error stays'
             cand --quiet 'No hints or warnings; the one-line error stays'
@@ -228,6 +222,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         }
         &'wxtoken;cache;clear'= {
             cand --appid 'Only the entries of this AppID'
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --cache-dir 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]'
             cand --store 'List or clear the tokens in this Redis store instead of the local cache'
             cand --store-layout 'The store''s layout [default: wxtoken]'
@@ -236,8 +232,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --ca-cert 'For rediss://: PEM file of the CA that signed the Redis server''s certificate, or "system"'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
             cand -q 'No hints or warnings; the one-line error stays'
             cand --quiet 'No hints or warnings; the one-line error stays'
@@ -260,8 +254,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken;quota'= {
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand -q 'No hints or warnings; the one-line error stays'
             cand --quiet 'No hints or warnings; the one-line error stays'
             cand -h 'Print help (see more with ''--help'')'
@@ -274,6 +266,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         }
         &'wxtoken;quota;get'= {
             cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --token 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token'
             cand --appid 'The AppID (wx followed by 16 hex digits)'
             cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
@@ -290,8 +284,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --classic 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
             cand --cache 'Take the token from this machine''s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
@@ -307,6 +299,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken;quota;clear'= {
             cand --api 'Reset only this API''s daily quota (one of 50 resets a month; needs a token)'
             cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --token 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token'
             cand --appid 'The AppID (wx followed by 16 hex digits)'
             cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
@@ -323,8 +317,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand -y 'Reset without asking (required when stdin is not a terminal)'
             cand --yes 'Reset without asking (required when stdin is not a terminal)'
             cand --classic 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
@@ -352,6 +344,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         }
         &'wxtoken;rid'= {
             cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
+            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --token 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token'
             cand --appid 'The AppID (wx followed by 16 hex digits)'
             cand --corpid 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid'
@@ -368,8 +362,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --ca-cert 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand --classic 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
             cand --cache 'Take the token from this machine''s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
             cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
@@ -385,8 +377,6 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken;completions'= {
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
-            cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
-            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
             cand -q 'No hints or warnings; the one-line error stays'
             cand --quiet 'No hints or warnings; the one-line error stays'
             cand -h 'Print help (see more with ''--help'')'

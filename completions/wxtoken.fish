@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_wxtoken_global_optspecs
-    string join \n color= lang= q/quiet profile= config= h/help V/version
+    string join \n color= lang= q/quiet h/help V/version
 end
 
 function __fish_wxtoken_needs_command
@@ -30,8 +30,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_needs_command" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_needs_command" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s V -l version -d 'Print version'
@@ -46,6 +44,8 @@ complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "quota" -d 'Show or 
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "rid" -d 'Look up a request id (rid): when, from which IP, what was sent and answered'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -79,8 +79,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
@@ -90,6 +88,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s v -l verbose -
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -118,8 +118,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
@@ -129,14 +127,14 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -s v -l verbose -d
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l names -d 'Print only the names, one per line (for completion scripts)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
@@ -150,13 +148,13 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l all -d 'Print the whole catalogue'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l token -d 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
@@ -171,13 +169,13 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -197,8 +195,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
@@ -210,14 +206,14 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "list" -d 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store -d 'List or clear the tokens in this Redis store instead of the local cache' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store-layout -d 'The store\'s layout [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
@@ -235,13 +231,13 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l appid -d 'Only the entries of this AppID' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store -d 'List or clear the tokens in this Redis store instead of the local cache' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store-layout -d 'The store\'s layout [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
@@ -259,8 +255,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -274,8 +268,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -s V -l version -d 'Print version'
@@ -284,6 +276,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_se
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -304,8 +298,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
@@ -316,6 +308,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l api -d 'Reset only this API\'s daily quota (one of 50 resets a month; needs a token)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -336,8 +330,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Reset without asking (required when stdin is not a terminal)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
@@ -351,6 +343,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -371,8 +365,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
@@ -386,8 +378,6 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand completions" -s V -l version -d 'Print version'

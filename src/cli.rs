@@ -27,9 +27,6 @@ pub struct Cli {
     #[command(flatten)]
     pub output: OutputArgs,
 
-    #[command(flatten)]
-    pub profile: ProfileArgs,
-
     #[command(subcommand)]
     pub command: Command,
 }
@@ -312,6 +309,9 @@ pub struct ConnArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
     /// The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin
     #[arg(
         long,
@@ -333,6 +333,9 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
     #[command(flatten)]
     pub platform: PlatformArg,
 
@@ -379,6 +382,9 @@ pub enum CacheCommand {
     /// Show appid, endpoint, expiry and remaining lifetime of each cached token
     List {
         #[command(flatten)]
+        profile: ProfileArgs,
+
+        #[command(flatten)]
         dir: CacheDirArg,
 
         #[command(flatten)]
@@ -392,6 +398,9 @@ pub enum CacheCommand {
         /// Only the entries of this AppID
         #[arg(long, value_name = "APPID")]
         appid: Option<String>,
+
+        #[command(flatten)]
+        profile: ProfileArgs,
 
         #[command(flatten)]
         dir: CacheDirArg,

@@ -54,9 +54,10 @@ pub fn shell_quote(value: &str) -> String {
     format!("'{}'", value.replace('\'', r"'\''"))
 }
 
-/// The widest mode an existing token file keeps: the owner's read and write, the group's read
-/// (a service in the file's group reads it). A file any wider is rewritten 0600.
-const WIDEST_KEPT: u32 = 0o640;
+/// The mode of a new token file, and the widest an existing one keeps (0400 stays 0400; 0640 or
+/// 0644 becomes 0600, with a warning). A token file for another user keeps that user as its
+/// owner instead (root's cron writing a service's file).
+const PRIVATE: u32 = 0o600;
 /// A token file larger than this is not one wxtoken wrote: it is replaced, never compared.
 const MAX_COMPARED: u64 = 64 * 1024;
 
@@ -185,30 +186,35 @@ impl OutputFile {
         };
         let existing = self.existing(lang).map_err(fail)?;
         let Some(existing) = existing else {
-            self.replace(text.as_bytes(), 0o600, None).map_err(fail)?;
+            self.replace(text.as_bytes(), PRIVATE, None).map_err(fail)?;
             return Ok((true, None));
         };
-        let unchanged = crate::safe_fs::read_owned_by(&self.path, MAX_COMPARED, existing.uid)
-            .is_ok_and(|old| old == text.as_bytes());
-        if unchanged {
-            return Ok((false, None));
-        }
-        let (mode, warning) = if existing.mode & !WIDEST_KEPT == 0 {
+        let (mode, warning) = if existing.mode & !PRIVATE == 0 {
             (existing.mode, None)
         } else {
             let was = format!("{:o}", existing.mode);
             (
-                0o600,
+                PRIVATE,
                 Some(tr!(
                     lang,
-                    "--output {shown} had mode {was}, wider than a token file may be (at most 640): it is now 600",
-                    "--output {shown} 的权限是 {was}，比 token 文件允许的宽（最多 640）：现在改为 600"
+                    "--output {shown} had mode {was}, wider than a token file may be: it is now 600 (a token file for another user: write it as root, and it keeps its owner)",
+                    "--output {shown} 的权限是 {was}，比 token 文件允许的宽：现在改为 600（给其他用户的 token 文件：以 root 写入，文件保留原属主）"
                 )),
             )
         };
+        let unchanged = crate::safe_fs::read_owned_by(&self.path, MAX_COMPARED, existing.uid)
+            .is_ok_and(|old| old == text.as_bytes());
+        if unchanged {
+            // Not rewritten; but a file others can read is narrowed all the same.
+            if mode != existing.mode {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&self.path, fs::Permissions::from_mode(mode))
+                    .map_err(|e| fail(io_reason(&e)))?;
+            }
+            return Ok((false, warning));
+        }
         let me = crate::safe_fs::euid();
-        let owner =
-            (existing.uid != me || mode & 0o070 != 0).then_some((existing.uid, existing.gid));
+        let owner = (existing.uid != me).then_some((existing.uid, existing.gid));
         self.replace(text.as_bytes(), mode, owner).map_err(fail)?;
         Ok((true, warning))
     }

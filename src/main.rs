@@ -9,6 +9,10 @@
 use std::ffi::{c_char, c_int};
 use std::os::unix::ffi::OsStrExt;
 
+/// Small blocks from chunks, never freed: see `wxtoken::arena`.
+#[global_allocator]
+static ALLOCATOR: wxtoken::arena::Arena = wxtoken::arena::Arena;
+
 #[unsafe(no_mangle)]
 extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
     // The arguments as the C runtime hands them over (std's own copy is filled only on glibc).

@@ -184,17 +184,29 @@ fn an_unchanged_token_does_not_rewrite_the_file() {
         (after.ino(), after.mtime_nsec())
     );
     assert_eq!(mock.count(), 1);
+    // An unchanged file that others can read is narrowed, though not rewritten.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut third = fetch(&mock);
+    args(&mut third);
+    let out = run(&mut third);
+    assert!(
+        out.stderr.contains("wider than a token file may be"),
+        "{out:?}"
+    );
+    let now = std::fs::metadata(&file).unwrap();
+    assert_eq!((now.ino(), now.mode() & 0o777), (before.ino(), 0o600));
 }
 
 #[test]
-fn an_existing_files_mode_is_kept_up_to_640_and_narrowed_beyond() {
-    let mock = Mock::start(vec![Reply::token(7200); 4]);
+fn an_existing_files_mode_is_kept_up_to_600_and_narrowed_beyond() {
+    let mock = Mock::start(vec![Reply::token(7200); 5]);
     let dir = tempdir();
     for (old, new, warned) in [
-        (0o640, 0o640, false),
+        (0o600, 0o600, false),
         (0o400, 0o400, false),
+        (0o640, 0o600, true),
         (0o644, 0o600, true),
-        (0o660, 0o600, true),
+        (0o666, 0o600, true),
     ] {
         let file = dir.join(format!("token-{old:o}"));
         std::fs::write(&file, "old\n").unwrap();
@@ -350,14 +362,18 @@ fn root_rewrites_another_users_token_file_for_them_but_not_in_a_shared_directory
     let dir = tempdir();
     let file = dir.join("token");
     std::fs::write(&file, "old\n").unwrap();
-    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o400)).unwrap();
     std::os::unix::fs::chown(&file, Some(65534), Some(65534)).unwrap();
     let out = run(fetch(&mock).arg("--output").arg(&file));
     assert_eq!(out.code, 0, "{out:?}");
     let meta = std::fs::metadata(&file).unwrap();
     assert_eq!(
         (meta.uid(), meta.gid(), meta.mode() & 0o777),
-        (65534, 65534, 0o640)
+        (65534, 65534, 0o400)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        format!("{TOKEN}\n")
     );
     // In a directory others can write (/tmp-like), another user's file is not replaced.
     let shared = tempdir();

@@ -672,3 +672,44 @@ fn the_readme_example_file_is_valid_and_lists_as_shown() {
         "README shows what `wxtoken profiles` prints"
     );
 }
+
+#[test]
+fn a_secret_pasted_where_a_name_or_an_appid_belongs_is_never_shown() {
+    // The one case that reaches the server (a swapped appid is only warned about) gets an
+    // answer that echoes the request back.
+    let mock = Mock::with(|req, _| {
+        Reply::errcode(40013, &format!("invalid appid {}", echo_decoded_query(req)))
+    });
+    let cases = [
+        format!("[profiles.{SECRET}]\nappid = \"{APPID}\"\n"),
+        format!("[profiles.mini]\n{SECRET} = 1\n"),
+        format!(
+            "[profiles.mini]\nappid = \"{SECRET}\"\nsecret_env = \"X\"\napi_base = \"{}\"\n",
+            mock.url()
+        ),
+        format!("[profiles.mini]\nsecret = \"{SECRET}\n"),
+        format!("[profiles.mini]\nsecret = {SECRET}\n"),
+        format!("profiles = \"{SECRET}\"\n"),
+        format!(
+            "[profiles.mini]\nappid = \"{APPID}\"\nsecret = \"{SECRET}\"\nsecret_file = \"x\"\n"
+        ),
+        format!("[profiles.mini]\nstore = \"redis://u:{SECRET}@127.0.0.1:1\"\ncache = true\n"),
+    ];
+    for text in &cases {
+        for args in [
+            &["fetch", "--profile", "mini", "-v"][..],
+            &["profiles"],
+            &["profiles", "--json"],
+            &["profiles", "--names"],
+            &["fetch", "--profile", "other", "--json"],
+        ] {
+            let path = config(text, 0o600);
+            // run() fails the test if the secret is anywhere in the output.
+            let out = run(with_config(&path, args).env("X", "y"));
+            if args[0] == "fetch" {
+                assert_ne!(out.code, 0, "{args:?}: {out:?}");
+            }
+        }
+    }
+    assert_eq!(mock.count(), 1);
+}

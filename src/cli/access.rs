@@ -1,8 +1,26 @@
 //! What each command has: the options a profile fills in, and the output flags.
 
-use super::{CacheCommand, Command, ConnArgs, CredArgs, QuotaCommand};
+use super::{CacheCommand, Command, ConnArgs, CredArgs, ProfileArgs, QuotaCommand};
 
 impl Command {
+    /// `--profile` and `--config`, on the commands that take them.
+    pub fn profile_args(&self) -> Option<&ProfileArgs> {
+        match self {
+            Command::Fetch(a) => Some(&a.fetch.profile),
+            Command::Exec(a) => Some(&a.fetch.profile),
+            Command::Profiles(a) => Some(&a.profile),
+            Command::Check(a) => Some(&a.profile),
+            Command::Doctor(a) => Some(&a.profile),
+            Command::Quota(QuotaCommand::Get(a)) => Some(&a.token.profile),
+            Command::Quota(QuotaCommand::Clear(a)) => Some(&a.token.profile),
+            Command::Rid(a) => Some(&a.token.profile),
+            Command::Cache(
+                CacheCommand::List { profile, .. } | CacheCommand::Clear { profile, .. },
+            ) => Some(profile),
+            Command::Explain(_) | Command::Completions(_) => None,
+        }
+    }
+
     /// The credentials and connection options of the command, where it has them: what a
     /// profile fills in after parsing.
     pub fn settings_mut(&mut self) -> (Option<&mut CredArgs>, Option<&mut ConnArgs>) {

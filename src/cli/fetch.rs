@@ -9,23 +9,27 @@ use clap::Args;
 use super::{CacheDirArg, ConnArgs, CredArgs, JsonArg, PlatformArg, RequestOutputArgs, StoreArgs};
 use crate::deliver::Format;
 
-/// Which profile of which config file (every command takes these).
+/// Which profile of which config file (every command that uses settings takes these: not
+/// global, which would cost every run the copying of them into every subcommand).
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Profile")]
 pub struct ProfileArgs {
     /// Take settings from this profile of the config file (flags and WXTOKEN_* variables
     /// still win) [default: the file's default_profile, if any]
-    #[arg(long, value_name = "NAME", env = "WXTOKEN_PROFILE", global = true)]
+    #[arg(long, value_name = "NAME", env = "WXTOKEN_PROFILE")]
     pub profile: Option<String>,
 
     /// The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else
     /// ~/.config/wxtoken/config.toml]
-    #[arg(long, value_name = "PATH", env = "WXTOKEN_CONFIG", global = true)]
+    #[arg(long, value_name = "PATH", env = "WXTOKEN_CONFIG")]
     pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct FetchArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
     #[command(flatten)]
     pub platform: PlatformArg,
 
@@ -111,6 +115,9 @@ pub struct ExecArgs {
 /// `profiles`.
 #[derive(Debug, Args)]
 pub struct ProfilesArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
     /// Print only the names, one per line (for completion scripts)
     #[arg(long, conflicts_with = "json")]
     pub names: bool,

@@ -7,40 +7,92 @@ use clap::{Args, Command, FromArgMatches, Subcommand};
 
 use super::{
     CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExecArgs, ExplainArgs, FetchCommand,
-    OutputArgs, ProfileArgs, ProfilesArgs, QuotaCommand, RidArgs,
+    OutputArgs, ProfilesArgs, QuotaCommand, RidArgs,
 };
 
+/// The subcommands, in the derive's order, each with its arguments deferred.
+/// A subcommand's name, and how its (deferred) command is made.
+type Sub = (&'static str, fn() -> Command);
+
+const SUBCOMMANDS: &[Sub] = &[
+    ("fetch", || {
+        Command::new("fetch").defer(FetchCommand::augment_args)
+    }),
+    ("exec", || {
+        Command::new("exec").defer(ExecArgs::augment_args)
+    }),
+    ("profiles", || {
+        Command::new("profiles").defer(ProfilesArgs::augment_args)
+    }),
+    ("explain", || {
+        Command::new("explain").defer(ExplainArgs::augment_args)
+    }),
+    ("check", || {
+        Command::new("check").defer(CheckArgs::augment_args)
+    }),
+    ("doctor", || {
+        Command::new("doctor").defer(DoctorArgs::augment_args)
+    }),
+    ("cache", || {
+        Command::new("cache")
+            .subcommand_required(true)
+            .arg_required_else_help(true)
+            .defer(CacheCommand::augment_subcommands)
+    }),
+    ("quota", || {
+        Command::new("quota")
+            .subcommand_required(true)
+            .arg_required_else_help(true)
+            .defer(QuotaCommand::augment_subcommands)
+    }),
+    ("rid", || Command::new("rid").defer(RidArgs::augment_args)),
+    ("completions", || {
+        Command::new("completions").defer(CompletionsArgs::augment_args)
+    }),
+];
+
 /// The command tree with deferred subcommands: the same ids as the derive's, so that
-/// [`Cli::from_arg_matches`] reads its matches.
-fn command() -> Command {
+/// [`Cli::from_arg_matches`] reads its matches. With `only`, the tree has that subcommand
+/// alone: clap copies the global options into every subcommand it has, and a run that names
+/// its subcommand needs no other (an unknown one gets the whole tree, and its suggestions).
+fn command(only: Option<&str>) -> Command {
     let root = Command::new("wxtoken")
         .version(env!("CARGO_PKG_VERSION"))
         .propagate_version(true)
         .subcommand_required(true)
         .arg_required_else_help(true);
-    ProfileArgs::augment_args(OutputArgs::augment_args(root)).subcommands([
-        Command::new("fetch").defer(FetchCommand::augment_args),
-        Command::new("exec").defer(ExecArgs::augment_args),
-        Command::new("profiles").defer(ProfilesArgs::augment_args),
-        Command::new("explain").defer(ExplainArgs::augment_args),
-        Command::new("check").defer(CheckArgs::augment_args),
-        Command::new("doctor").defer(DoctorArgs::augment_args),
-        Command::new("cache")
-            .subcommand_required(true)
-            .arg_required_else_help(true)
-            .defer(CacheCommand::augment_subcommands),
-        Command::new("quota")
-            .subcommand_required(true)
-            .arg_required_else_help(true)
-            .defer(QuotaCommand::augment_subcommands),
-        Command::new("rid").defer(RidArgs::augment_args),
-        Command::new("completions").defer(CompletionsArgs::augment_args),
-    ])
+    OutputArgs::augment_args(root).subcommands(
+        SUBCOMMANDS
+            .iter()
+            .filter(|(name, _)| only.is_none_or(|o| o == *name))
+            .map(|(_, build)| build()),
+    )
+}
+
+/// The subcommand `args` names, if it is one of ours: the first argument that is neither an
+/// option nor the value of a root option that takes one (`--color WHEN`, `--lang LANG`).
+fn named_subcommand(args: &[std::ffi::OsString]) -> Option<&'static str> {
+    let mut rest = args.iter().skip(1);
+    while let Some(arg) = rest.next() {
+        let arg = arg.to_str()?;
+        if arg == "--color" || arg == "--lang" {
+            rest.next();
+            continue;
+        }
+        if arg.starts_with('-') {
+            continue;
+        }
+        return SUBCOMMANDS
+            .iter()
+            .find(|(name, _)| *name == arg)
+            .map(|(name, _)| *name);
+    }
+    None
 }
 
 /// Parse `args` with the deferred tree.
 pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
-    let matches = command().try_get_matches_from(args)?;
+    let matches = command(named_subcommand(args)).try_get_matches_from(args)?;
     Cli::from_arg_matches(&matches)
 }
 
@@ -65,9 +117,9 @@ mod tests {
             vec!["wxtoken", "completions", "zsh"],
             vec![
                 "wxtoken",
+                "exec",
                 "--profile",
                 "p",
-                "exec",
                 "--cache",
                 "--",
                 "env",
@@ -88,11 +140,28 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            names(&command()),
+            names(&command(None)),
             names(&<Cli as clap::CommandFactory>::command())
         );
+        // The subcommand a command line names, past the root options and their values.
+        let named = |a: &[&str]| named_subcommand(&a.iter().map(Into::into).collect::<Vec<_>>());
+        assert_eq!(
+            named(&["wxtoken", "--lang", "zh", "-q", "fetch", "--json"]),
+            Some("fetch")
+        );
+        assert_eq!(
+            named(&["wxtoken", "--color=never", "cache", "list"]),
+            Some("cache")
+        );
+        assert_eq!(
+            named(&["wxtoken", "--lang", "fetch", "explain"]),
+            Some("explain")
+        );
+        assert_eq!(named(&["wxtoken", "fetc"]), None);
+        assert_eq!(named(&["wxtoken", "-q"]), None);
         for bad in [
             vec!["wxtoken", "fetch", "--frobnicate"],
+            vec!["wxtoken", "fetc"],
             vec!["wxtoken", "cache"],
             vec!["wxtoken", "completions"],
         ] {

@@ -88,14 +88,14 @@ pub fn validate(id: &str, text: &str, lang: Lang) -> Result<(), String> {
 /// file's default_profile) applied; unchanged when no profile is in use. `explain`,
 /// `completions` and `profiles` take no profile.
 pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
-    if matches!(
-        cli.command,
-        Command::Explain(_) | Command::Completions(_) | Command::Profiles(_)
-    ) {
+    if matches!(cli.command, Command::Profiles(_)) {
         return Ok(cli);
     }
-    let named = cli.profile.profile.as_deref();
-    let given = cli.profile.config.as_deref();
+    let Some(selection) = cli.command.profile_args() else {
+        return Ok(cli);
+    };
+    let named = selection.profile.as_deref();
+    let given = selection.config.as_deref();
     let Some(path) = config_path(given, |k| std::env::var(k).ok()) else {
         if named.is_some() {
             return Err(Failure::usage(lang.pick(

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::cli::{ProfileArgs, ProfilesArgs};
+use crate::cli::ProfilesArgs;
 use crate::error::Failure;
 use crate::output::{Printer, sanitize};
 use crate::profile::{Config, Profile, config_path};
@@ -22,7 +22,8 @@ struct Row {
     error: Option<String>,
 }
 
-pub fn run(args: &ProfilesArgs, selection: &ProfileArgs, printer: &Printer) -> Result<u8, Failure> {
+pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
+    let selection = &args.profile;
     let lang = printer.lang;
     let Some(path) = config_path(selection.config.as_deref(), super::env_var) else {
         return Err(Failure::usage(printer.t(
@@ -47,7 +48,7 @@ pub fn run(args: &ProfilesArgs, selection: &ProfileArgs, printer: &Printer) -> R
     };
     if args.names {
         for name in config.names() {
-            printer.result_line(&sanitize(name))?;
+            printer.result_line(&crate::profile::shown_name(name))?;
         }
         return Ok(0);
     }
@@ -97,7 +98,7 @@ pub fn run(args: &ProfilesArgs, selection: &ProfileArgs, printer: &Printer) -> R
 
 fn row(name: &str, default: bool, checked: Result<Profile, Failure>) -> Row {
     let mut row = Row {
-        name: sanitize(name),
+        name: crate::profile::shown_name(name),
         default,
         platform: String::new(),
         appid: String::new(),
@@ -124,7 +125,13 @@ fn row(name: &str, default: bool, checked: Result<Profile, Failure>) -> Row {
     };
     let wecom = get("platform") == Some("wecom");
     row.platform = if wecom { "wecom" } else { "mp" }.to_string();
-    row.appid = sanitize(get(if wecom { "corpid" } else { "appid" }).unwrap_or("-"));
+    let id = get(if wecom { "corpid" } else { "appid" }).unwrap_or("-");
+    row.appid = if crate::credentials::id_may_be_a_secret(id) {
+        crate::redact::register_secret(id);
+        "(looks like a secret; not shown)".to_string()
+    } else {
+        sanitize(id)
+    };
     row.agentid = get("agentid").map(sanitize);
     row.secret = profile.secret.as_ref().map_or("-", |s| s.key()).to_string();
     row.endpoint = match (wecom, get("stable")) {

@@ -22,8 +22,8 @@ use crate::lang::Lang;
 use crate::redact::Secret;
 use crate::tr;
 pub use secret::ProfileSecret;
-pub use values::url_password;
 use values::{expect_argv, expect_str, line_of, toml_message, unknown_key};
+pub use values::{shown_name, url_password};
 
 /// A config file larger than this is not one (it is refused, never parsed).
 const MAX_CONFIG: u64 = 256 * 1024;
@@ -238,8 +238,9 @@ impl Config {
         };
         let Some((key, table)) = self.file.profiles.iter().find(|(k, _)| k.get_ref() == name)
         else {
-            let shown = crate::redact::sanitize(name);
-            let names = self.names().join(", ");
+            let shown = shown_name(name);
+            let names: Vec<String> = self.names().into_iter().map(shown_name).collect();
+            let names = names.join(", ");
             let place = match origin {
                 Some(offset) => format!("{}: default_profile", self.at(offset)),
                 None => crate::redact::sanitize(&self.path.display().to_string()),
@@ -284,7 +285,7 @@ impl Config {
         entries.sort_by_key(|(k, _)| k.span().start);
         for (key, value) in entries {
             let k = key.get_ref().as_str();
-            let place = format!("{}: {k}", self.at(key.span().start));
+            let place = format!("{}: {}", self.at(key.span().start), shown_name(k));
             let bad = |why: String| Failure::usage(format!("{place}: {why}"));
             if let Some(&(id, kind)) = FLAG_KEYS.iter().find(|(id, _)| *id == k) {
                 let text = self

@@ -80,7 +80,7 @@ pub(super) fn unknown_key(key: &str, lang: Lang) -> String {
         .min()
         .filter(|(d, _)| *d <= 2)
         .map(|(_, k)| k);
-    let shown = crate::redact::sanitize(key);
+    let shown = shown_name(key);
     match near {
         Some(k) => tr!(
             lang,
@@ -109,4 +109,19 @@ fn distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// A key or a profile name as shown: one that looks like a secret (a long run of letters and
+/// digits: a secret pasted where a name belongs) is masked from here on, and not shown.
+pub fn shown_name(name: &str) -> String {
+    if name.len() >= 16 && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        crate::redact::register_secret(name);
+        return crate::lang::Lang::current()
+            .pick(
+                "(a name that looks like a secret; not shown)",
+                "（看起来像 secret 的名称；不显示）",
+            )
+            .to_string();
+    }
+    crate::redact::sanitize(name)
 }
