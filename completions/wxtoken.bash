@@ -181,7 +181,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__clear)
-            opts="-q -h -V --appid --profile --config --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
+            opts="-q -h -V --appid --profile --config --no-profile --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,7 +192,7 @@ _wxtoken() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -295,14 +295,14 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__list)
-            opts="-q -h -V --profile --config --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
+            opts="-q -h -V --profile --config --no-profile --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -349,14 +349,14 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__check)
-            opts="-v -q -h -V --profile --config --token --platform --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --profile --config --no-profile --token --platform --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -429,14 +429,14 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__doctor)
-            opts="-v -q -h -V --profile --config --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --profile --config --no-profile --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -507,14 +507,14 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__exec)
-            opts="-v -q -h -V --profile --config --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --profile --config --no-profile --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -631,14 +631,14 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --profile --config --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --format --output --color --lang --quiet --help --version"
+            opts="-v -q -h -V --profile --config --no-profile --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --format --output --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -961,14 +961,14 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__profiles)
-            opts="-q -h -V --profile --config --names --json --color --lang --quiet --help --version"
+            opts="-q -h -V --profile --config --no-profile --names --json --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -1013,7 +1013,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota__subcmd__clear)
-            opts="-y -v -q -h -V --api --yes --platform --profile --config --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-y -v -q -h -V --api --yes --platform --profile --config --no-profile --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1028,7 +1028,7 @@ _wxtoken() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -1107,7 +1107,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota__subcmd__get)
-            opts="-v -q -h -V --platform --profile --config --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --profile --config --no-profile --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1118,7 +1118,7 @@ _wxtoken() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
@@ -1253,7 +1253,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__rid)
-            opts="-v -q -h -V --platform --profile --config --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --profile --config --no-profile --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1264,7 +1264,7 @@ _wxtoken() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(wxtoken profiles --names 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)

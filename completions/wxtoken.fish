@@ -79,6 +79,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
@@ -118,6 +119,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
@@ -135,6 +137,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l names -d 'Print only the names, one per line (for completion scripts)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
@@ -169,6 +172,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
@@ -195,6 +199,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
@@ -231,6 +236,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -255,6 +261,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -298,6 +305,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
@@ -331,6 +339,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Reset without asking (required when stdin is not a terminal)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
@@ -365,6 +374,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'

@@ -15,7 +15,7 @@ pub mod profile;
 mod store;
 mod tools;
 pub use fetch::{ExecArgs, FetchArgs, FetchCommand, ProfileArgs, ProfilesArgs};
-pub use store::{StoreArgs, StoreChoice, StoreSelectArgs};
+pub use store::{StoreArgs, StoreChoice, StoreSelectArgs, check_prefix};
 pub use tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 
 /// Get a WeChat access_token right, explain every failure, and never break anyone else's token.
@@ -59,7 +59,8 @@ pub enum Command {
     /// List the profiles of the config file (never a secret)
     ///
     /// Name, platform, appid or corpid, where the secret comes from, the endpoint, and the cache
-    /// or store; the default profile is marked with *.
+    /// or store. The profile a command would use now (--profile or WXTOKEN_PROFILE, else the
+    /// file's default_profile) is marked with *.
     Profiles(ProfilesArgs),
 
     /// Explain errcodes or a pasted WeChat response, offline

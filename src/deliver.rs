@@ -175,7 +175,12 @@ impl OutputFile {
     /// Replace the file with `text`, atomically; nothing is written when it already holds
     /// exactly that. Returns whether the file was written, and a warning when an existing
     /// file's permissions were narrowed.
-    pub fn write(&self, text: &str, lang: Lang) -> Result<(bool, Option<String>), Failure> {
+    pub fn write(
+        &self,
+        text: &str,
+        format: Format,
+        lang: Lang,
+    ) -> Result<(bool, Option<String>), Failure> {
         let shown = crate::redact::sanitize(&self.path.display().to_string());
         let fail = |why: String| {
             Failure::internal(tr!(
@@ -202,21 +207,54 @@ impl OutputFile {
                 )),
             )
         };
-        let unchanged = crate::safe_fs::read_owned_by(&self.path, MAX_COMPARED, existing.uid)
-            .is_ok_and(|old| old == text.as_bytes());
-        if unchanged {
-            // Not rewritten; but a file others can read is narrowed all the same.
-            if mode != existing.mode {
-                use std::os::unix::fs::PermissionsExt;
-                fs::set_permissions(&self.path, fs::Permissions::from_mode(mode))
-                    .map_err(|e| fail(io_reason(&e)))?;
-            }
+        if self
+            .unchanged(text, format, mode, &existing)
+            .map_err(fail)?
+        {
             return Ok((false, warning));
         }
         let me = crate::safe_fs::euid();
         let owner = (existing.uid != me).then_some((existing.uid, existing.gid));
         self.replace(text.as_bytes(), mode, owner).map_err(fail)?;
         Ok((true, warning))
+    }
+
+    /// Whether the file already holds this result (the same token and expiry), read through a
+    /// descriptor that never follows a link; if so, its mode is narrowed to `mode` through that
+    /// same descriptor (never by path: the path could be swapped for a link in between).
+    fn unchanged(
+        &self,
+        text: &str,
+        format: Format,
+        mode: u32,
+        existing: &Existing,
+    ) -> Result<bool, String> {
+        use std::io::Read;
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let Ok(file) = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+            .open(&self.path)
+        else {
+            return Ok(false);
+        };
+        let Ok(meta) = file.metadata() else {
+            return Ok(false);
+        };
+        if !meta.is_file() || meta.uid() != existing.uid || meta.len() > MAX_COMPARED {
+            return Ok(false);
+        }
+        let mut old = Vec::new();
+        if (&file).take(MAX_COMPARED).read_to_end(&mut old).is_err()
+            || !same_result(&old, text, format)
+        {
+            return Ok(false);
+        }
+        if meta.mode() & 0o7777 != mode {
+            file.set_permissions(fs::Permissions::from_mode(mode))
+                .map_err(|e| io_reason(&e))?;
+        }
+        Ok(true)
     }
 
     fn replace(&self, bytes: &[u8], mode: u32, owner: Option<(u32, u32)>) -> Result<(), String> {
@@ -237,6 +275,26 @@ impl OutputFile {
         )
         .map_err(|e| io_reason(&e))
     }
+}
+
+/// Whether a token file's content `old` is the result `new`: the same bytes, or for JSON the
+/// same document but for what changes from one run to the next without the token changing
+/// (`expires_in`, `source`).
+fn same_result(old: &[u8], new: &str, format: Format) -> bool {
+    if old == new.as_bytes() {
+        return true;
+    }
+    if format != Format::Json {
+        return false;
+    }
+    let stable = |text: &[u8]| {
+        let mut doc: Value = serde_json::from_slice(text).ok()?;
+        let map = doc.as_object_mut()?;
+        map.remove("expires_in");
+        map.remove("source");
+        Some(doc)
+    };
+    matches!((stable(old), stable(new.as_bytes())), (Some(a), Some(b)) if a == b)
 }
 
 /// Whether this user may create files in `dir`.

@@ -141,6 +141,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
                 Ok(cli) => cli,
                 Err(failure) => {
                     Printer::new(color, lang, json, quiet, false).failure(&failure);
+                    env_format_failed(&args);
                     return failure.exit_code();
                 }
             }
@@ -157,7 +158,11 @@ pub fn main(args: Vec<OsString>) -> u8 {
                 }
                 previous_was_secret = arg == "--secret" || arg == "--token";
             }
-            return clap_error(e, &args);
+            let code = clap_error(e, &args);
+            if code != 0 {
+                env_format_failed(&args);
+            }
+            return code;
         }
     };
     match panic::catch_unwind(AssertUnwindSafe(|| run(&cli))) {
@@ -206,6 +211,27 @@ fn run(cli: &Cli) -> u8 {
             printer.failure(&failure);
             failure.exit_code()
         }
+    }
+}
+
+/// A failure before `fetch` ran, when its output was to be `--format env` (the flag, or
+/// WXTOKEN_FORMAT without a flag or --json): stdout gets `false`, so that
+/// `eval "$(wxtoken fetch --format env)"` fails too, as it does when the fetch itself fails.
+fn env_format_failed(args: &[OsString]) {
+    if cli::lazy::named_subcommand(args) != Some("fetch") || args.iter().any(|a| a == "--json") {
+        return;
+    }
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        match a.strip_prefix("--format=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--format" => args.get(i + 1)?.to_str().map(str::to_string),
+            None => None,
+        }
+    });
+    let format = given.or_else(|| commands::env_var("WXTOKEN_FORMAT"));
+    if format.as_deref() == Some("env") {
+        output::write_stdout_quietly(deliver::ENV_FAILURE);
     }
 }
 

@@ -188,8 +188,8 @@ pub fn read_owned_by(path: &Path, cap: u64, owner: u32) -> Result<Vec<u8>, Refus
 /// Read a file whose content decides what wxtoken runs (the config file: its `secret_command`):
 /// a regular file owned by this user or by root, that nobody else may write. A final symlink is
 /// followed (dotfile managers link config files); the checks are on the file itself. Returns the
-/// bytes and the file's mode.
-pub fn read_trusted(path: &Path, cap: u64) -> Result<(Vec<u8>, u32), Refusal> {
+/// bytes, the file's mode and its owner.
+pub fn read_trusted(path: &Path, cap: u64) -> Result<(Vec<u8>, u32, u32), Refusal> {
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
@@ -212,7 +212,7 @@ pub fn read_trusted(path: &Path, cap: u64) -> Result<(Vec<u8>, u32), Refusal> {
     if buf.len() as u64 > cap {
         return Err(Refusal::TooLarge(buf.len() as u64));
     }
-    Ok((buf, meta.mode()))
+    Ok((buf, meta.mode(), meta.uid()))
 }
 
 /// Open (creating it 0600 if missing) a lock file: a regular file owned by this user.
@@ -262,13 +262,14 @@ pub fn write_atomic_owned(
     owner: Option<(u32, u32)>,
 ) -> io::Result<()> {
     let tmp = dir.join(tmp_name);
+    // Only a temp file this call created is removed on failure (never one planted there).
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode & 0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(&tmp)?;
     let result = (|| {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(mode & 0o600)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
-            .open(&tmp)?;
         if let Some((uid, gid)) = owner {
             // Only root may give a file away; anyone may set a group they are in.
             let uid = if euid() == 0 { uid } else { u32::MAX };
@@ -278,13 +279,18 @@ pub fn write_atomic_owned(
         f.set_permissions(fs::Permissions::from_mode(mode))?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        fs::rename(&tmp, dir.join(name))?;
-        File::open(dir)?.sync_all()
+        fs::rename(&tmp, dir.join(name))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
+        return result;
     }
-    result
+    // The rename is done: the file is written. Making the rename durable is best effort (a
+    // directory this user may write but not read cannot be opened to be synced).
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 /// Remove `path` only if it is still a regular file owned by this user (never a directory, never

@@ -387,3 +387,31 @@ fn root_rewrites_another_users_token_file_for_them_but_not_in_a_shared_directory
     assert_eq!(std::fs::read_to_string(&planted).unwrap(), "planted\n");
     assert_eq!(mock.count(), 1);
 }
+
+#[test]
+fn a_json_token_file_is_not_rewritten_while_the_token_is_the_same() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let dir = tempdir();
+    let file = dir.join("token.json");
+    let run_once = || {
+        run(fetch(&mock)
+            .args(["--cache", "--format", "json", "--output"])
+            .arg(&file)
+            .arg("--cache-dir")
+            .arg(dir.join("cache")))
+    };
+    assert_eq!(run_once().code, 0);
+    let before = std::fs::metadata(&file).unwrap();
+    // A second later the cache hit's expires_in (and its source) differ; the token does not.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(run_once().code, 0);
+    let after = std::fs::metadata(&file).unwrap();
+    assert_eq!(
+        (before.ino(), before.mtime_nsec()),
+        (after.ino(), after.mtime_nsec())
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(doc["access_token"], TOKEN);
+    assert_eq!(mock.count(), 1);
+}

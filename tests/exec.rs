@@ -230,3 +230,42 @@ fn exec_takes_fetchs_cache_and_a_profile() {
     assert_eq!(mock.count(), 1, "the profile's cache served two runs");
     assert!(mock.last().path().ends_with("/stable_token"));
 }
+
+#[test]
+fn a_missing_cmd_is_reported_before_any_fetch() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(&mut exec(&mock, &["wxtoken-no-such-command"]));
+    assert_eq!(out.code, 127, "{out:?}");
+    let dir = tempdir();
+    let out = run(&mut exec(&mock, &[dir.to_str().unwrap()]));
+    assert_eq!(out.code, 126, "{out:?}");
+    assert_eq!(mock.count(), 0, "a typo costs no fetch");
+}
+
+#[test]
+fn cmd_never_gets_a_profiles_secret_variable_or_the_store_url() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let redis = common::redis_server::RedisServer::start();
+    let dir = tempdir();
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret_env = \"MINI_SECRET\"\n",
+            mock.url()
+        ),
+    )
+    .unwrap();
+    let out = run(wxtoken()
+        .args(["exec", "--profile", "mini", "--config"])
+        .arg(&config)
+        .args(["--", "sh", "-c", "env"])
+        .env("MINI_SECRET", SECRET)
+        .env("WXTOKEN_STORE", redis.url()));
+    // run() already failed the test if SECRET was printed: `env` listed no MINI_SECRET.
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("WXTOKEN_ACCESS_TOKEN="), "{out:?}");
+    assert!(!out.stdout.contains("MINI_SECRET"), "{out:?}");
+    assert!(!out.stdout.contains("WXTOKEN_STORE"), "{out:?}");
+    assert_eq!(mock.count(), 1, "the token went through the store");
+}

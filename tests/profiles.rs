@@ -434,6 +434,13 @@ fn secret_command_output_is_the_secret_and_is_never_shown() {
             "stderr passed through: {out:?}"
         );
         assert_ne!(out.code, 2, "{out:?}");
+        if args[0] == "doctor" {
+            assert!(
+                out.stdout
+                    .contains("secret from profile mini's secret_command (32 characters)"),
+                "{out:?}"
+            );
+        }
     }
     let q = mock
         .requests()
@@ -505,7 +512,21 @@ fn secret_command_is_stopped_at_the_timeout() {
     );
     let path = command_profile(&mock, &argv, "timeout = 0.5\n");
     let started = std::time::Instant::now();
-    let out = run(&mut with_config(&path, &["fetch", "--profile", "mini"]));
+    // As from cron: no controlling terminal (the test may run in one), so the command gets a
+    // process group of its own, which is stopped as a whole.
+    let mut detached = std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"));
+    detached
+        .env_clear()
+        .args(["fetch", "--profile", "mini", "--config"])
+        .arg(&path);
+    // SAFETY: setsid is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut detached, || {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let out = run(&mut assert_cmd::Command::from_std(detached));
     // What the command started is stopped too: its `sleep 30` does not hold wxtoken's stderr
     // open (the run would last 30 s). A loose bound: it only has to tell 0.5 s from 30 s.
     assert!(
@@ -597,6 +618,26 @@ fn profiles_lists_every_profile_without_a_secret() {
     assert_eq!(doc["profiles"][1]["secret"], "secret");
     assert_eq!(doc["profiles"][2]["agentid"], "1000002");
     assert!(!out.stdout.contains("hunter2pass"), "{out:?}");
+    // The profile in effect is the one marked: WXTOKEN_PROFILE over the default.
+    let out = run(with_config(&path, &["profiles"]).env("WXTOKEN_PROFILE", "oa"));
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines[1].starts_with(" mini ") && lines[2].starts_with("*oa "),
+        "{out:?}"
+    );
+    let doc = run(&mut with_config(
+        &path,
+        &["profiles", "--json", "--profile", "work"],
+    ))
+    .json();
+    assert_eq!(doc["active_profile"], "work");
+    assert_eq!(
+        (
+            doc["profiles"][2]["active"].as_bool(),
+            doc["profiles"][0]["default"].as_bool()
+        ),
+        (Some(true), Some(true))
+    );
     let out = run(&mut with_config(&path, &["profiles", "--names"]));
     assert_eq!(out.stdout, "mini\noa\nwork\n");
     // A broken profile is listed with its error, and the exit code says so.
@@ -623,7 +664,7 @@ fn bash_completes_profile_names() {
     std::fs::create_dir_all(home.join(".config/wxtoken")).unwrap();
     std::fs::write(
         home.join(".config/wxtoken/config.toml"),
-        "[profiles.mini-app]\n[profiles.work]\n[profiles.oa]\n",
+        "[profiles.mini-app]\n[profiles.work]\n[profiles.oa]\n[profiles.\"m$(touch PWNED)\"]\n[profiles.\"mini two\"]\n",
     )
     .unwrap();
     let script = home.join("wxtoken.bash");
@@ -636,13 +677,18 @@ fn bash_completes_profile_names() {
             "source {}; COMP_WORDS=(wxtoken fetch --profile m); COMP_CWORD=3; _wxtoken wxtoken m --profile; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
             script.display()
         ))
+        .current_dir(&home)
         .env_clear()
         .env("HOME", &home)
         .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout, "mini-app\n", "{out:?}");
+    assert_eq!(
+        stdout, "m$(touch PWNED)\nmini two\nmini-app\n",
+        "names complete as they are, never run: {out:?}"
+    );
+    assert!(!home.join("PWNED").exists());
 }
 
 #[test]
@@ -712,4 +758,180 @@ fn a_secret_pasted_where_a_name_or_an_appid_belongs_is_never_shown() {
         }
     }
     assert_eq!(mock.count(), 1);
+}
+
+#[test]
+fn a_secret_pasted_into_any_setting_of_the_file_is_never_shown() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    // A WeChat Work secret: 43 URL-safe characters.
+    let corp = "Ab3_dE6-gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6kL9nP";
+    let base = format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"{}\"\n",
+        mock.url()
+    );
+    let cases = [
+        format!("{base}secret_env = \"{SECRET}\"\n"),
+        format!("{base}secret_command = [\"{SECRET}\"]\n"),
+        format!("{base}secret_command = [\"./{SECRET}\", \"x\"]\n"),
+        format!("{base}secret_file = \"{SECRET}\"\n"),
+        format!("{base}platform = \"{SECRET}\"\n"),
+        format!("{base}format = \"{SECRET}\"\n"),
+        format!("{base}store_layout = \"{SECRET}\"\n"),
+        format!("{base}proxy = \"{SECRET}\"\n"),
+        format!("{base}cache_dir = \"{SECRET}\"\nretries = \"{SECRET}\"\n"),
+        format!("{SECRET} = 1\n{base}"),
+        format!("{base}{corp} = 1\n"),
+        format!("[profiles.{corp}]\nappid = \"{APPID}\"\n"),
+    ];
+    for text in &cases {
+        let path = config(text, 0o600);
+        for args in [
+            &["fetch", "--profile", "mini", "-v"][..],
+            &["fetch", "--profile", "mini", "--json"],
+            &["profiles", "--json"],
+            &["profiles"],
+            &["fetch", "--profile", SECRET],
+        ] {
+            let out = run(&mut with_config(&path, args));
+            assert!(
+                !out.stdout.contains(corp) && !out.stderr.contains(corp),
+                "{out:?}"
+            );
+            if args[0] == "fetch" {
+                assert_ne!(out.code, 0, "{args:?}: {out:?}");
+            }
+        }
+    }
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn explicit_choices_beat_a_profiles_store_and_cache_as_a_whole() {
+    let mock = Mock::start(vec![Reply::token(7200); 4]);
+    let dir = tempdir();
+    // A store nobody listens on: any use of it is exit 11.
+    let store = format!("redis://127.0.0.1:{}/0", closed_port());
+    let text = format!(
+        "default_profile = \"oa\"\n[profiles.oa]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret_env = \"S\"\nstore = \"{store}\"\nmin_ttl = 600\n\
+         [profiles.local]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret_env = \"S\"\ncache = true\ncache_dir = \"{}\"\nmin_ttl = 600\n",
+        mock.url(),
+        mock.url(),
+        dir.join("cache").display()
+    );
+    let path = config(&text, 0o600);
+    let fetch = |args: &[&str]| {
+        let mut cmd = with_config(&path, &["fetch"]);
+        cmd.args(args).env("S", SECRET);
+        cmd
+    };
+    let out = run(&mut fetch(&[]));
+    assert_eq!(out.code, 11, "the profile's store: {out:?}");
+    let cache_dir = dir.join("explicit");
+    let out = run(fetch(&["--cache", "--cache-dir"]).arg(&cache_dir));
+    assert_eq!(
+        out.code, 0,
+        "--cache sets the profile's store aside: {out:?}"
+    );
+    let out = run(fetch(&["--cache-dir"])
+        .arg(&cache_dir)
+        .env("WXTOKEN_CACHE", "1"));
+    assert_eq!(out.code, 0, "so does WXTOKEN_CACHE=1: {out:?}");
+    assert_eq!(mock.count(), 1, "the second run was a cache hit");
+    // The other way round: --store sets the profile's cache aside.
+    let out = run(&mut fetch(&["--profile", "local", "--store", &store]));
+    assert_eq!(out.code, 11, "{out:?}");
+    // A profile's cache turned off: its min_ttl goes with it, and the run fetches.
+    let out = run(fetch(&["--profile", "local"]).env("WXTOKEN_CACHE", "0"));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(mock.count(), 2);
+    // --no-profile: none of it, not even the default profile.
+    let out = run(&mut fetch(&["--no-profile"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("missing appid"), "{out:?}");
+    // `cache list` takes no default profile: it lists the local cache, never the store.
+    let out = run(with_config(&path, &["cache", "list", "--json"])
+        .arg("--cache-dir")
+        .arg(&cache_dir));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        out.json()["entries"].as_array().map(Vec::len),
+        Some(1),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_password_written_in_a_proxy_or_store_url_needs_a_private_file() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    for line in [
+        "proxy = \"http://user:hunter2pw@127.0.0.1:1\"",
+        "store = \"unix:///run/redis.sock?pass=hunter2pw\"",
+    ] {
+        let text = format!("[profiles.mini]\nappid = \"{APPID}\"\n{line}\n");
+        let path = config(&text, 0o644);
+        let out = run(&mut with_config(&path, &["fetch", "--profile", "mini"]));
+        assert_eq!(out.code, 2, "{out:?}");
+        assert!(out.stderr.contains("chmod 600"), "{out:?}");
+        assert!(!out.stderr.contains("hunter2pw"), "{out:?}");
+    }
+    let bad = config(
+        "[profiles.mini]\nstore = \"mysql://x\"\nstore_prefix = \"a b\"\n",
+        0o600,
+    );
+    let out = run(&mut with_config(&bad, &["fetch", "--profile", "mini"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains(":2: store:"),
+        "a bad store URL is the file's mistake: {out:?}"
+    );
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn a_relative_secret_command_is_relative_to_the_config_file() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let path = command_profile(&mock, "[\"./bin/secret.sh\"]", "");
+    let dir = path.parent().unwrap();
+    std::fs::create_dir(dir.join("bin")).unwrap();
+    let script = dir.join("bin/secret.sh");
+    std::fs::write(&script, format!("#!/bin/sh\necho {SECRET}\n")).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let out = run(with_config(&path, &["fetch", "--profile", "mini"]).current_dir("/"));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(mock.count(), 1);
+}
+
+#[test]
+fn a_failure_before_the_fetch_still_makes_eval_fail() {
+    let dir = tempdir();
+    let path = config("[profiles.mini]\nappid = \"wx0123456789abcdef\"\n", 0o600);
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_wxtoken")).parent().unwrap();
+    for (script, env) in [
+        (
+            "eval \"$(wxtoken fetch --format env --profile nope --config CONFIG)\" && echo WENT ON",
+            None,
+        ),
+        (
+            "eval \"$(wxtoken fetch --retries 99 --format=env)\" && echo WENT ON",
+            None,
+        ),
+        (
+            "eval \"$(wxtoken fetch --frobnicate)\" && echo WENT ON",
+            Some("env"),
+        ),
+    ] {
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c")
+            .arg(script.replace("CONFIG", &path.display().to_string()))
+            .current_dir(&dir)
+            .env_clear()
+            .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()));
+        if let Some(format) = env {
+            cmd.env("WXTOKEN_FORMAT", format);
+        }
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains("WENT ON"), "{script}: {out:?}");
+        assert!(!out.status.success(), "{script}: {out:?}");
+    }
 }

@@ -23,6 +23,11 @@ pub struct ProfileArgs {
     /// ~/.config/wxtoken/config.toml]
     #[arg(long, value_name = "PATH", env = "WXTOKEN_CONFIG")]
     pub config: Option<PathBuf>,
+
+    /// Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file's
+    /// default_profile
+    #[arg(long)]
+    pub no_profile: bool,
 }
 
 #[derive(Debug, Args)]

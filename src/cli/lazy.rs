@@ -71,7 +71,7 @@ fn command(only: Option<&str>) -> Command {
 
 /// The subcommand `args` names, if it is one of ours: the first argument that is neither an
 /// option nor the value of a root option that takes one (`--color WHEN`, `--lang LANG`).
-fn named_subcommand(args: &[std::ffi::OsString]) -> Option<&'static str> {
+pub fn named_subcommand(args: &[std::ffi::OsString]) -> Option<&'static str> {
     let mut rest = args.iter().skip(1);
     while let Some(arg) = rest.next() {
         let arg = arg.to_str()?;

@@ -26,10 +26,25 @@ fn reference() -> &'static clap::Command {
 /// Check a profile's value for the flag `id` the way the flag's own parser would: the message
 /// is the one clap gives for the flag.
 pub fn validate(id: &str, text: &str, lang: Lang) -> Result<(), String> {
-    if id == "timeout" {
-        return crate::conn::parse_timeout(text, lang)
-            .map(|_| ())
-            .map_err(|f| f.message().to_string());
+    // Values whose flags take any string, checked where the flag's value is checked.
+    let checked = match id {
+        "timeout" => Some(crate::conn::parse_timeout(text, lang).map(|_| ())),
+        "store" => Some(crate::store::redis::StoreUrl::parse(text, lang).map(|_| ())),
+        "store_prefix" => Some(super::check_prefix(text, lang)),
+        "proxy" => Some(
+            ureq::Proxy::new(&crate::proxy::ProxyUrl::parse(text).for_client())
+                .map(|_| ())
+                .map_err(|_| {
+                    Failure::usage(lang.pick(
+                        "not a usable proxy URL: it looks like http://host:port, http://user:password@host:port or socks5h://host:port",
+                        "不是可用的代理 URL：形如 http://host:port、http://user:password@host:port 或 socks5h://host:port",
+                    ))
+                }),
+        ),
+        _ => None,
+    };
+    if let Some(result) = checked {
+        return result.map_err(|f| f.message().to_string());
     }
     let tree = reference();
     let fetch = tree
@@ -94,8 +109,20 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
     let Some(selection) = cli.command.profile_args() else {
         return Ok(cli);
     };
+    if selection.no_profile {
+        return Ok(cli);
+    }
     let named = selection.profile.as_deref();
     let given = selection.config.as_deref();
+    // A secret given as the profile's name is masked like one written in the file.
+    if let Some(name) = named {
+        crate::profile::register_secret_shaped_words(name);
+    }
+    // `cache list` and `cache clear` take an explicitly named profile only: a default
+    // profile's store or appid must not silently change what "all the cached tokens" means.
+    if named.is_none() && matches!(cli.command, Command::Cache(_)) {
+        return Ok(cli);
+    }
     let Some(path) = config_path(given, |k| std::env::var(k).ok()) else {
         if named.is_some() {
             return Err(Failure::usage(lang.pick(
@@ -119,6 +146,7 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
         Failure::usage(first.trim_start_matches("error: ").to_string())
     })?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| Failure::usage(e.to_string()))?;
+    settle(&mut cli.command, leaf(&matches));
     let (creds, conn) = cli.command.settings_mut();
     let timeout = conn
         .as_ref()
@@ -135,6 +163,75 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
         });
     }
     Ok(cli)
+}
+
+/// The matches of the subcommand that runs.
+fn leaf(matches: &clap::ArgMatches) -> &clap::ArgMatches {
+    match matches.subcommand() {
+        Some((_, sub)) => leaf(sub),
+        None => matches,
+    }
+}
+
+/// Where the user's own choice (a flag or a variable) and the profile's collide, the user's
+/// wins as a whole: an explicit `--cache` (or `--cache-dir` for `cache list|clear`) sets the
+/// profile's store aside, an explicit `--store` its cache; a `min_ttl` from the profile goes
+/// when neither is left.
+fn settle(command: &mut Command, matches: &clap::ArgMatches) {
+    use clap::parser::ValueSource;
+    let source = |id: &str| {
+        matches
+            .ids()
+            .any(|i| i.as_str() == id)
+            .then(|| matches.value_source(id))
+            .flatten()
+    };
+    let users = |id: &str| {
+        matches!(
+            source(id),
+            Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+        )
+    };
+    let profiles = |id: &str| source(id) == Some(ValueSource::DefaultValue);
+    match command {
+        Command::Fetch(crate::cli::FetchCommand { fetch: args, .. })
+        | Command::Exec(crate::cli::ExecArgs { fetch: args, .. }) => {
+            if args.cache && users("cache") && profiles("store") {
+                args.store.store = None;
+                args.store.store_layout = args.store.store_layout.filter(|_| users("store_layout"));
+                args.store.store_prefix = args
+                    .store
+                    .store_prefix
+                    .take()
+                    .filter(|_| users("store_prefix"));
+            }
+            if args.store.store.is_some() && users("store") && profiles("cache") {
+                args.cache = false;
+            }
+            if !args.cache && args.store.store.is_none() && profiles("min_ttl") {
+                args.min_ttl = None;
+            }
+        }
+        Command::Quota(crate::cli::QuotaCommand::Get(crate::cli::QuotaGetArgs {
+            token, ..
+        }))
+        | Command::Quota(crate::cli::QuotaCommand::Clear(crate::cli::QuotaClearArgs {
+            token,
+            ..
+        }))
+        | Command::Rid(crate::cli::RidArgs { token, .. })
+            if !token.cache && profiles("min_ttl") =>
+        {
+            token.min_ttl = None;
+        }
+        Command::Cache(
+            crate::cli::CacheCommand::List { dir, store, .. }
+            | crate::cli::CacheCommand::Clear { dir, store, .. },
+        ) if dir.cache_dir.is_some() && users("cache_dir") && profiles("store") => {
+            store.store = None;
+        }
+        _ => {}
+    }
 }
 
 /// `cmd` and every subcommand, with the profile's values as the defaults of the flags they

@@ -41,6 +41,21 @@ pub struct StoreArgs {
     pub no_fetch: bool,
 }
 
+/// A `--store-prefix`: plain visible ASCII, nothing a key pattern would read as a wildcard.
+pub fn check_prefix(p: &str, lang: Lang) -> Result<(), Failure> {
+    let plain = !p.is_empty()
+        && p.len() <= 200
+        && p.chars().all(|c| c.is_ascii_graphic())
+        && !p.contains(['*', '?', '[', ']', '\\']);
+    if plain {
+        return Ok(());
+    }
+    Err(Failure::usage(lang.pick(
+        "--store-prefix must be 1 to 200 visible ASCII characters, without spaces or * ? [ ] \\",
+        "--store-prefix 必须是 1 到 200 个可见 ASCII 字符，不含空格和 * ? [ ] \\",
+    )))
+}
+
 /// `--store` and its layout, checked.
 pub struct StoreChoice {
     pub url: StoreUrl,
@@ -64,16 +79,7 @@ impl StoreArgs {
         let layout = self.store_layout.unwrap_or(Layout::Wxtoken);
         let prefix = match &self.store_prefix {
             Some(p) => {
-                let plain = !p.is_empty()
-                    && p.len() <= 200
-                    && p.chars().all(|c| c.is_ascii_graphic())
-                    && !p.contains(['*', '?', '[', ']', '\\']);
-                if !plain {
-                    return Err(Failure::usage(lang.pick(
-                        "--store-prefix must be 1 to 200 visible ASCII characters, without spaces or * ? [ ] \\",
-                        "--store-prefix 必须是 1 到 200 个可见 ASCII 字符，不含空格和 * ? [ ] \\",
-                    )));
-                }
+                check_prefix(p, lang)?;
                 p.clone()
             }
             None => layout.default_prefix(platform).to_string(),

@@ -25,9 +25,11 @@ fn profile_names(shell: Shell, script: &str) -> String {
         match shell {
             Shell::Bash => {
                 if after_profile && line.trim() == r#"COMPREPLY=($(compgen -f "${cur}"))"# {
-                    line = line.replace(
-                        r#"compgen -f "${cur}""#,
-                        &format!(r#"compgen -W "$({NAMES})" -- "${{cur}}""#),
+                    // Not `compgen -W`, which expands the words it is given: a profile named
+                    // "$(...)" would run as code at a TAB.
+                    let indent = &line[..line.len() - line.trim_start().len()];
+                    line = format!(
+                        r#"{indent}COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <({NAMES})"#
                     );
                 }
                 after_profile = line.trim() == "--profile)";
@@ -58,7 +60,11 @@ mod tests {
     #[test]
     fn profile_names_are_completed_where_the_shell_allows_it() {
         for (shell, needle, times) in [
-            (Shell::Bash, "compgen -W \"$(wxtoken profiles --names", 2),
+            (
+                Shell::Bash,
+                "done < <(wxtoken profiles --names 2>/dev/null)",
+                2,
+            ),
             (Shell::Zsh, ":NAME:_wxtoken_profile_names'", 2),
             (Shell::Fish, "-a \"(wxtoken profiles --names", 2),
         ] {

@@ -101,7 +101,17 @@ pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
                 SecretSource::Stdin => "stdin".to_string(),
                 SecretSource::Env => "WXTOKEN_SECRET".to_string(),
                 SecretSource::Profile(key) => {
-                    tr!(printer.lang, "the profile's {key}", "profile 的 {key}")
+                    let name = args
+                        .creds
+                        .profile_secret
+                        .as_ref()
+                        .map(|p| sanitize(&p.profile))
+                        .unwrap_or_default();
+                    tr!(
+                        printer.lang,
+                        "profile {name}'s {key}",
+                        "profile {name} 的 {key}"
+                    )
                 }
             };
             let (appid, chars) = (sanitize(&c.appid), c.secret.expose().len());

@@ -264,7 +264,7 @@ fn deliver_token(
         printer.result_unmasked(&text)?;
         return Ok(0);
     };
-    let (written, warning) = file.write(&text, printer.lang)?;
+    let (written, warning) = file.write(&text, format, printer.lang)?;
     if let Some(w) = warning {
         printer.warn(&w);
     }

@@ -12,6 +12,8 @@ use crate::tr;
 struct Row {
     name: String,
     default: bool,
+    /// The profile a command would use now: --profile (WXTOKEN_PROFILE), else the default.
+    active: bool,
     platform: String,
     appid: String,
     agentid: Option<String>,
@@ -48,11 +50,12 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
     };
     if args.names {
         for name in config.names() {
-            printer.result_line(&crate::profile::shown_name(name))?;
+            printer.result_line(&sanitize(name))?;
         }
         return Ok(0);
     }
     let default = config.default_name().map(str::to_string);
+    let active = selection.profile.clone().or_else(|| default.clone());
     let rows: Vec<Row> = config
         .names()
         .into_iter()
@@ -60,7 +63,10 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
             let table = config.table(name).expect("a listed name has a table");
             row(
                 name,
-                default.as_deref() == Some(name),
+                (
+                    default.as_deref() == Some(name),
+                    active.as_deref() == Some(name),
+                ),
                 config.check(name, table, crate::cli::profile::validate, lang),
             )
         })
@@ -71,14 +77,15 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
             .iter()
             .map(|r| {
                 json!({
-                    "name": r.name, "default": r.default, "platform": r.platform,
+                    "name": r.name, "default": r.default, "active": r.active, "platform": r.platform,
                     "appid": r.appid, "agentid": r.agentid, "secret": r.secret, "endpoint": r.endpoint,
                     "kept": r.kept, "error": r.error,
                 })
             })
             .collect();
         printer.result_json(&json!({
-            "config": shown, "exists": true, "default_profile": default, "profiles": profiles,
+            "config": shown, "exists": true, "default_profile": default, "active_profile": active,
+            "profiles": profiles,
         }))?;
     } else {
         print_table(&rows, printer)?;
@@ -96,10 +103,11 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn row(name: &str, default: bool, checked: Result<Profile, Failure>) -> Row {
+fn row(name: &str, (default, active): (bool, bool), checked: Result<Profile, Failure>) -> Row {
     let mut row = Row {
-        name: crate::profile::shown_name(name),
+        name: sanitize(name),
         default,
+        active,
         platform: String::new(),
         appid: String::new(),
         agentid: None,
@@ -162,7 +170,7 @@ fn print_table(rows: &[Row], printer: &Printer) -> Result<(), Failure> {
         printer.t("ENDPOINT", "接口").to_string(),
         printer.t("KEPT IN", "保存于").to_string(),
     ];
-    let name = |r: &Row| format!("{}{}", if r.default { "*" } else { " " }, r.name);
+    let name = |r: &Row| format!("{}{}", if r.active { "*" } else { " " }, r.name);
     let cells: Vec<[String; 6]> = rows
         .iter()
         .filter(|r| r.error.is_none())

@@ -6,8 +6,6 @@
 //! variables in the same way; its secret comes after WXTOKEN_SECRET and WXTOKEN_CORPSECRET.
 
 pub mod secret;
-#[cfg(test)]
-mod tests;
 mod values;
 
 use std::collections::BTreeMap;
@@ -23,7 +21,7 @@ use crate::redact::Secret;
 use crate::tr;
 pub use secret::ProfileSecret;
 use values::{expect_argv, expect_str, line_of, toml_message, unknown_key};
-pub use values::{shown_name, url_password};
+pub use values::{register_secret_shaped_words, url_password};
 
 /// A config file larger than this is not one (it is refused, never parsed).
 const MAX_CONFIG: u64 = 256 * 1024;
@@ -129,7 +127,7 @@ impl Config {
     /// false.
     pub fn load(path: &Path, required: bool, lang: Lang) -> Result<Option<Config>, Failure> {
         let shown = crate::redact::sanitize(&path.display().to_string());
-        let (bytes, mode) = match crate::safe_fs::read_trusted(path, MAX_CONFIG) {
+        let (bytes, mode, owner) = match crate::safe_fs::read_trusted(path, MAX_CONFIG) {
             Ok(read) => read,
             Err(r) if r.is_not_found() && !required => return Ok(None),
             Err(r) => {
@@ -159,11 +157,8 @@ impl Config {
                 "{shown}：不是 UTF-8 文本"
             ))
         })?;
-        let private = {
-            use std::os::unix::fs::MetadataExt;
-            mode & 0o077 == 0
-                && std::fs::metadata(path).is_ok_and(|m| m.uid() == crate::safe_fs::euid())
-        };
+        register_secret_shaped_words(&text);
+        let private = mode & 0o077 == 0 && owner == crate::safe_fs::euid();
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| line_of(&text, s.start)).unwrap_or(1);
             let message = toml_message(e.message());
@@ -186,7 +181,7 @@ impl Config {
                 if let toml::Value::String(s) = value.get_ref() {
                     match key.get_ref().as_str() {
                         "secret" => crate::redact::register_secret(s),
-                        "store" => {
+                        "store" | "proxy" => {
                             if let Some(password) = url_password(s) {
                                 crate::redact::register_secret(&password);
                             }
@@ -238,8 +233,12 @@ impl Config {
         };
         let Some((key, table)) = self.file.profiles.iter().find(|(k, _)| k.get_ref() == name)
         else {
-            let shown = shown_name(name);
-            let names: Vec<String> = self.names().into_iter().map(shown_name).collect();
+            let shown = crate::redact::sanitize(name);
+            let names: Vec<String> = self
+                .names()
+                .into_iter()
+                .map(crate::redact::sanitize)
+                .collect();
             let names = names.join(", ");
             let place = match origin {
                 Some(offset) => format!("{}: default_profile", self.at(offset)),
@@ -265,7 +264,7 @@ impl Config {
     }
 
     /// Check one profile's settings.
-    /// `validate` checks a value the way its flag would (`crate::cli::profile::validate`).
+    /// `validate` checks a value the way its flag would (the command line's `validate`).
     pub fn check(
         &self,
         name: &str,
@@ -285,14 +284,19 @@ impl Config {
         entries.sort_by_key(|(k, _)| k.span().start);
         for (key, value) in entries {
             let k = key.get_ref().as_str();
-            let place = format!("{}: {}", self.at(key.span().start), shown_name(k));
+            let place = format!(
+                "{}: {}",
+                self.at(key.span().start),
+                crate::redact::sanitize(k)
+            );
             let bad = |why: String| Failure::usage(format!("{place}: {why}"));
             if let Some(&(id, kind)) = FLAG_KEYS.iter().find(|(id, _)| *id == k) {
                 let text = self
                     .value_text(id, kind, value.get_ref(), lang)
                     .map_err(&bad)?;
                 validate(id, &text, lang).map_err(&bad)?;
-                if id == "store" && url_password(&text).is_some() && !self.private {
+                let password = matches!(id, "store" | "proxy") && url_password(&text).is_some();
+                if password && !self.private {
                     return Err(bad(self.not_private(lang)));
                 }
                 profile.defaults.push((id, text));
@@ -345,7 +349,13 @@ impl Config {
                     profile.secret = Some(ProfileSecret::Env(text.to_string()));
                 }
                 _ => {
-                    let argv = expect_argv(v, lang).map_err(&bad)?;
+                    let mut argv = expect_argv(v, lang).map_err(&bad)?;
+                    // A path is read as secret_file's is: `~/` is home, a relative one is
+                    // relative to this file (never to wherever the run happens to start); a
+                    // bare name is looked up on PATH.
+                    if argv[0].contains('/') {
+                        argv[0] = self.resolve(&argv[0]).display().to_string();
+                    }
                     profile.secret = Some(ProfileSecret::Command(argv));
                 }
             }
@@ -357,11 +367,15 @@ impl Config {
                 .any(|(k, v)| *k == id && v != "false")
         };
         if set("cache") && set("store") {
-            let place = crate::redact::sanitize(&self.path.display().to_string());
+            let at = table
+                .keys()
+                .find(|k| k.get_ref() == "store")
+                .map_or(0, |k| k.span().start);
+            let place = self.at(at);
             return Err(Failure::usage(tr!(
                 lang,
-                "{place}: profile \"{name}\" sets both cache and store: a token is kept in one of them",
-                "{place}：profile \"{name}\" 同时设置了 cache 和 store：token 只能保存在其中一处"
+                "{place}: store: profile \"{name}\" sets both cache and store: a token is kept in one of them",
+                "{place}：store：profile \"{name}\" 同时设置了 cache 和 store：token 只能保存在其中一处"
             )));
         }
         Ok(profile)

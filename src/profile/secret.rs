@@ -110,11 +110,11 @@ fn run(argv: &[String], timeout: Duration, profile: &str, lang: Lang) -> Result<
         .stdin(Stdio::inherit())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
-    // Without a terminal (cron, a script), the command gets a process group of its own, so that
-    // stopping it stops what it started too (a `sleep` left behind would hold our stderr open
-    // and make the caller wait). At a terminal it stays in the foreground group, where a
-    // password prompt can read the terminal.
-    let own_group = !std::io::IsTerminal::is_terminal(&std::io::stdin());
+    // Without a controlling terminal (cron, a service), the command gets a process group of its
+    // own, so that stopping it stops what it started too (a `sleep` left behind would hold our
+    // stderr open and make the caller wait). With one, it stays in the foreground group, where
+    // a password prompt (pass, gpg, op) can read the terminal, whatever stdin is.
+    let own_group = std::fs::File::open("/dev/tty").is_err();
     if own_group {
         use std::os::unix::process::CommandExt;
         command.process_group(0);

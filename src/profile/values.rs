@@ -61,12 +61,30 @@ pub(super) fn toml_message(message: &str) -> String {
     }
 }
 
-/// The password of a store URL (`redis://user:password@host`), if it has one.
+/// The password of a store or proxy URL, if it has one: in its user part
+/// (`redis://user:password@host`), or a `pass` or `password` query parameter
+/// (`unix:///run/redis.sock?pass=...`).
 pub fn url_password(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
-    let userinfo = rest.split(['/', '?', '#']).next()?.rsplit_once('@')?.0;
-    let password = userinfo.split_once(':').map_or(userinfo, |(_, p)| p);
-    (!password.is_empty()).then(|| crate::encoding::percent_decode(password))
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let from_userinfo = authority.rsplit_once('@').map(|(userinfo, _)| {
+        userinfo
+            .split_once(':')
+            .map_or(userinfo, |(_, p)| p)
+            .to_string()
+    });
+    let from_query = rest.split_once('?').and_then(|(_, query)| {
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == "pass" || *k == "password")
+            .map(|(_, v)| v.to_string())
+    });
+    from_userinfo
+        .filter(|p| !p.is_empty())
+        .or(from_query)
+        .filter(|p| !p.is_empty())
+        .map(|p| crate::encoding::percent_decode(&p))
 }
 
 /// An unknown key, with the nearest known one.
@@ -80,7 +98,7 @@ pub(super) fn unknown_key(key: &str, lang: Lang) -> String {
         .min()
         .filter(|(d, _)| *d <= 2)
         .map(|(_, k)| k);
-    let shown = shown_name(key);
+    let shown = crate::redact::sanitize(key);
     match near {
         Some(k) => tr!(
             lang,
@@ -111,17 +129,22 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// A key or a profile name as shown: one that looks like a secret (a long run of letters and
-/// digits: a secret pasted where a name belongs) is masked from here on, and not shown.
-pub fn shown_name(name: &str) -> String {
-    if name.len() >= 16 && name.chars().all(|c| c.is_ascii_alphanumeric()) {
-        crate::redact::register_secret(name);
-        return crate::lang::Lang::current()
-            .pick(
-                "(a name that looks like a secret; not shown)",
-                "（看起来像 secret 的名称；不显示）",
-            )
-            .to_string();
+/// A word with a secret's shape: 32 or more letters, digits, `-` and `_` (an AppSecret is 32
+/// hex digits, a WeChat Work secret 43 URL-safe characters, a token longer still).
+fn secret_shaped(word: &str) -> bool {
+    word.len() >= 32
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Mask, from here on, every word of the config file that has a secret's shape, wherever it
+/// stands (a secret pasted as a key, a profile name, a variable's name, a command, a path): no
+/// message built from the file, by wxtoken, toml or clap, can show it.
+pub fn register_secret_shaped_words(text: &str) {
+    for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+        if secret_shaped(word) {
+            crate::redact::register_secret(word);
+        }
     }
-    crate::redact::sanitize(name)
 }
