@@ -238,6 +238,10 @@ impl Failure {
             .map(|h| h.lines().map(str::to_string).collect())
             .unwrap_or_default();
         let retryable = e.get("retryable").and_then(Value::as_bool).unwrap_or(false);
+        let exit_code = doc
+            .get("exit_code")
+            .and_then(Value::as_u64)
+            .and_then(|c| u8::try_from(c).ok());
         Some(match text("kind")?.as_str() {
             "usage" => Failure::Usage { message, hints },
             "network" => Failure::Network {
@@ -261,10 +265,7 @@ impl Failure {
             "exec" => Failure::Launch {
                 message,
                 hints,
-                code: doc
-                    .get("exit_code")
-                    .and_then(Value::as_u64)
-                    .and_then(|c| u8::try_from(c).ok())?,
+                code: exit_code?,
             },
             "wechat" => Failure::WeChat(Box::new(WeChatError {
                 errcode: e.get("errcode").and_then(Value::as_i64)?,
@@ -273,10 +274,7 @@ impl Failure {
                 ip: text("ip"),
                 message,
                 hints,
-                exit_code: doc
-                    .get("exit_code")
-                    .and_then(Value::as_u64)
-                    .and_then(|c| u8::try_from(c).ok())?,
+                exit_code: exit_code?,
                 retryable,
             })),
             _ => Failure::Internal { message },

@@ -160,28 +160,15 @@ pub fn read_private(path: &Path, cap: u64) -> Result<Vec<u8>, Refusal> {
 /// Read a regular file owned by `owner` (another user's only when nobody else may write it: a
 /// refresher's group-readable cache), at most `cap` bytes.
 pub fn read_owned_by(path: &Path, cap: u64, owner: u32) -> Result<Vec<u8>, Refusal> {
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(guarded())
-        .open(path)?;
-    let meta = file.metadata()?;
-    if !meta.file_type().is_file() {
-        return Err(Refusal::NotRegular);
-    }
-    if meta.uid() != owner {
-        return Err(Refusal::Owner(meta.uid()));
-    }
-    if owner != euid() && meta.mode() & 0o022 != 0 {
-        return Err(Refusal::Writable(meta.mode()));
-    }
-    if meta.len() > cap {
-        return Err(Refusal::TooLarge(meta.len()));
-    }
-    let mut buf = Vec::with_capacity(meta.len() as usize);
-    file.take(cap + 1).read_to_end(&mut buf)?;
-    if buf.len() as u64 > cap {
-        return Err(Refusal::TooLarge(buf.len() as u64));
-    }
+    let (buf, _) = read_checked(path, guarded(), cap, |meta| {
+        if meta.uid() != owner {
+            return Err(Refusal::Owner(meta.uid()));
+        }
+        if owner != euid() && meta.mode() & 0o022 != 0 {
+            return Err(Refusal::Writable(meta.mode()));
+        }
+        Ok(())
+    })?;
     Ok(buf)
 }
 
@@ -190,20 +177,36 @@ pub fn read_owned_by(path: &Path, cap: u64, owner: u32) -> Result<Vec<u8>, Refus
 /// followed (dotfile managers link config files); the checks are on the file itself. Returns the
 /// bytes, the file's mode and its owner.
 pub fn read_trusted(path: &Path, cap: u64) -> Result<(Vec<u8>, u32, u32), Refusal> {
+    let flags = libc::O_NONBLOCK | libc::O_CLOEXEC;
+    let (buf, meta) = read_checked(path, flags, cap, |meta| {
+        if meta.uid() != euid() && meta.uid() != 0 {
+            return Err(Refusal::Owner(meta.uid()));
+        }
+        if meta.mode() & 0o022 != 0 {
+            return Err(Refusal::Writable(meta.mode()));
+        }
+        Ok(())
+    })?;
+    Ok((buf, meta.mode(), meta.uid()))
+}
+
+/// Open `path` with `flags`, check that it is a regular file that `check` accepts (on the
+/// opened file's metadata, never the path's), and read at most `cap` bytes of it.
+fn read_checked(
+    path: &Path,
+    flags: i32,
+    cap: u64,
+    check: impl Fn(&fs::Metadata) -> Result<(), Refusal>,
+) -> Result<(Vec<u8>, fs::Metadata), Refusal> {
     let file = OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .custom_flags(flags)
         .open(path)?;
     let meta = file.metadata()?;
     if !meta.file_type().is_file() {
         return Err(Refusal::NotRegular);
     }
-    if meta.uid() != euid() && meta.uid() != 0 {
-        return Err(Refusal::Owner(meta.uid()));
-    }
-    if meta.mode() & 0o022 != 0 {
-        return Err(Refusal::Writable(meta.mode()));
-    }
+    check(&meta)?;
     if meta.len() > cap {
         return Err(Refusal::TooLarge(meta.len()));
     }
@@ -212,7 +215,7 @@ pub fn read_trusted(path: &Path, cap: u64) -> Result<(Vec<u8>, u32, u32), Refusa
     if buf.len() as u64 > cap {
         return Err(Refusal::TooLarge(buf.len() as u64));
     }
-    Ok((buf, meta.mode(), meta.uid()))
+    Ok((buf, meta))
 }
 
 /// Open (creating it 0600 if missing) a lock file: a regular file owned by this user.

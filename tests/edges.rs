@@ -362,23 +362,6 @@ fn core_limits(pid: u32) -> (String, String) {
     )
 }
 
-/// Start children with core dumps allowed (1 MiB), so that a child that changed nothing would
-/// show a non-zero limit.
-fn allow_core_dumps(cmd: &mut Command) -> &mut Command {
-    use std::os::unix::process::CommandExt;
-    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            let limit = libc::rlimit {
-                rlim_cur: 1 << 20,
-                rlim_max: 1 << 20,
-            };
-            libc::setrlimit(libc::RLIMIT_CORE, &limit);
-            Ok(())
-        })
-    }
-}
-
 #[test]
 fn core_dumps_are_off_while_wxtoken_holds_the_secret() {
     // A control child started the same way: its limit must be non-zero, else this test could

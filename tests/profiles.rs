@@ -251,6 +251,10 @@ fn every_mistake_in_the_file_is_a_usage_error_naming_file_line_and_key() {
             &["FILE:5: store_layout:", "wxjava"],
         ),
         (
+            "ca_cert = \"/nonexistent/ca.pem\"\n",
+            &["FILE:5: ca_cert: no such file"],
+        ),
+        (
             "secret_env = \"A\"\nsecret_file = \"x\"\n",
             &[
                 "FILE:6: secret_file: a profile takes one secret source, and this one also sets secret_env",

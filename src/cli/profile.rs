@@ -31,6 +31,11 @@ pub fn validate(id: &str, text: &str, lang: Lang) -> Result<(), String> {
         "timeout" => Some(crate::conn::parse_timeout(text, lang).map(|_| ())),
         "store" => Some(crate::store::redis::StoreUrl::parse(text, lang).map(|_| ())),
         "store_prefix" => Some(super::check_prefix(text, lang)),
+        "ca_cert" if text != "system" => Some(
+            std::fs::File::open(text)
+                .map(|_| ())
+                .map_err(|e| Failure::usage(crate::error::io_reason(&e))),
+        ),
         "proxy" => Some(
             ureq::Proxy::new(&crate::proxy::ProxyUrl::parse(text).for_client())
                 .map(|_| ())

@@ -834,3 +834,20 @@ pub fn needs_root(test: &str) -> bool {
         "{test} needs root (chown to another user); run as root, or set WXTOKEN_TESTS_WITHOUT_ROOT=1 to skip it knowingly"
     );
 }
+
+/// Start children with core dumps allowed (1 MiB), so that a child that changed nothing would
+/// show a non-zero limit.
+pub fn allow_core_dumps(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 1 << 20,
+                rlim_max: 1 << 20,
+            };
+            libc::setrlimit(libc::RLIMIT_CORE, &limit);
+            Ok(())
+        })
+    }
+}
