@@ -35,7 +35,8 @@ impl ApiBase {
                 "--api-base 长度为 {len} 字节，超过 {MAX_API_BASE_LEN}：这不是 URL"
             )));
         }
-        let shown = crate::redact::sanitize(raw);
+        // A password in it is never shown (the API base must not carry one, but may).
+        let shown = crate::redact::sanitize(&crate::proxy::display_url(raw));
         let bad = |why: String| {
             Failure::usage(tr!(
                 lang,

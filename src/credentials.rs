@@ -58,6 +58,14 @@ pub fn load(
 ) -> Result<Credentials, Failure> {
     let wecom = input.platform == Platform::Wecom;
     let appid = load_id(input, lang)?;
+    // With the profile's own app id, the environment's secret (another app's) is not used.
+    let env = |name: &str| {
+        if input.profile_secret.is_some_and(|p| p.owns_id) {
+            None
+        } else {
+            env(name)
+        }
+    };
     let (secret, source) = if let Some(s) = input.secret {
         (s.expose().to_string(), SecretSource::Flag)
     } else if let Some(path) = input.secret_file {

@@ -32,6 +32,7 @@ pub(crate) mod store;
 pub(crate) mod terminal;
 pub mod time;
 pub(crate) mod tls;
+pub(crate) mod token_file;
 pub(crate) mod transport_error;
 pub mod wechat;
 

@@ -415,3 +415,46 @@ fn a_json_token_file_is_not_rewritten_while_the_token_is_the_same() {
     assert_eq!(doc["access_token"], TOKEN);
     assert_eq!(mock.count(), 1);
 }
+
+#[test]
+fn root_writes_into_a_services_directory_with_the_services_rights_only() {
+    if !needs_root("root_writes_into_a_services_directory_with_the_services_rights_only") {
+        return;
+    }
+    let mock = Mock::start(vec![Reply::token(7200); 3]);
+    let base = tempdir();
+    let svc = base.join("svc");
+    std::fs::create_dir(&svc).unwrap();
+    std::os::unix::fs::chown(&svc, Some(65534), Some(65534)).unwrap();
+    // A new file in the service's directory is the service's.
+    let file = svc.join("token");
+    let out = run(fetch(&mock).arg("--output").arg(&file));
+    assert_eq!(out.code, 0, "{out:?}");
+    let meta = std::fs::metadata(&file).unwrap();
+    assert_eq!((meta.uid(), meta.mode() & 0o777), (65534, 0o600));
+    // The service points a directory of its own at root's: the write is the service's, and
+    // the kernel refuses it; root's file is untouched.
+    let roots = base.join("roots");
+    std::fs::create_dir(&roots).unwrap();
+    std::fs::write(roots.join("token"), "IMPORTANT\n").unwrap();
+    let link = svc.join("run");
+    std::os::unix::fs::symlink(&roots, &link).unwrap();
+    std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).unwrap();
+    let out = run(fetch(&mock).arg("--output").arg(link.join("token")));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(roots.join("token")).unwrap(),
+        "IMPORTANT\n"
+    );
+    let out = run(fetch(&mock).arg("--output").arg(link.join("new")));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!roots.join("new").exists());
+    // Two other users on the way: refused.
+    let inner = svc.join("inner");
+    std::fs::create_dir(&inner).unwrap();
+    std::os::unix::fs::chown(&inner, Some(65533), Some(65533)).unwrap();
+    let out = run(fetch(&mock).arg("--output").arg(inner.join("token")));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("two other users"), "{out:?}");
+    assert_eq!(mock.count(), 1);
+}

@@ -939,3 +939,98 @@ fn a_failure_before_the_fetch_still_makes_eval_fail() {
         assert!(!out.status.success(), "{script}: {out:?}");
     }
 }
+
+#[test]
+fn passwords_in_urls_are_found_as_the_urls_are_read_and_never_shown() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    // A '/' in the password: the proxy reads it as a password, so the file must be private.
+    let text = format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\nsecret_env = \"S\"\nproxy = \"http://user:hunter/22pw@127.0.0.1:1\"\n"
+    );
+    let out =
+        run(with_config(&config(&text, 0o644), &["fetch", "--profile", "mini"]).env("S", SECRET));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("chmod 600") && !out.stderr.contains("hunter/22pw"),
+        "{out:?}"
+    );
+    // A user name alone is no password: a readable file may hold it, and nothing is masked.
+    let text = "[profiles.mini]\nappid = \"wx0123456789abcdef\"\nstore = \"redis://default@127.0.0.1:1/0\"\n";
+    let out = run(&mut with_config(&config(text, 0o644), &["profiles"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.contains("redis://default@127.0.0.1:1/0"),
+        "{out:?}"
+    );
+    // An API base with a password is refused without showing it, in every output.
+    let text = format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"http://u:hunter22pw@127.0.0.1:1\"\n"
+    );
+    let path = config(&text, 0o600);
+    for args in [
+        &["fetch", "--profile", "mini", "--json"][..],
+        &["profiles", "--json"],
+    ] {
+        let out = run(&mut with_config(&path, args));
+        assert_eq!(out.code, 2, "{out:?}");
+        assert!(
+            !out.stdout.contains("hunter22pw") && !out.stderr.contains("hunter22pw"),
+            "{out:?}"
+        );
+    }
+    // A secret typed as the profile's name, for the listing too.
+    let out = run(&mut with_config(
+        &path,
+        &["profiles", "--json", "--profile", SECRET],
+    ));
+    assert_eq!(out.json()["active_profile"], "***", "{out:?}");
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn another_apps_secret_in_the_environment_never_goes_with_the_profiles_app() {
+    let mock = Mock::start(vec![Reply::token(7200); 2]);
+    let other = "ffffffffffffffffffffffffffffffff";
+    let text = format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret_env = \"MINI_SECRET\"\n",
+        mock.url()
+    );
+    let path = config(&text, 0o600);
+    let out = run(with_config(&path, &["fetch", "--profile", "mini"])
+        .env("MINI_SECRET", SECRET)
+        .env("WXTOKEN_SECRET", other));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        mock.last()
+            .query()
+            .contains(&("secret".into(), SECRET.into()))
+    );
+    // With the app named by the environment too, the environment's secret is the one.
+    let out = run(with_config(&path, &["fetch", "--profile", "mini"])
+        .env("WXTOKEN_APPID", "wx00000000000000ee")
+        .env("WXTOKEN_SECRET", other));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        mock.last()
+            .query()
+            .contains(&("secret".into(), other.into()))
+    );
+}
+
+#[test]
+fn a_long_path_of_words_is_not_taken_for_a_secret() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let path = command_profile(
+        &mock,
+        "[\"/opt/tools/print-wechat-official-account-secret\"]",
+        "",
+    );
+    let out = run(&mut with_config(&path, &["fetch", "--profile", "mini"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains(
+            "secret_command /opt/tools/print-wechat-official-account-secret could not be started"
+        ),
+        "{out:?}"
+    );
+}

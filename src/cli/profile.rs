@@ -31,8 +31,9 @@ pub fn validate(id: &str, text: &str, lang: Lang) -> Result<(), String> {
         "timeout" => Some(crate::conn::parse_timeout(text, lang).map(|_| ())),
         "store" => Some(crate::store::redis::StoreUrl::parse(text, lang).map(|_| ())),
         "store_prefix" => Some(super::check_prefix(text, lang)),
+        // Only that it exists: it is read (and judged) where --ca-cert is.
         "ca_cert" if text != "system" => Some(
-            std::fs::File::open(text)
+            std::fs::metadata(text)
                 .map(|_| ())
                 .map_err(|e| Failure::usage(crate::error::io_reason(&e))),
         ),
@@ -152,6 +153,7 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
     })?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| Failure::usage(e.to_string()))?;
     settle(&mut cli.command, leaf(&matches));
+    let owns_id = owns_id(leaf(&matches), &profile.defaults);
     let (creds, conn) = cli.command.settings_mut();
     let timeout = conn
         .as_ref()
@@ -165,9 +167,28 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
             secret,
             profile: profile.name.clone(),
             timeout,
+            owns_id,
         });
     }
     Ok(cli)
+}
+
+/// Whether the app id in effect is the profile's (neither --appid/--corpid nor their variables
+/// gave one): a secret from the environment then belongs to another app, and must not be sent
+/// with this profile's id (to this profile's gateway).
+fn owns_id(matches: &clap::ArgMatches, defaults: &[(&'static str, String)]) -> bool {
+    use clap::parser::ValueSource;
+    let users = |id: &str| {
+        matches.ids().any(|i| i.as_str() == id)
+            && matches!(
+                matches.value_source(id),
+                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+            )
+    };
+    let sets_id = defaults
+        .iter()
+        .any(|(k, _)| *k == "appid" || *k == "corpid");
+    sets_id && !users("appid") && !users("corpid")
 }
 
 /// The matches of the subcommand that runs.

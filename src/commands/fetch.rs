@@ -12,12 +12,13 @@ use crate::catalog::Platform;
 use crate::cli::{FetchArgs, FetchCommand, StoreChoice};
 use crate::client::Client;
 use crate::credentials::Credentials;
-use crate::deliver::{self, Format, OutputFile};
+use crate::deliver::{self, Format};
 use crate::error::Failure;
 use crate::output::Printer;
 use crate::store::layout::{self, Target};
 use crate::store::redis::{RedisSlot, RedisStore};
 use crate::time;
+use crate::token_file::OutputFile;
 use crate::tr;
 use crate::wechat::{self, Endpoint};
 

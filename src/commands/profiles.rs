@@ -26,6 +26,10 @@ struct Row {
 
 pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
     let selection = &args.profile;
+    // A secret given as a profile's name is masked as one written in the file is.
+    if let Some(name) = &selection.profile {
+        crate::profile::register_secret_shaped_words(name);
+    }
     let lang = printer.lang;
     let Some(path) = config_path(selection.config.as_deref(), super::env_var) else {
         return Err(Failure::usage(printer.t(

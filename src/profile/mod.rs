@@ -181,7 +181,7 @@ impl Config {
                 if let toml::Value::String(s) = value.get_ref() {
                     match key.get_ref().as_str() {
                         "secret" => crate::redact::register_secret(s),
-                        "store" | "proxy" => {
+                        "store" | "proxy" | "api_base" => {
                             if let Some(password) = url_password(s) {
                                 crate::redact::register_secret(&password);
                             }

@@ -61,19 +61,13 @@ pub(super) fn toml_message(message: &str) -> String {
     }
 }
 
-/// The password of a store or proxy URL, if it has one: in its user part
-/// (`redis://user:password@host`), or a `pass` or `password` query parameter
-/// (`unix:///run/redis.sock?pass=...`).
+/// The password of a store, proxy or API URL, if it has one: in its user part, read as the
+/// proxy and the store read it (`scheme://user:password@host`, the last `@` ending it), or a
+/// `pass` or `password` query parameter (`unix:///run/redis.sock?pass=...`). A user name alone
+/// is no password.
 pub fn url_password(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let from_userinfo = authority.rsplit_once('@').map(|(userinfo, _)| {
-        userinfo
-            .split_once(':')
-            .map_or(userinfo, |(_, p)| p)
-            .to_string()
-    });
-    let from_query = rest.split_once('?').and_then(|(_, query)| {
+    let from_userinfo = crate::proxy::ProxyUrl::parse(url).password;
+    let from_query = url.split_once('?').and_then(|(_, query)| {
         query
             .split('&')
             .filter_map(|pair| pair.split_once('='))
@@ -131,11 +125,18 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// A word with a secret's shape: 32 or more letters, digits, `-` and `_` (an AppSecret is 32
 /// hex digits, a WeChat Work secret 43 URL-safe characters, a token longer still).
+///
+/// A secret mixes letters and digits and has few hyphens (a WeChat Work secret, 43 random
+/// characters of 64, almost never more than four): a long path or host name of words
+/// (`print-wechat-official-account-secret`) is not one.
 fn secret_shaped(word: &str) -> bool {
     word.len() >= 32
         && word
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && word.bytes().any(|b| b.is_ascii_digit())
+        && word.bytes().any(|b| b.is_ascii_alphabetic())
+        && word.bytes().filter(|&b| b == b'-').count() <= 4
 }
 
 /// Mask, from here on, every word of the config file that has a secret's shape, wherever it
