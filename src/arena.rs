@@ -15,7 +15,7 @@ use std::cell::Cell;
 use std::ptr;
 
 /// A block of at most this size (and alignment at most [`MAX_ALIGN`]) is small.
-const MAX_SMALL: usize = 1024;
+const MAX_SMALL: usize = 4096;
 const MAX_ALIGN: usize = 16;
 /// The size of a chunk small blocks are cut from.
 const CHUNK: usize = 64 * 1024;
@@ -54,6 +54,22 @@ fn bump(layout: Layout) -> *mut u8 {
     .unwrap_or(ptr::null_mut())
 }
 
+/// Grow the block at `ptr` from `old` to `new` bytes in place, if it is the last one cut from
+/// this thread's current chunk and the chunk has room.
+fn grow_last(ptr: *mut u8, old: usize, new: usize) -> bool {
+    BUMP.try_with(|cell| {
+        let (next, end) = cell.get();
+        let start = ptr as usize;
+        if next != 0 && start + old == next && start + new <= end {
+            cell.set((start + new, end));
+            true
+        } else {
+            false
+        }
+    })
+    .unwrap_or(false)
+}
+
 // SAFETY: small blocks are disjoint ranges of chunks owned by one thread and never reused;
 // large blocks are the system allocator's. A block is small by its layout, and the layout given
 // to `dealloc` and `realloc` is the one it was allocated with (GlobalAlloc's contract), so each
@@ -88,6 +104,11 @@ unsafe impl GlobalAlloc for Arena {
             return unsafe { System.realloc(ptr, layout, new_size) };
         }
         if is_small(layout) && new_size <= layout.size() {
+            return ptr;
+        }
+        // The last block cut from this thread's chunk grows in place, when the chunk has room
+        // (a Vec being filled, the common case): no copy, nothing left behind.
+        if is_small(layout) && is_small(new) && grow_last(ptr, layout.size(), new_size) {
             return ptr;
         }
         // SAFETY: `new` is a valid layout; the copy is within both blocks; the old block is

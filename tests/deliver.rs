@@ -458,3 +458,36 @@ fn root_writes_into_a_services_directory_with_the_services_rights_only() {
     assert!(out.stderr.contains("two other users"), "{out:?}");
     assert_eq!(mock.count(), 1);
 }
+
+#[test]
+fn a_user_never_writes_a_token_file_through_another_users_directory() {
+    if !needs_root("a_user_never_writes_a_token_file_through_another_users_directory") {
+        return;
+    }
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    // uid 65533 owns the way; nobody (65534) owns the last directory, and runs wxtoken.
+    let base = tempdir();
+    std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let theirs = base.join("theirs");
+    std::fs::create_dir(&theirs).unwrap();
+    std::os::unix::fs::chown(&theirs, Some(65533), Some(65533)).unwrap();
+    let mine = theirs.join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    std::os::unix::fs::chown(&mine, Some(65534), Some(65534)).unwrap();
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_wxtoken"))
+        .args(["fetch", "--output"])
+        .arg(mine.join("token"))
+        .env_clear()
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("belongs to uid 65533"), "{stderr}");
+    assert!(!mine.join("token").exists());
+    assert_eq!(mock.count(), 0);
+}
