@@ -277,7 +277,12 @@ fn controller(dir: &Path, lang: Lang) -> Result<Option<u32>, String> {
         };
         let shown = crate::redact::sanitize(&p.display().to_string());
         let sticky = meta.mode() & 0o1000 != 0;
-        if meta.is_dir() && meta.mode() & 0o022 != 0 && !sticky {
+        // Writable by its group is fine when the group is this user's own (a home directory
+        // 0775 under user private groups); by anyone else, only when sticky (/tmp).
+        // SAFETY: getegid has no preconditions.
+        let own_group = meta.gid() == unsafe { libc::getegid() };
+        let others_write = meta.mode() & 0o002 != 0 || (meta.mode() & 0o020 != 0 && !own_group);
+        if meta.is_dir() && others_write && !sticky {
             let mode = format!("{:o}", meta.mode() & 0o7777);
             return Err(tr!(
                 lang,

@@ -491,3 +491,26 @@ fn a_user_never_writes_a_token_file_through_another_users_directory() {
     assert!(!mine.join("token").exists());
     assert_eq!(mock.count(), 0);
 }
+
+#[test]
+fn a_directory_others_can_write_is_refused_and_ones_own_group_is_not_others() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let base = tempdir();
+    let open = base.join("open");
+    std::fs::create_dir(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = run(fetch(&mock).arg("--output").arg(open.join("token")));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("can be written by other users (mode 777)"),
+        "{out:?}"
+    );
+    // Group-writable, the group being this user's own (user private groups): fine.
+    let shared = base.join("own-group");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o770)).unwrap();
+    let out = run(fetch(&mock).arg("--output").arg(shared.join("token")));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(mock.count(), 1);
+}
