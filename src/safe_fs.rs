@@ -243,7 +243,8 @@ pub fn same_file(file: &File, path: &Path) -> bool {
 
 /// Write `bytes` to `path` atomically with `mode`: a new temp file (exclusive create, never
 /// through a link) in the same directory, fsync, rename, fsync the directory. A reader sees the
-/// old file or the new one, never half of one; a failure leaves no temp file behind.
+/// old file or the new one, never half of one; a failure leaves no temp file behind (and never
+/// removes one this call did not create).
 pub fn write_atomic(
     dir: &Path,
     tmp_name: &str,
@@ -251,21 +252,7 @@ pub fn write_atomic(
     bytes: &[u8],
     mode: u32,
 ) -> io::Result<()> {
-    write_atomic_owned(dir, Path::new(tmp_name), Path::new(name), bytes, mode, None)
-}
-
-/// [`write_atomic`], the new file given `owner` (uid and gid) before it is renamed into place:
-/// a token file rewritten for another user, or for its group's readers.
-pub fn write_atomic_owned(
-    dir: &Path,
-    tmp_name: &Path,
-    name: &Path,
-    bytes: &[u8],
-    mode: u32,
-    owner: Option<(u32, u32)>,
-) -> io::Result<()> {
     let tmp = dir.join(tmp_name);
-    // Only a temp file this call created is removed on failure (never one planted there).
     let mut f = OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -273,12 +260,7 @@ pub fn write_atomic_owned(
         .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
         .open(&tmp)?;
     let result = (|| {
-        if let Some((uid, gid)) = owner {
-            // Only root may give a file away; anyone may set a group they are in.
-            let uid = if euid() == 0 { uid } else { u32::MAX };
-            std::os::unix::fs::fchown(&f, (uid != u32::MAX).then_some(uid), Some(gid))?;
-        }
-        // The umask may have narrowed the mode; group-readable files want it exact.
+        // The umask may have narrowed the mode; group-readable caches want it exact.
         f.set_permissions(fs::Permissions::from_mode(mode))?;
         f.write_all(bytes)?;
         f.sync_all()?;
@@ -288,8 +270,8 @@ pub fn write_atomic_owned(
         let _ = fs::remove_file(&tmp);
         return result;
     }
-    // The rename is done: the file is written. Making the rename durable is best effort (a
-    // directory this user may write but not read cannot be opened to be synced).
+    // The rename is done: the file is written. Making it durable is best effort (a directory
+    // this user may write but not read cannot be opened to be synced).
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }

@@ -493,24 +493,59 @@ fn a_user_never_writes_a_token_file_through_another_users_directory() {
 }
 
 #[test]
-fn a_directory_others_can_write_is_refused_and_ones_own_group_is_not_others() {
+fn a_directory_its_group_or_others_can_write_is_refused() {
     let mock = Mock::start(vec![Reply::token(7200)]);
     let base = tempdir();
-    let open = base.join("open");
-    std::fs::create_dir(&open).unwrap();
-    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
-    let out = run(fetch(&mock).arg("--output").arg(open.join("token")));
-    assert_eq!(out.code, 2, "{out:?}");
-    assert!(
-        out.stderr
-            .contains("can be written by other users (mode 777)"),
-        "{out:?}"
-    );
-    // Group-writable, the group being this user's own (user private groups): fine.
-    let shared = base.join("own-group");
-    std::fs::create_dir(&shared).unwrap();
-    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o770)).unwrap();
-    let out = run(fetch(&mock).arg("--output").arg(shared.join("token")));
+    for mode in [0o777, 0o770] {
+        let open = base.join(format!("open-{mode:o}"));
+        std::fs::create_dir(&open).unwrap();
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(mode)).unwrap();
+        let out = run(fetch(&mock).arg("--output").arg(open.join("token")));
+        assert_eq!(out.code, 2, "{out:?}");
+        let needle = format!("can be written by others than its owner (mode {mode:o})");
+        assert!(out.stderr.contains(&needle), "{out:?}");
+    }
+    // Sticky, as /tmp: fine.
+    let sticky = base.join("sticky");
+    std::fs::create_dir(&sticky).unwrap();
+    std::fs::set_permissions(&sticky, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let out = run(fetch(&mock).arg("--output").arg(sticky.join("token")));
     assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(mock.count(), 1);
+}
+
+#[test]
+fn a_link_of_another_user_anywhere_on_the_way_decides_nothing_for_root() {
+    if !needs_root("a_link_of_another_user_anywhere_on_the_way_decides_nothing_for_root") {
+        return;
+    }
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let base = tempdir();
+    // root's link -> the other user's link -> root's directory.
+    let roots = base.join("rootdir");
+    std::fs::create_dir(&roots).unwrap();
+    std::fs::write(roots.join("token"), "IMPORTANT\n").unwrap();
+    let theirs = base.join("bobhome");
+    std::fs::create_dir(&theirs).unwrap();
+    std::os::unix::fs::chown(&theirs, Some(4242), Some(4242)).unwrap();
+    let link2 = theirs.join("link2");
+    std::os::unix::fs::symlink(&roots, &link2).unwrap();
+    std::os::unix::fs::lchown(&link2, Some(4242), Some(4242)).unwrap();
+    let etc = base.join("etc");
+    std::fs::create_dir(&etc).unwrap();
+    std::os::unix::fs::symlink(&link2, etc.join("link1")).unwrap();
+    let out = run(fetch(&mock).arg("--output").arg(etc.join("link1/token")));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("belongs to uid 4242"), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(roots.join("token")).unwrap(),
+        "IMPORTANT\n"
+    );
+    // A link of root's own, into root's directories, is followed.
+    std::fs::remove_file(roots.join("token")).unwrap();
+    std::os::unix::fs::symlink(&roots, base.join("direct")).unwrap();
+    let out = run(fetch(&mock).arg("--output").arg(base.join("direct/token")));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(roots.join("token").exists());
     assert_eq!(mock.count(), 1);
 }

@@ -1034,3 +1034,29 @@ fn a_long_path_of_words_is_not_taken_for_a_secret() {
         "{out:?}"
     );
 }
+
+#[test]
+fn another_apps_corpsecret_never_goes_with_a_wecom_profiles_corpid() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let corp_secret = "Ab3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6kL9nPq";
+    let text = format!(
+        "[profiles.work]\nplatform = \"wecom\"\ncorpid = \"ww0123456789abcdef\"\napi_base = \"{}\"\nsecret_env = \"WORK_SECRET\"\n",
+        mock.url()
+    );
+    let path = config(&text, 0o600);
+    let other = "Zz9yY8xX7wW6vV5uU4tT3sS2rR1qQ0pP9oO8nN7mM6l";
+    let out = run(with_config(&path, &["fetch", "--profile", "work"])
+        .env("WORK_SECRET", corp_secret)
+        .env("WXTOKEN_APPID", "ww1111111111111111")
+        .env("WXTOKEN_CORPSECRET", other));
+    assert_eq!(out.code, 0, "{out:?}");
+    let q = mock.last().query();
+    assert!(
+        q.contains(&("corpid".into(), "ww0123456789abcdef".into())),
+        "{q:?}"
+    );
+    assert!(
+        q.contains(&("corpsecret".into(), corp_secret.into())),
+        "{q:?}"
+    );
+}

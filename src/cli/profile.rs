@@ -185,10 +185,10 @@ fn owns_id(matches: &clap::ArgMatches, defaults: &[(&'static str, String)]) -> b
                 Some(ValueSource::CommandLine | ValueSource::EnvVariable)
             )
     };
-    let sets_id = defaults
-        .iter()
-        .any(|(k, _)| *k == "appid" || *k == "corpid");
-    sets_id && !users("appid") && !users("corpid")
+    // The id in effect is the corpid when there is one (it beats the appid), else the appid.
+    let corpid = matches.ids().any(|i| i.as_str() == "corpid");
+    let id = if corpid { "corpid" } else { "appid" };
+    defaults.iter().any(|(k, _)| *k == id) && !users(id)
 }
 
 /// The matches of the subcommand that runs.

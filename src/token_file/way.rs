@@ -1,0 +1,208 @@
+//! The way to a token file's directory: resolved by hand, then walked and held.
+
+use std::ffi::{CString, OsStr};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::io_reason;
+use crate::lang::Lang;
+use crate::tr;
+
+pub(super) fn last_error() -> std::io::Error {
+    std::io::Error::last_os_error()
+}
+
+/// `fstat` of an open descriptor.
+pub(super) fn stat_of(fd: &OwnedFd) -> std::io::Result<libc::stat> {
+    // SAFETY: a zeroed stat is a valid out-buffer; `fd` is open.
+    unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        if libc::fstat(fd.as_raw_fd(), &mut st) != 0 {
+            return Err(last_error());
+        }
+        Ok(st)
+    }
+}
+
+/// `openat(dir, name, flags, mode)`, as an owned descriptor.
+pub(super) fn open_at(
+    dir: &OwnedFd,
+    name: &CString,
+    flags: i32,
+    mode: u32,
+) -> std::io::Result<OwnedFd> {
+    // SAFETY: a valid NUL-terminated name; the descriptor returned is owned by the caller.
+    unsafe {
+        let fd = libc::openat(
+            dir.as_raw_fd(),
+            name.as_ptr(),
+            flags | libc::O_CLOEXEC,
+            mode,
+        );
+        if fd < 0 {
+            return Err(last_error());
+        }
+        Ok(OwnedFd::from_raw_fd(fd))
+    }
+}
+
+/// Resolve `path` as the kernel would, one component at a time, following links by hand: the
+/// absolute path without links it leads to, and the owners of every link and directory met on
+/// the way (each of them decides where the path leads).
+pub(super) fn resolve(path: &Path, lang: Lang) -> Result<(PathBuf, Vec<u32>), String> {
+    use std::collections::VecDeque;
+    use std::os::unix::fs::MetadataExt;
+    let absolute = std::path::absolute(path).map_err(|e| io_reason(&e))?;
+    let mut todo: VecDeque<std::ffi::OsString> = VecDeque::new();
+    let push_all = |todo: &mut VecDeque<std::ffi::OsString>, p: &Path| {
+        let parts: Vec<std::ffi::OsString> = p
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(n) => Some(n.to_os_string()),
+                Component::ParentDir => Some("..".into()),
+                _ => None,
+            })
+            .collect();
+        for part in parts.into_iter().rev() {
+            todo.push_front(part);
+        }
+    };
+    push_all(&mut todo, &absolute);
+    let mut out = PathBuf::from("/");
+    let mut owners = Vec::new();
+    let mut links = 0;
+    while let Some(part) = todo.pop_front() {
+        if part == ".." {
+            out.pop();
+            continue;
+        }
+        let next = out.join(&part);
+        let meta = std::fs::symlink_metadata(&next).map_err(|e| {
+            let why = io_reason(&e);
+            tr!(lang, "its directory: {why}", "它的目录：{why}")
+        })?;
+        owners.push(meta.uid());
+        if meta.file_type().is_symlink() {
+            links += 1;
+            if links > 40 {
+                return Err(lang
+                    .pick("too many links on the way", "路径上的链接太多")
+                    .into());
+            }
+            let target = std::fs::read_link(&next).map_err(|e| io_reason(&e))?;
+            if target.is_absolute() {
+                out = PathBuf::from("/");
+            }
+            push_all(&mut todo, &target);
+        } else {
+            out = next;
+        }
+    }
+    Ok((out, owners))
+}
+
+/// Walk `resolved` (an absolute path without links) from `/`, one directory at a time, never
+/// following a link, checking each opened directory. Returns the last one, open, and the one
+/// user other than root and this one who owns a directory on the way (root writes as for them).
+pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32, u32)>), String> {
+    let me = crate::safe_fs::euid();
+    let root = CString::new("/").unwrap_or_default();
+    // SAFETY: a valid NUL-terminated path.
+    let fd = unsafe {
+        libc::open(
+            root.as_ptr(),
+            libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC,
+        )
+    };
+    if fd < 0 {
+        return Err(io_reason(&last_error()));
+    }
+    // SAFETY: a descriptor just opened, owned here.
+    let mut dir = unsafe { OwnedFd::from_raw_fd(fd) };
+    let mut service: Option<(u32, u32)> = None;
+    let mut at = PathBuf::from("/");
+    let components: Vec<&OsStr> = resolved
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(name) => Some(name),
+            _ => None,
+        })
+        .collect();
+    for i in 0..=components.len() {
+        let st = stat_of(&dir).map_err(|e| io_reason(&e))?;
+        let shown = crate::redact::sanitize(&at.display().to_string());
+        let sticky = st.st_mode & 0o1000 != 0;
+        if st.st_mode & 0o022 != 0 && !sticky {
+            let mode = format!("{:o}", st.st_mode & 0o7777);
+            return Err(tr!(
+                lang,
+                "{shown} can be written by others than its owner (mode {mode}), who could send the token elsewhere",
+                "{shown} 可被属主以外的人写入（权限 {mode}），他们可以把 token 引到别处"
+            ));
+        }
+        let uid = st.st_uid;
+        if uid != 0 && uid != me {
+            match service {
+                _ if me != 0 => {
+                    return Err(tr!(
+                        lang,
+                        "{shown} belongs to uid {uid}, who could send the token elsewhere; write it in a directory of your own",
+                        "{shown} 属于 uid {uid}，他可以把 token 引到别处；请写在你自己的目录中"
+                    ));
+                }
+                Some((other, _)) if other != uid => {
+                    return Err(tr!(
+                        lang,
+                        "the directories on the way to it belong to two other users (uid {other} and {uid})",
+                        "通往它的目录属于两个不同的其他用户（uid {other} 和 {uid}）"
+                    ));
+                }
+                _ => service = Some((uid, st.st_gid)),
+            }
+        }
+        let Some(name) = components.get(i) else {
+            break;
+        };
+        let c = CString::new(name.as_bytes()).map_err(|_| "NUL".to_string())?;
+        // O_PATH: a directory that may be searched but not read is walked through too.
+        let flags = libc::O_PATH | libc::O_DIRECTORY | libc::O_NOFOLLOW;
+        dir = open_at(&dir, &c, flags, 0).map_err(|e| {
+            let why = match e.raw_os_error() {
+                Some(libc::ELOOP) | Some(libc::ENOTDIR) => lang
+                    .pick(
+                        "a directory on the way was replaced while it was checked",
+                        "检查期间，路径上的一个目录被替换了",
+                    )
+                    .to_string(),
+                _ => io_reason(&e),
+            };
+            tr!(lang, "its directory: {why}", "它的目录：{why}")
+        })?;
+        at.push(name);
+    }
+    if !writable(&dir) {
+        return Err(lang
+            .pick(
+                "its directory is not writable by this user (the file is replaced, so the directory must be writable)",
+                "当前用户不能写它所在的目录（文件是整体替换的，目录必须可写）",
+            )
+            .into());
+    }
+    Ok((dir, service))
+}
+
+/// Whether this user may create files in the open directory `dir`.
+fn writable(dir: &OwnedFd) -> bool {
+    let here = CString::new(".").unwrap_or_default();
+    // SAFETY: a valid NUL-terminated name relative to an open directory. AT_EACCESS: the
+    // effective identity, not the real one.
+    unsafe {
+        libc::faccessat(
+            dir.as_raw_fd(),
+            here.as_ptr(),
+            libc::W_OK | libc::X_OK,
+            libc::AT_EACCESS,
+        ) == 0
+    }
+}
