@@ -58,7 +58,13 @@ impl OutputFile {
                 "无法写入 --output {shown}：{why}"
             ))
         };
-        let Some(name) = path.file_name().filter(|_| !path.as_os_str().is_empty()) else {
+        // `dir/` and `dir/.` name a directory (Path would read them as a file name).
+        let raw = path.as_os_str().as_bytes();
+        let names_dir = raw.ends_with(b"/") || raw.ends_with(b"/.") || raw == b"." || raw == b"..";
+        let Some(name) = path
+            .file_name()
+            .filter(|_| !path.as_os_str().is_empty() && !names_dir)
+        else {
             return Err(refuse(
                 lang.pick("it names no file", "它不是文件路径").into(),
             ));

@@ -549,3 +549,38 @@ fn a_link_of_another_user_anywhere_on_the_way_decides_nothing_for_root() {
     assert!(roots.join("token").exists());
     assert_eq!(mock.count(), 1);
 }
+
+#[test]
+fn the_way_is_judged_as_the_kernel_walks_it() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let base = tempdir();
+    // A link held by a directory others may write: whoever writes there could swap the link.
+    let shared = base.join("shared");
+    let target = base.join("target");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::create_dir(&target).unwrap();
+    std::os::unix::fs::symlink(&target, shared.join("app")).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let file = base.join("file");
+    std::fs::write(&file, "x").unwrap();
+    let cases: &[(std::path::PathBuf, &str)] = &[
+        (
+            shared.join("app/token"),
+            "can be written by others than its owner (mode 777)",
+        ),
+        (file.join("../token"), "is not a directory"),
+        (file.join("token"), "is not a directory"),
+        (base.join("dir/"), "it names no file"),
+        (
+            std::path::PathBuf::from(format!("{}/.", base.display())),
+            "it names no file",
+        ),
+    ];
+    for (path, needle) in cases {
+        let out = run(fetch(&mock).arg("--output").arg(path));
+        assert_eq!(out.code, 2, "{path:?}: {out:?}");
+        assert!(out.stderr.contains(needle), "{needle}: {out:?}");
+    }
+    assert_eq!(others(&target, &[]), Vec::<String>::new());
+    assert_eq!(mock.count(), 0);
+}

@@ -73,6 +73,15 @@ pub(super) fn resolve(path: &Path, lang: Lang) -> Result<(PathBuf, Vec<u32>), St
     let mut owners = Vec::new();
     let mut links = 0;
     while let Some(part) = todo.pop_front() {
+        // The directory searched now decides what `part` is: it must be a directory, and
+        // nobody but its owner may change its entries (a link in it swapped, a `..` target).
+        let here = std::fs::metadata(&out).map_err(|e| io_reason(&e))?;
+        let shown = crate::redact::sanitize(&out.display().to_string());
+        if !here.is_dir() {
+            return Err(tr!(lang, "{shown} is not a directory", "{shown} 不是目录"));
+        }
+        shared_dir(here.mode(), &out, lang)?;
+        owners.push(here.uid());
         if part == ".." {
             out.pop();
             continue;
@@ -99,7 +108,26 @@ pub(super) fn resolve(path: &Path, lang: Lang) -> Result<(PathBuf, Vec<u32>), St
             out = next;
         }
     }
+    if !std::fs::metadata(&out).is_ok_and(|m| m.is_dir()) {
+        let shown = crate::redact::sanitize(&out.display().to_string());
+        return Err(tr!(lang, "{shown} is not a directory", "{shown} 不是目录"));
+    }
     Ok((out, owners))
+}
+
+/// A directory on the way whose group or others may change its entries (and not sticky, as
+/// /tmp is) could send the token elsewhere: refused.
+fn shared_dir(mode: u32, at: &Path, lang: Lang) -> Result<(), String> {
+    if mode & 0o022 == 0 || mode & 0o1000 != 0 {
+        return Ok(());
+    }
+    let shown = crate::redact::sanitize(&at.display().to_string());
+    let mode = format!("{:o}", mode & 0o7777);
+    Err(tr!(
+        lang,
+        "{shown} can be written by others than its owner (mode {mode}), who could send the token elsewhere",
+        "{shown} 可被属主以外的人写入（权限 {mode}），他们可以把 token 引到别处"
+    ))
 }
 
 /// Walk `resolved` (an absolute path without links) from `/`, one directory at a time, never
@@ -132,15 +160,7 @@ pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32,
     for i in 0..=components.len() {
         let st = stat_of(&dir).map_err(|e| io_reason(&e))?;
         let shown = crate::redact::sanitize(&at.display().to_string());
-        let sticky = st.st_mode & 0o1000 != 0;
-        if st.st_mode & 0o022 != 0 && !sticky {
-            let mode = format!("{:o}", st.st_mode & 0o7777);
-            return Err(tr!(
-                lang,
-                "{shown} can be written by others than its owner (mode {mode}), who could send the token elsewhere",
-                "{shown} 可被属主以外的人写入（权限 {mode}），他们可以把 token 引到别处"
-            ));
-        }
+        shared_dir(st.st_mode, &at, lang)?;
         let uid = st.st_uid;
         if uid != 0 && uid != me {
             match service {
