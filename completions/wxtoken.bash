@@ -181,21 +181,13 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__clear)
-            opts="-q -h -V --appid --profile --config --no-profile --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
+            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --profile --config --no-profile --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --appid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -220,6 +212,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -295,20 +295,12 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__list)
-            opts="-q -h -V --profile --config --no-profile --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --color --lang --quiet --help --version"
+            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --profile --config --no-profile --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -333,6 +325,14 @@ _wxtoken() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -349,20 +349,12 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__check)
-            opts="-v -q -h -V --profile --config --no-profile --token --platform --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --token --platform --api-base --timeout --retries --proxy --ca-cert --json --verbose --profile --config --no-profile --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -388,6 +380,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -429,20 +429,12 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__doctor)
-            opts="-v -q -h -V --profile --config --no-profile --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --json --verbose --profile --config --no-profile --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
                     return 0
@@ -491,6 +483,14 @@ _wxtoken() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -507,20 +507,12 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__exec)
-            opts="-v -q -h -V --profile --config --no-profile --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --profile --config --no-profile --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
                     return 0
@@ -586,6 +578,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -631,20 +631,12 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --profile --config --no-profile --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --format --output --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store --store-layout --store-prefix --no-fetch --json --verbose --profile --config --no-profile --format --output --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
                     return 0
@@ -710,6 +702,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -961,7 +961,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__profiles)
-            opts="-q -h -V --profile --config --no-profile --names --json --color --lang --quiet --help --version"
+            opts="-q -h -V --names --json --profile --config --no-profile --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,7 +1013,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota__subcmd__clear)
-            opts="-y -v -q -h -V --api --yes --platform --profile --config --no-profile --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-y -v -q -h -V --api --yes --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --profile --config --no-profile --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1025,14 +1025,6 @@ _wxtoken() {
                     ;;
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -1068,6 +1060,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1107,7 +1107,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__quota__subcmd__get)
-            opts="-v -q -h -V --platform --profile --config --no-profile --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --profile --config --no-profile --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1115,14 +1115,6 @@ _wxtoken() {
             case "${prev}" in
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -1158,6 +1150,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1253,7 +1253,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__rid)
-            opts="-v -q -h -V --platform --profile --config --no-profile --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --token --classic --appid --corpid --corpsecret --agentid --secret --secret-file --cache --min-ttl --cache-dir --profile --config --no-profile --api-base --timeout --retries --proxy --ca-cert --json --verbose --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1261,14 +1261,6 @@ _wxtoken() {
             case "${prev}" in
                 --platform)
                     COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -1304,6 +1296,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

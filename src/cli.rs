@@ -48,9 +48,10 @@ pub enum Command {
     /// WXTOKEN_EXPIRES_AT (unix seconds)
     ///
     /// Takes fetch's options, then `--` and the command. The command replaces wxtoken (signals
-    /// reach it, its exit status is wxtoken's); WXTOKEN_SECRET and WXTOKEN_CORPSECRET are not
-    /// passed on. When no token can be had the command does not run, and wxtoken exits with its
-    /// own code (126 and 127 when the command cannot be started).
+    /// reach it, its exit status is wxtoken's). It gets the token, never a secret: WXTOKEN_SECRET,
+    /// WXTOKEN_CORPSECRET, WXTOKEN_STORE and a profile's secret_env variable are not passed on.
+    /// When no token can be had the command does not run, and wxtoken exits with its own code
+    /// (127 when the command is not found, 126 when it cannot be run: checked before any fetch).
     #[command(
         after_help = "Examples:\n  wxtoken exec --profile mini --stable --cache -- ./send-template.sh\n  wxtoken exec --profile oa -- sh -c 'curl \"https://api.weixin.qq.com/cgi-bin/get_current_selfmenu_info?access_token=$WXTOKEN_ACCESS_TOKEN\"'"
     )]
@@ -310,9 +311,6 @@ pub struct ConnArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    #[command(flatten)]
-    pub profile: ProfileArgs,
-
     /// The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin
     #[arg(
         long,
@@ -330,13 +328,13 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub out: RequestOutputArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
-    #[command(flatten)]
-    pub profile: ProfileArgs,
-
     #[command(flatten)]
     pub platform: PlatformArg,
 
@@ -348,6 +346,9 @@ pub struct DoctorArgs {
 
     #[command(flatten)]
     pub out: RequestOutputArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 }
 
 #[derive(Debug, Args)]
@@ -383,9 +384,6 @@ pub enum CacheCommand {
     /// Show appid, endpoint, expiry and remaining lifetime of each cached token
     List {
         #[command(flatten)]
-        profile: ProfileArgs,
-
-        #[command(flatten)]
         dir: CacheDirArg,
 
         #[command(flatten)]
@@ -393,6 +391,9 @@ pub enum CacheCommand {
 
         #[command(flatten)]
         out: JsonArg,
+
+        #[command(flatten)]
+        profile: ProfileArgs,
     },
     /// Remove cached tokens (all, or those of one appid)
     Clear {
@@ -401,9 +402,6 @@ pub enum CacheCommand {
         appid: Option<String>,
 
         #[command(flatten)]
-        profile: ProfileArgs,
-
-        #[command(flatten)]
         dir: CacheDirArg,
 
         #[command(flatten)]
@@ -411,6 +409,9 @@ pub enum CacheCommand {
 
         #[command(flatten)]
         out: JsonArg,
+
+        #[command(flatten)]
+        profile: ProfileArgs,
     },
 }
 

@@ -33,9 +33,6 @@ pub struct ProfileArgs {
 #[derive(Debug, Args)]
 pub struct FetchArgs {
     #[command(flatten)]
-    pub profile: ProfileArgs,
-
-    #[command(flatten)]
     pub platform: PlatformArg,
 
     #[command(flatten)]
@@ -78,6 +75,10 @@ pub struct FetchArgs {
 
     #[command(flatten)]
     pub out: RequestOutputArgs,
+
+    // Last: a flattened group's help heading carries over to the options after it.
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 }
 
 /// `fetch`: the token options, and how the result is handed on.
@@ -120,13 +121,13 @@ pub struct ExecArgs {
 /// `profiles`.
 #[derive(Debug, Args)]
 pub struct ProfilesArgs {
-    #[command(flatten)]
-    pub profile: ProfileArgs,
-
     /// Print only the names, one per line (for completion scripts)
     #[arg(long, conflicts_with = "json")]
     pub names: bool,
 
     #[command(flatten)]
     pub out: JsonArg,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 }

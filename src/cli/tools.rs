@@ -10,9 +10,6 @@ use super::{ConnArgs, CredArgs, PlatformArg, RequestOutputArgs};
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Token")]
 pub struct ToolTokenArgs {
-    #[command(flatten)]
-    pub profile: super::ProfileArgs,
-
     /// The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal),
     /// else one is fetched with the credentials: a normal-mode stable token, which invalidates
     /// nobody's token
@@ -44,6 +41,9 @@ pub struct ToolTokenArgs {
 
     #[command(flatten)]
     pub cache_dir: super::CacheDirArg,
+
+    #[command(flatten)]
+    pub profile: super::ProfileArgs,
 }
 
 #[derive(Debug, Subcommand)]
