@@ -177,18 +177,40 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
 /// gave one): a secret from the environment then belongs to another app, and must not be sent
 /// with this profile's id (to this profile's gateway).
 fn owns_id(matches: &clap::ArgMatches, defaults: &[(&'static str, String)]) -> bool {
-    use clap::parser::ValueSource;
-    let users = |id: &str| {
-        matches.ids().any(|i| i.as_str() == id)
-            && matches!(
-                matches.value_source(id),
-                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
-            )
-    };
     // The id in effect is the corpid when there is one (it beats the appid), else the appid.
     let corpid = matches.ids().any(|i| i.as_str() == "corpid");
     let id = if corpid { "corpid" } else { "appid" };
-    defaults.iter().any(|(k, _)| *k == id) && !users(id)
+    defaults.iter().any(|(k, _)| *k == id) && !Origin::of(matches, id).users()
+}
+
+/// Where the value of an argument came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// No value at all.
+    None,
+    /// A flag or an environment variable: the user's own choice.
+    User,
+    /// A default, which for a setting the profile has is the profile's value.
+    Default,
+}
+
+impl Origin {
+    /// The origin of `id`'s value (safe for an id the command does not have).
+    fn of(matches: &clap::ArgMatches, id: &str) -> Origin {
+        use clap::parser::ValueSource;
+        if !matches.ids().any(|i| i.as_str() == id) {
+            return Origin::None;
+        }
+        match matches.value_source(id) {
+            Some(ValueSource::CommandLine | ValueSource::EnvVariable) => Origin::User,
+            Some(ValueSource::DefaultValue) => Origin::Default,
+            _ => Origin::None,
+        }
+    }
+
+    fn users(self) -> bool {
+        self == Origin::User
+    }
 }
 
 /// The matches of the subcommand that runs.
@@ -204,21 +226,8 @@ fn leaf(matches: &clap::ArgMatches) -> &clap::ArgMatches {
 /// profile's store aside, an explicit `--store` its cache; a `min_ttl` from the profile goes
 /// when neither is left.
 fn settle(command: &mut Command, matches: &clap::ArgMatches) {
-    use clap::parser::ValueSource;
-    let source = |id: &str| {
-        matches
-            .ids()
-            .any(|i| i.as_str() == id)
-            .then(|| matches.value_source(id))
-            .flatten()
-    };
-    let users = |id: &str| {
-        matches!(
-            source(id),
-            Some(ValueSource::CommandLine | ValueSource::EnvVariable)
-        )
-    };
-    let profiles = |id: &str| source(id) == Some(ValueSource::DefaultValue);
+    let users = |id: &str| Origin::of(matches, id).users();
+    let profiles = |id: &str| Origin::of(matches, id) == Origin::Default;
     match command {
         Command::Fetch(crate::cli::FetchCommand { fetch: args, .. })
         | Command::Exec(crate::cli::ExecArgs { fetch: args, .. }) => {
