@@ -215,12 +215,15 @@ fn run(cli: &Cli) -> u8 {
     }
 }
 
-/// A failure before `fetch` ran, when its output was to be `--format env` (the flag, or
-/// WXTOKEN_FORMAT without a flag or --json): stdout gets `false`, so that
-/// `eval "$(wxtoken fetch --format env)"` fails too, as it does when the fetch itself fails.
-fn env_format_failed(args: &[OsString]) {
-    if cli::lazy::named_subcommand(args) != Some("fetch") || args.iter().any(|a| a == "--json") {
-        return;
+/// The stdout format a command line asked for, read from the raw arguments (for a failure
+/// before they could be parsed): `json` with --json, else fetch's `--format` (the flag, else
+/// WXTOKEN_FORMAT), else none.
+fn requested_format(args: &[OsString]) -> Option<String> {
+    if args.iter().any(|a| a == "--json") {
+        return Some("json".into());
+    }
+    if cli::lazy::named_subcommand(args) != Some("fetch") {
+        return None;
     }
     let given = args.iter().enumerate().find_map(|(i, a)| {
         let a = a.to_str()?;
@@ -230,15 +233,22 @@ fn env_format_failed(args: &[OsString]) {
             None => None,
         }
     });
-    let format = given.or_else(|| commands::env_var("WXTOKEN_FORMAT"));
-    if format.as_deref() == Some("env") {
+    given.or_else(|| commands::env_var("WXTOKEN_FORMAT"))
+}
+
+/// A failure before `fetch` ran, when its output was to be `--format env`: stdout gets `false`,
+/// so that `eval "$(wxtoken fetch --format env)"` fails too, as it does when the fetch itself
+/// fails.
+fn env_format_failed(args: &[OsString]) {
+    if requested_format(args).as_deref() == Some("env") {
         output::write_stdout_quietly(deliver::ENV_FAILURE);
     }
 }
 
-/// clap's own errors (unknown flag, bad value): exit 2, and a JSON document with --json.
+/// clap's own errors (unknown flag, bad value): exit 2, and a JSON document with --json (or
+/// fetch's --format json).
 fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
-    let json = args.iter().any(|a| a == "--json");
+    let json = requested_format(args).as_deref() == Some("json");
     use clap::error::ErrorKind;
     if e.kind() == ErrorKind::DisplayVersion {
         // The same line for `wxtoken -V` and `wxtoken fetch -V` (clap would say `wxtoken-fetch`).

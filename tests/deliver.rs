@@ -584,3 +584,25 @@ fn the_way_is_judged_as_the_kernel_walks_it() {
     assert_eq!(others(&target, &[]), Vec::<String>::new());
     assert_eq!(mock.count(), 0);
 }
+
+#[test]
+fn format_json_keeps_stdout_one_json_document_when_the_command_line_is_wrong() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    for (args, env) in [
+        (&["--format", "json", "--frobnicate"][..], None),
+        (&["--format=json", "--retries", "99"], None),
+        (&["--retries", "99"], Some("json")),
+    ] {
+        let mut cmd = fetch(&mock);
+        cmd.args(args);
+        if let Some(format) = env {
+            cmd.env("WXTOKEN_FORMAT", format);
+        }
+        let out = run(&mut cmd);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        let doc = out.json();
+        assert_eq!(doc["exit_code"], 2, "{doc}");
+        assert_eq!(doc["error"]["kind"], "usage", "{doc}");
+    }
+    assert_eq!(mock.count(), 0);
+}
