@@ -213,7 +213,7 @@ fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), F
         })?
     } else {
         // A pipe (--secret-file <(pass show wx)) is fine: only the size is capped.
-        match std::fs::File::open(path).and_then(read_capped) {
+        match crate::safe_fs::open_input(path).and_then(read_capped) {
             Ok(t) => (t, SecretSource::File),
             Err(e) => {
                 let raw = path.to_string_lossy();

@@ -218,6 +218,24 @@ fn read_checked(
     Ok((buf, meta))
 }
 
+/// Open a file the user names as input (`--secret-file`, `--ca-cert`), which may be a pipe
+/// (`<(pass show wx)`): opened without blocking (a FIFO nobody writes to would block the open
+/// forever), then read blocking (a pipe's writer is waited for; a FIFO without one reads as
+/// empty).
+pub fn open_input(path: &Path) -> io::Result<File> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)?;
+    // SAFETY: fcntl on a descriptor this function owns.
+    unsafe {
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+    }
+    Ok(file)
+}
+
 /// Open (creating it 0600 if missing) a lock file: a regular file owned by this user.
 pub fn open_lock(path: &Path) -> Result<File, Refusal> {
     let file = OpenOptions::new()

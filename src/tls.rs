@@ -16,39 +16,24 @@ use ureq::unversioned::transport::{
 use crate::error::Failure;
 use crate::lang::Lang;
 use crate::tr;
-use std::os::unix::fs::OpenOptionsExt;
 
 /// Every certificate in the PEM file at `path` (`--ca-cert`); none is a usage error.
 pub fn extra_ca_certs(path: &Path, lang: Lang) -> Result<Vec<Certificate<'static>>, Failure> {
     let shown = crate::redact::sanitize(&path.display().to_string());
     // A pipe is fine (--ca-cert <(...)); more than any bundle of roots holds is not.
     const MAX_PEM: u64 = 4 * 1024 * 1024;
-    // Opened without blocking (a FIFO nobody writes to would block open forever), then read
-    // blocking: a pipe's writer is waited for, a FIFO without one reads as empty.
-    let read = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
-        .open(path)
-        .inspect(|f| {
-            use std::os::fd::AsRawFd;
-            // SAFETY: fcntl on a descriptor this function owns.
-            unsafe {
-                let flags = libc::fcntl(f.as_raw_fd(), libc::F_GETFL);
-                libc::fcntl(f.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK);
-            }
-        })
-        .and_then(|f| {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_PEM + 1), &mut buf)?;
-            if buf.len() as u64 > MAX_PEM {
-                return Err(std::io::Error::other(crate::tr!(
-                    crate::lang::Lang::current(),
-                    "it is larger than 4 MiB, more than any bundle of root certificates",
-                    "它超过 4 MiB，比任何根证书集合都大"
-                )));
-            }
-            Ok(buf)
-        });
+    let read = crate::safe_fs::open_input(path).and_then(|f| {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_PEM + 1), &mut buf)?;
+        if buf.len() as u64 > MAX_PEM {
+            return Err(std::io::Error::other(crate::tr!(
+                crate::lang::Lang::current(),
+                "it is larger than 4 MiB, more than any bundle of root certificates",
+                "它超过 4 MiB，比任何根证书集合都大"
+            )));
+        }
+        Ok(buf)
+    });
     let pem = read.map_err(|e| {
         let why = crate::error::io_reason(&e);
         Failure::usage(tr!(

@@ -1060,3 +1060,28 @@ fn another_apps_corpsecret_never_goes_with_a_wecom_profiles_corpid() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_fifo_nobody_writes_to_never_hangs_a_run() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let dir = tempdir();
+    let fifo = dir.join("secret.fifo");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let text = format!(
+        "[profiles.mini]\nappid = \"{APPID}\"\napi_base = \"{}\"\nsecret_file = \"{}\"\n",
+        mock.url(),
+        fifo.display()
+    );
+    let path = config(&text, 0o600);
+    let out = run(&mut with_config(&path, &["fetch", "--profile", "mini"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("is empty"), "{out:?}");
+    let out = run(wxtoken()
+        .args(["fetch", "--appid", APPID, "--secret-file"])
+        .arg(&fifo)
+        .args(["--api-base", &mock.url()]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(mock.count(), 0);
+}
