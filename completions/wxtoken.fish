@@ -44,7 +44,7 @@ complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "quota" -d 'Show or 
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "rid" -d 'Look up a request id (rid): when, from which IP, what was sent and answered'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -56,10 +56,9 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l api-base -d 'B
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left to be reused [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l store -d 'Keep the token in Redis for a whole fleet, with the lock there too: redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l store-layout -d 'The keys and values of the store: wxtoken\'s own, or those of the SDK whose apps read the token [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
 silenceper-go\t'The Go SDK github.com/silenceper/wechat'
 wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
@@ -68,6 +67,7 @@ powerwechat\t'The Go SDK PowerWeChat'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l store-prefix -d 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l store -d 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l format -d 'What to print: token (the token alone), json (as --json), env (export lines for `eval "$(wxtoken fetch --format env)"`; on failure `false`, so that eval fails too) or query (access_token=..., URL-encoded) [default: token]' -r -f -a "token\t'The token alone, on one line'
 json\t'One JSON document: access_token, expires_in, expires_at, source, endpoint, platform'
 env\t'`export WXTOKEN_ACCESS_TOKEN=...` and `export WXTOKEN_EXPIRES_AT=...`, quoted for POSIX shells'
@@ -81,7 +81,7 @@ en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left, else fetch it and keep it there; concurrent invocations share one upstream fetch'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l no-fetch -d 'With --store or --cache: serve only the token kept there; never contact WeChat, need no secret; exit 11 when it has less than --min-ttl left'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
@@ -89,7 +89,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l no-profile -d 
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -101,10 +101,9 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l api-base -d 'Ba
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left to be reused [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l store -d 'Keep the token in Redis for a whole fleet, with the lock there too: redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l store-layout -d 'The keys and values of the store: wxtoken\'s own, or those of the SDK whose apps read the token [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
 silenceper-go\t'The Go SDK github.com/silenceper/wechat'
 wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
@@ -113,6 +112,7 @@ powerwechat\t'The Go SDK PowerWeChat'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l store-prefix -d 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l store -d 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -121,7 +121,7 @@ en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left; concurrent invocations share one upstream fetch'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left, else fetch it and keep it there; concurrent invocations share one upstream fetch'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l no-fetch -d 'With --store or --cache: serve only the token kept there; never contact WeChat, need no secret; exit 11 when it has less than --min-ttl left'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
@@ -143,7 +143,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l no-profile 
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l platform -d 'The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work\'s (its devtool link, `from ip:`)]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
@@ -157,13 +157,13 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s q -l quiet -
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l token -d 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com] [env: WXTOKEN_API_BASE; with --platform wecom WXTOKEN_WECOM_API_BASE]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
@@ -178,7 +178,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l no-profile -d 
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -190,7 +190,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l api-base -d '
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
@@ -218,16 +218,16 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_se
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store -d 'List or clear the tokens in this Redis store instead of the local cache' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store-layout -d 'The store\'s layout [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store -d 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store-layout -d 'The keys and values of the store: wxtoken\'s own, or those of the SDK whose apps read the token [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
 silenceper-go\t'The Go SDK github.com/silenceper/wechat'
 wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
 wechatpy\t'The Python SDK wechatpy (RedisStorage)'
 powerwechat\t'The Go SDK PowerWeChat'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store-prefix -d 'The store\'s key prefix [default: the layout\'s]' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l platform -d 'The platform whose default prefix applies: mp or wecom [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store-prefix -d 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l ca-cert -d 'For rediss://: PEM file of the CA that signed the Redis server\'s certificate, or "system"' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
@@ -243,16 +243,16 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l appid -d 'Only the entries of this AppID' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store -d 'List or clear the tokens in this Redis store instead of the local cache' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store-layout -d 'The store\'s layout [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store -d 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store-layout -d 'The keys and values of the store: wxtoken\'s own, or those of the SDK whose apps read the token [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
 silenceper-go\t'The Go SDK github.com/silenceper/wechat'
 wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
 wechatpy\t'The Python SDK wechatpy (RedisStorage)'
 powerwechat\t'The Go SDK PowerWeChat'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store-prefix -d 'The store\'s key prefix [default: the layout\'s]' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l platform -d 'The platform whose default prefix applies: mp or wecom [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store-prefix -d 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-cert -d 'For rediss://: PEM file of the CA that signed the Redis server\'s certificate, or "system"' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
@@ -281,7 +281,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_se
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "clear" -d 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -290,7 +290,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
@@ -298,7 +298,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -306,7 +306,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left, else fetch it and keep it there; concurrent invocations share one upstream fetch'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
@@ -314,7 +314,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l api -d 'Reset only this API\'s daily quota (one of 50 resets a month; needs a token)' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -323,7 +323,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
@@ -331,7 +331,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -340,7 +340,7 @@ en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Reset without asking (required when stdin is not a terminal)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left, else fetch it and keep it there; concurrent invocations share one upstream fetch'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'
@@ -350,7 +350,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -359,7 +359,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l corpsecret -d 'W
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l min-ttl -d 'With --cache: the least lifetime, in seconds, a cached token must have left [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
@@ -367,7 +367,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l api-base -d 'Bas
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -375,7 +375,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l lang -d 'Languag
 en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l classic -d 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l cache -d 'Take the token from this machine\'s cache (as `fetch --cache` does) while it has at least --min-ttl seconds left, else fetch it and store it there'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left, else fetch it and keep it there; concurrent invocations share one upstream fetch'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -s v -l verbose -d 'Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries'

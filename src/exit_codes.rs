@@ -1,51 +1,56 @@
 //! The exit codes: what each means (in both languages), and the table `--help`, README and
 //! `explain --all` show, whose errcodes are read from the catalogue.
 
-use crate::catalog::{self, Platform};
+use crate::error::code;
+use crate::platform::Platform;
+use crate::wechat::catalog;
 
 /// The documented exit codes and what they mean. The errcodes of each row are not written here:
 /// [`exit_table`] reads them from the catalogue, so `--help`, README and `explain --all` cannot
 /// drift from what the code does.
 pub const EXIT_CODES: &[(u8, &str)] = &[
     (
-        0,
+        code::OK,
         "success: token printed (check: token accepted; quota, rid: answer printed)",
     ),
     (
-        1,
+        code::INTERNAL,
         "unexpected internal error, or the result could not be written (stdout, --output FILE)",
     ),
-    (2, "usage: bad or missing arguments or input"),
+    (code::USAGE, "usage: bad or missing arguments or input"),
     (
-        3,
+        code::NETWORK,
         "network: DNS, connect, TLS, proxy, timeout (after retries)",
     ),
     (
-        4,
+        code::RESPONSE,
         "bad response: not a usable WeChat answer (HTML, not JSON, empty, oversized, bad token)",
     ),
-    (5, "WeChat busy (after retries)"),
-    (6, "credentials rejected (check: the token rejected)"),
-    (7, "calling IP not allowed"),
-    (8, "rate or quota limit"),
+    (code::BUSY, "WeChat busy (after retries)"),
     (
-        9,
+        code::CREDENTIALS,
+        "credentials rejected (check: the token rejected)",
+    ),
+    (code::IP, "calling IP not allowed"),
+    (code::QUOTA, "rate or quota limit"),
+    (
+        code::ACCOUNT,
         "account or AppSecret frozen, barred, or the wrong kind of account",
     ),
     (
-        10,
+        code::OTHER,
         "any other WeChat errcode, and codes not in the catalogue",
     ),
     (
-        11,
+        code::STORE,
         "cache or store unusable (unsafe, unreachable, lock held too long) or empty; nothing fetched",
     ),
     (
-        126,
+        code::NOT_RUNNABLE,
         "exec: CMD was found but could not be run (not executable, permission denied)",
     ),
     (
-        127,
+        code::NOT_FOUND,
         "exec: CMD was not found (otherwise exec exits with CMD's own status)",
     ),
 ];

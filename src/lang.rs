@@ -82,7 +82,7 @@ impl clap::builder::TypedValueParser for LangParser {
     }
 }
 
-static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+static CURRENT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// The language in effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,15 +110,20 @@ impl Lang {
         }
     }
 
-    /// Decide the language of this run, once (the first call wins).
-    pub fn set_current(lang: Lang) {
-        let _ = CURRENT.set(lang);
+    /// The language of this run, as `settings::settle` decides it: from the command line and the
+    /// environment while the config file is read, then for good once the profile (which may set
+    /// `lang`) is applied. Nothing else sets it.
+    pub(crate) fn set_current(lang: Lang) {
+        CURRENT.store(lang == Lang::Zh, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The language of this run, for text built where no printer is at hand (file reasons,
     /// proxy descriptions, cache warnings); English until decided.
     pub fn current() -> Lang {
-        CURRENT.get().copied().unwrap_or(Lang::En)
+        match CURRENT.load(std::sync::atomic::Ordering::Relaxed) {
+            true => Lang::Zh,
+            false => Lang::En,
+        }
     }
 
     /// The English or the Chinese text.

@@ -1,39 +1,40 @@
 //! wxtoken: get a WeChat access_token right, explain every failure, and never break anyone
-//! else's token. The binary is a thin wrapper around [`main`].
+//! else's token. The binary (`main.rs`) is a thin wrapper around [`app::main`].
 //!
-//! Public modules are the ones the integration tests and the fuzz targets drive directly (the
-//! catalogue, the exit table, the response and errmsg parsers, redaction); everything else is
-//! private to the crate.
+//! The modules, top-down (each uses only those below it):
+//!
+//! - [`app`]: the process's life (parse, run, clap's errors); [`process`]: its set-up.
+//! - `cli`: what the user typed (clap); `commands`: one leaf per subcommand.
+//! - `settings`: command line, environment and profile settled into what a command runs with
+//!   (credentials, the config file, the language).
+//! - `token`: the token core: a plan, obtained through a keeper (local cache or Redis store)
+//!   or read as given.
+//! - [`wechat`]: WeChat's requests and answers, the errcode catalogue, pasted responses.
+//! - `net`: connection settings, the HTTP client, API base, proxies, TLS, transport errors.
+//! - `output`, [`error`], [`exit_codes`]: what is printed, the failures and their exit codes.
+//! - Leaves: [`platform`], [`lang`], [`redact`], [`time`], `encoding`, `safe_fs`, `terminal`,
+//!   [`arena`] (the allocator).
+//!
+//! Public modules are the ones the integration tests and the fuzz targets drive directly.
 
-pub(crate) mod api_base;
+pub mod app;
 pub mod arena;
-pub(crate) mod cache;
-pub mod catalog;
 pub(crate) mod cli;
-pub(crate) mod client;
 pub(crate) mod commands;
-pub(crate) mod conn;
-pub(crate) mod credentials;
-pub(crate) mod deliver;
 pub(crate) mod encoding;
-pub mod errmsg;
 pub mod error;
 pub mod exit_codes;
-pub(crate) mod forward_proxy;
 pub mod lang;
+pub(crate) mod net;
 pub(crate) mod output;
-pub mod paste;
-pub(crate) mod profile;
-pub(crate) mod proxy;
+pub mod platform;
+pub(crate) mod process;
 pub mod redact;
-pub mod response;
 pub(crate) mod safe_fs;
-pub(crate) mod store;
+pub(crate) mod settings;
 pub(crate) mod terminal;
 pub mod time;
-pub(crate) mod tls;
-pub(crate) mod token_file;
-pub(crate) mod transport_error;
+pub(crate) mod token;
 pub mod wechat;
 
 /// A stand-in for the environment in unit tests: `env_of(&[("NAME", "value")])`.
@@ -47,274 +48,4 @@ pub(crate) fn env_of(
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.to_string())
     }
-}
-
-use std::ffi::OsString;
-use std::panic::{self, AssertUnwindSafe};
-
-use clap::FromArgMatches;
-
-use cli::{Cli, Command, CompletionsArgs};
-use error::Failure;
-use lang::Lang;
-use output::Printer;
-
-/// The names of the WXTOKEN_* variables set to the empty string. The environment is read in
-/// place: copying every variable (`std::env::vars_os`) was 3% of a cache hit.
-fn empty_wxtoken_variables() -> Vec<OsString> {
-    use std::os::unix::ffi::OsStrExt;
-    unsafe extern "C" {
-        static environ: *const *const std::ffi::c_char;
-    }
-    let mut names = Vec::new();
-    // SAFETY: `environ` is the process's NULL-terminated array of NUL-terminated strings, and
-    // no other thread exists yet to change it.
-    unsafe {
-        let mut entry = environ;
-        while !entry.is_null() && !(*entry).is_null() {
-            let bytes = std::ffi::CStr::from_ptr(*entry).to_bytes();
-            if let Some(name) = bytes.strip_suffix(b"=")
-                && name.starts_with(b"WXTOKEN_")
-                && !name.contains(&b'=')
-            {
-                names.push(std::ffi::OsStr::from_bytes(name).to_os_string());
-            }
-            entry = entry.add(1);
-        }
-    }
-    names
-}
-
-/// Parse the command line, run the command, and return the exit code.
-pub fn main(args: Vec<OsString>) -> u8 {
-    safe_fs::prepare_process();
-    // An empty variable counts as unset: `WXTOKEN_LANG=` must not be a usage error about a flag
-    // nobody typed.
-    for name in empty_wxtoken_variables() {
-        // SAFETY: no other thread exists yet; nothing reads the environment concurrently.
-        unsafe { std::env::remove_var(&name) };
-    }
-    panic::set_hook(Box::new(|info| {
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        // Never eprintln!: a second panic on a full stderr would abort the process.
-        output::write_stderr(&format!(
-            "wxtoken: error: internal error: {} (this is a bug; please report it)\n",
-            output::sanitize(&what)
-        ));
-    }));
-    // Help (asked for, or shown for a bare `wxtoken`) carries the exit-code table; building it is
-    // not free, so a run that shows no help does not.
-    let shows_help = args.len() <= 1
-        || args
-            .iter()
-            .skip(1)
-            .any(|a| a == "-h" || a == "--help" || a == "help");
-    let parsed = if shows_help {
-        cli::command_with_exit_codes()
-            .try_get_matches_from(&args)
-            .and_then(|m| Cli::from_arg_matches(&m))
-    } else {
-        match cli::lazy::parse(&args) {
-            // Help shown for a command missing its subcommand (`wxtoken cache`): the whole
-            // tree, with every description.
-            Err(e)
-                if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
-            {
-                cli::command_with_exit_codes()
-                    .try_get_matches_from(&args)
-                    .and_then(|m| Cli::from_arg_matches(&m))
-            }
-            other => other,
-        }
-    };
-    let cli = match parsed {
-        Ok(cli) => {
-            // A profile's settings become the flags' defaults: the command line is parsed again.
-            let lang = Lang::resolve(cli.output.lang, commands::env_var);
-            Lang::set_current(lang);
-            let (color, json, quiet) = (cli.output.color, cli.command.json(), cli.output.quiet);
-            match cli::profile::apply(cli, &args, lang) {
-                Ok(cli) => cli,
-                Err(failure) => {
-                    Printer::new(color, lang, json, quiet, false).failure(&failure);
-                    env_format_failed(&args);
-                    return failure.exit_code();
-                }
-            }
-        }
-        Err(e) => {
-            // clap echoes a stray argument back: one that looks like an AppSecret (a forgotten
-            // --secret, say), a token (`wxtoken check TOKEN`) or follows --secret or --token
-            // must not be shown.
-            let mut previous_was_secret = false;
-            for arg in args.iter().filter_map(|a| a.to_str()) {
-                let token_like = arg.len() >= 32 && response::token_problem(arg).is_none();
-                if previous_was_secret || credentials::secret_looks_right(arg) || token_like {
-                    redact::register_secret(arg);
-                }
-                previous_was_secret = arg == "--secret" || arg == "--token";
-            }
-            let code = clap_error(e, &args);
-            if code != 0 {
-                env_format_failed(&args);
-            }
-            return code;
-        }
-    };
-    match panic::catch_unwind(AssertUnwindSafe(|| run(&cli))) {
-        Ok(code) => code,
-        Err(_) => {
-            if cli.command.json() {
-                let f = Failure::internal("internal error (a bug)");
-                output::write_stdout_quietly(&format!("{}\n", f.to_json_document()));
-            }
-            1
-        }
-    }
-}
-
-fn run(cli: &Cli) -> u8 {
-    let o = &cli.output;
-    let lang = Lang::resolve(o.lang, commands::env_var);
-    Lang::set_current(lang);
-    let printer = Printer::new(
-        o.color,
-        lang,
-        cli.command.json(),
-        o.quiet,
-        cli.command.verbose(),
-    );
-    let result = match &cli.command {
-        Command::Fetch(args) => commands::fetch::run(args, &printer),
-        Command::Exec(args) => commands::exec::run(args, &printer),
-        Command::Profiles(args) => commands::profiles::run(args, &printer),
-        Command::Check(args) => commands::check::run(args, &printer),
-        Command::Doctor(args) => commands::doctor::run(args, &printer),
-        Command::Explain(args) => commands::explain::run(args, &printer),
-        Command::Cache(command) => commands::cache::run(command, &printer),
-        Command::Quota(command) => commands::quota::run(command, &printer),
-        Command::Rid(args) => commands::rid::run(args, &printer),
-        Command::Completions(CompletionsArgs { shell }) => {
-            let script = commands::completions::script(*shell);
-            printer
-                .result_line(String::from_utf8_lossy(&script).trim_end())
-                .map(|_| 0)
-        }
-    };
-    match result {
-        Ok(code) => code,
-        Err(failure) => {
-            printer.failure(&failure);
-            failure.exit_code()
-        }
-    }
-}
-
-/// The stdout format a command line asked for, read from the raw arguments (for a failure
-/// before they could be parsed): `json` with --json, else fetch's `--format` (the flag, else
-/// WXTOKEN_FORMAT), else none.
-fn requested_format(args: &[OsString]) -> Option<String> {
-    if args.iter().any(|a| a == "--json") {
-        return Some("json".into());
-    }
-    if cli::lazy::named_subcommand(args) != Some("fetch") {
-        return None;
-    }
-    let given = args.iter().enumerate().find_map(|(i, a)| {
-        let a = a.to_str()?;
-        match a.strip_prefix("--format=") {
-            Some(v) => Some(v.to_string()),
-            None if a == "--format" => args.get(i + 1)?.to_str().map(str::to_string),
-            None => None,
-        }
-    });
-    given.or_else(|| commands::env_var("WXTOKEN_FORMAT"))
-}
-
-/// A failure before `fetch` ran, when its output was to be `--format env`: stdout gets `false`,
-/// so that `eval "$(wxtoken fetch --format env)"` fails too, as it does when the fetch itself
-/// fails.
-fn env_format_failed(args: &[OsString]) {
-    if requested_format(args).as_deref() == Some("env") {
-        output::write_stdout_quietly(deliver::ENV_FAILURE);
-    }
-}
-
-/// clap's own errors (unknown flag, bad value): exit 2, and a JSON document with --json (or
-/// fetch's --format json).
-fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
-    let json = requested_format(args).as_deref() == Some("json");
-    use clap::error::ErrorKind;
-    if e.kind() == ErrorKind::DisplayVersion {
-        // The same line for `wxtoken -V` and `wxtoken fetch -V` (clap would say `wxtoken-fetch`).
-        let line = format!("wxtoken {}\n", env!("CARGO_PKG_VERSION"));
-        return match std::io::Write::write_all(&mut std::io::stdout(), line.as_bytes()) {
-            Ok(()) => 0,
-            Err(_) => 1,
-        };
-    }
-    if matches!(e.kind(), ErrorKind::DisplayHelp)
-        || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand && !e.use_stderr()
-    {
-        // Help that cannot be written (a full disk, a closed stdout) is lost: not a success.
-        return if e.print().is_ok() { 0 } else { 1 };
-    }
-    // A command without its subcommand (`wxtoken cache`): its help, on stderr, exit 2.
-    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        output::write_stderr(&e.render().to_string());
-        return 2;
-    }
-    // clap's wording, with the prefix and the colour rules of every other wxtoken error.
-    let rendered = e.render().to_string();
-    let body = rendered.strip_prefix("error: ").unwrap_or(&rendered);
-    let color = args
-        .iter()
-        .zip(args.iter().skip(1))
-        .find(|(flag, _)| *flag == "--color")
-        .map(|(_, value)| value.to_string_lossy().to_string())
-        .or_else(|| {
-            args.iter()
-                .find_map(|a| a.to_str()?.strip_prefix("--color=").map(str::to_string))
-        });
-    let choice = match color.as_deref() {
-        Some("always") => output::ColorChoice::Always,
-        Some("never") => output::ColorChoice::Never,
-        _ => output::ColorChoice::Auto,
-    };
-    let lang = Lang::resolve(lang::LangChoice::Auto, commands::env_var);
-    let printer = Printer::new(choice, lang, json, false, false);
-    output::write_stderr(&format!("wxtoken: {} {body}", printer.error_label()));
-    // `wxtoken check TOKEN`: say how a token is passed (the token itself was masked above).
-    if e.kind() == ErrorKind::UnknownArgument
-        && args.get(1).is_some_and(|a| a == "check")
-        && args
-            .iter()
-            .skip(2)
-            .any(|a| a.to_str().is_some_and(|a| !a.starts_with('-')))
-    {
-        output::write_stderr(&format!(
-            "  {} {}\n",
-            lang.pick("hint:", "提示："),
-            lang.pick(
-                "pass the token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch | wxtoken check)",
-                "请用 --token TOKEN、环境变量 WXTOKEN_ACCESS_TOKEN 或标准输入（wxtoken fetch | wxtoken check）传入 token",
-            )
-        ));
-    }
-    if json {
-        let first = rendered
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim_start_matches("error: ")
-            .to_string();
-        let f = Failure::usage(first);
-        output::write_stdout_quietly(&output::capped_json(&f.to_json_document()));
-    }
-    2
 }

@@ -1,9 +1,9 @@
-//! The binary: parse, run, exit with the code `wxtoken::main` chose.
+//! The binary: parse, run, exit with the code `wxtoken::app::main` chose.
 //!
 //! No std `main`: std's runtime start-up asks glibc for the main thread's stack bounds
 //! (`pthread_getattr_np`, which parses /proc/self/maps) to install a stack-overflow message,
 //! and more: together a fifth of everything a cache hit executes. What wxtoken needs of that
-//! start-up (SIGPIPE ignored, standard streams that exist) `wxtoken::main` does itself.
+//! start-up (SIGPIPE ignored, standard streams that exist) `wxtoken::app::main` does itself.
 #![no_main]
 
 use std::ffi::{c_char, c_int};
@@ -23,5 +23,5 @@ extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
             std::ffi::OsStr::from_bytes(arg.to_bytes()).to_os_string()
         })
         .collect();
-    c_int::from(wxtoken::main(args))
+    c_int::from(wxtoken::app::main(args))
 }

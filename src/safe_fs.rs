@@ -83,7 +83,11 @@ impl From<io::Error> for Refusal {
 /// A directory this user may keep private files in: a real directory (not a symlink), owned by
 /// this user, not writable by the group or by others.
 pub fn check_private_dir(dir: &Path) -> Result<(), Refusal> {
-    let meta = fs::symlink_metadata(dir)?;
+    check_private_dir_meta(&fs::symlink_metadata(dir)?)
+}
+
+/// [`check_private_dir`] on the directory's `lstat`, for a caller that has it already.
+pub fn check_private_dir_meta(meta: &fs::Metadata) -> Result<(), Refusal> {
     if meta.file_type().is_symlink() {
         return Err(Refusal::Symlink);
     }
@@ -117,19 +121,25 @@ pub fn check_shared_dir(dir: &Path) -> Result<u32, Refusal> {
 
 /// Whether the directory asks for group-readable files: setgid and readable by its group.
 pub fn is_group_shared(dir: &Path) -> bool {
-    fs::symlink_metadata(dir).is_ok_and(|m| m.mode() & 0o2040 == 0o2040)
+    fs::symlink_metadata(dir).is_ok_and(|m| is_group_shared_meta(&m))
 }
 
-/// Create `dir` (and missing parents) with mode 0700. Returns whether `dir` itself was created.
-pub fn create_private_dir(dir: &Path) -> io::Result<bool> {
+/// [`is_group_shared`] on the directory's `lstat`.
+pub fn is_group_shared_meta(meta: &fs::Metadata) -> bool {
+    meta.mode() & 0o2040 == 0o2040
+}
+
+/// Create `dir` (and missing parents) with mode 0700. Returns whether `dir` itself was created,
+/// and its `lstat` (one call where it exists: a cache hit's path).
+pub fn create_private_dir(dir: &Path) -> io::Result<(bool, fs::Metadata)> {
     match fs::symlink_metadata(dir) {
-        Ok(_) => Ok(false),
+        Ok(meta) => Ok((false, meta)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             fs::DirBuilder::new()
                 .recursive(true)
                 .mode(0o700)
                 .create(dir)?;
-            Ok(true)
+            Ok((true, fs::symlink_metadata(dir)?))
         }
         Err(e) => Err(e),
     }
@@ -318,75 +328,6 @@ pub fn process_alive(pid: u32) -> bool {
     // SAFETY: kill with signal 0 only checks for the process's existence.
     let r = unsafe { libc::kill(pid, 0) };
     r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-/// Whether stdout was closed when the process started (then fd 1 points at /dev/null).
-static STDOUT_WAS_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-pub fn stdout_was_closed() -> bool {
-    STDOUT_WAS_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-/// What the process needs before anything else runs: core dumps off, SIGPIPE ignored (a closed
-/// pipe is an error the printer reports), and standard streams that exist. A stream closed by
-/// the caller (`>&-`) is reopened on /dev/null, so that no file wxtoken opens (a cache entry, a
-/// lock) can become fd 1 and receive the token; a closed stdout is remembered, so that writing
-/// the result still fails.
-pub fn prepare_process() {
-    disable_core_dumps();
-    for fd in 0..=2 {
-        // SAFETY: fcntl(F_GETFD) only queries the descriptor.
-        let closed = unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1
-            && io::Error::last_os_error().raw_os_error() == Some(libc::EBADF);
-        if closed {
-            if fd == 1 {
-                STDOUT_WAS_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-            // SAFETY: a valid NUL-terminated path; open takes the lowest free descriptor, `fd`.
-            unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) };
-        }
-    }
-    // SAFETY: setting a signal's disposition to ignore, before any other thread exists.
-    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
-}
-
-/// The core-file size limit wxtoken was started with, for the command `exec` runs.
-static CORE_LIMIT: std::sync::Mutex<Option<libc::rlimit>> = std::sync::Mutex::new(None);
-
-/// Switch core dumps off: a dump of this process would hold the secret and the token. Only the
-/// soft limit is lowered, so that [`restore_for_exec`] can give a command wxtoken runs the
-/// limit the caller set.
-pub fn disable_core_dumps() {
-    let mut old = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: plain system calls on this process with valid arguments; failure is harmless.
-    unsafe {
-        if libc::getrlimit(libc::RLIMIT_CORE, &mut old) == 0
-            && let Ok(mut saved) = CORE_LIMIT.lock()
-        {
-            *saved = Some(old);
-        }
-        let zero = libc::rlimit {
-            rlim_cur: 0,
-            rlim_max: old.rlim_max,
-        };
-        libc::setrlimit(libc::RLIMIT_CORE, &zero);
-        #[cfg(target_os = "linux")]
-        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
-    }
-}
-
-/// Undo, just before `exec` replaces this process with another command, what
-/// [`prepare_process`] changed that an exec keeps: the core-file limit. (SIGPIPE's disposition
-/// and the signal mask std's exec resets itself; PR_SET_DUMPABLE does not survive an exec.)
-pub fn restore_for_exec() {
-    let saved = CORE_LIMIT.lock().ok().and_then(|s| *s);
-    if let Some(limit) = saved {
-        // SAFETY: a plain system call on this process with a valid argument.
-        unsafe { libc::setrlimit(libc::RLIMIT_CORE, &limit) };
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use std::net::IpAddr;
 
 use libfuzzer_sys::fuzz_target;
-use wxtoken::errmsg;
+use wxtoken::wechat::errmsg;
 use wxtoken::redact::sanitize;
 
 fuzz_target!(|data: &[u8]| {

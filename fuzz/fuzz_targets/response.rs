@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wxtoken::catalog::Context;
+use wxtoken::wechat::catalog::Context;
 use wxtoken::lang::Lang;
-use wxtoken::response::{self, Answer};
+use wxtoken::wechat::response::{self, Answer};
 use wxtoken::wechat;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,13 +24,13 @@ fuzz_target!(|data: &[u8]| {
         }
         Ok(Answer::Error { errcode, errmsg }) => {
             assert_ne!(errcode, 0);
-            let platforms = [wxtoken::catalog::Platform::Mp, wxtoken::catalog::Platform::Wecom];
+            let platforms = [wxtoken::platform::Platform::Mp, wxtoken::platform::Platform::Wecom];
             let contexts = [(Context::Fetch, Lang::En), (Context::Check, Lang::Zh)];
             for (platform, (context, lang)) in platforms
                 .into_iter()
                 .flat_map(|p| contexts.into_iter().map(move |c| (p, c)))
             {
-                let f = wechat::wechat_failure(platform, errcode, &errmsg, context, lang);
+                let f = wechat::judge::wechat_failure(platform, errcode, &errmsg, context, lang);
                 assert!(!f.message().chars().any(char::is_control), "{:?}", f.message());
                 assert!(f.hints().iter().all(|h| !h.chars().any(char::is_control)));
                 assert!((5..=10).contains(&f.exit_code()));
@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(problem) => {
             assert_eq!(problem.status(), status);
-            let f = wechat::problem_failure(problem, Lang::En);
+            let f = wechat::judge::problem_failure(problem, Lang::En);
             assert_eq!(f.exit_code(), 4);
             assert!(!f.message().chars().any(char::is_control), "{:?}", f.message());
             assert!(f.message().chars().count() < 400, "excerpts stay short");

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{CacheDirArg, ConnArgs, CredArgs, JsonArg, PlatformArg, RequestOutputArgs, StoreArgs};
-use crate::deliver::Format;
+use super::args::{CacheDirArg, ConnArgs, CredArgs, JsonArg, PlatformArg, RequestOutputArgs};
+use super::store::StoreArgs;
+use crate::output::format::Format;
 
 /// Which profile of which config file (every command that uses settings takes these: not
 /// global, which would cost every run the copying of them into every subcommand).
@@ -30,7 +31,28 @@ pub struct ProfileArgs {
     pub no_profile: bool,
 }
 
+/// The local token cache: whether a token is kept there, and how fresh it must be.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Cache")]
+pub struct KeptArgs {
+    /// Reuse a token cached on this machine while it has at least --min-ttl seconds left, else
+    /// fetch it and keep it there; concurrent invocations share one upstream fetch
+    #[arg(long, env = "WXTOKEN_CACHE", value_parser = clap::builder::BoolishValueParser::new(),
+          action = clap::ArgAction::SetTrue)]
+    pub cache: bool,
+
+    /// With --cache (or --store): the least lifetime, in seconds, a kept token must have left
+    /// to be reused [default: 300]
+    #[arg(long, value_name = "SECS", env = "WXTOKEN_MIN_TTL")]
+    pub min_ttl: Option<u64>,
+
+    #[command(flatten)]
+    pub cache_dir: CacheDirArg,
+}
+
+#[derive(Debug, Args)]
+// --store and --cache keep the token in two places: one or the other.
+#[command(mut_arg("store", |a| a.conflicts_with("cache")))]
 pub struct FetchArgs {
     #[command(flatten)]
     pub platform: PlatformArg,
@@ -51,27 +73,17 @@ pub struct FetchArgs {
     #[arg(long, help_heading = "Stable token")]
     pub force_refresh: bool,
 
-    /// Reuse a token cached on this machine while it has at least --min-ttl seconds left;
-    /// concurrent invocations share one upstream fetch
-    #[arg(long, env = "WXTOKEN_CACHE", help_heading = "Cache", value_parser = clap::builder::BoolishValueParser::new(),
-          action = clap::ArgAction::SetTrue)]
-    pub cache: bool,
-
-    /// With --cache: the least lifetime, in seconds, a cached token must have left to be reused
-    /// [default: 300]
-    #[arg(
-        long,
-        value_name = "SECS",
-        env = "WXTOKEN_MIN_TTL",
-        help_heading = "Cache"
-    )]
-    pub min_ttl: Option<u64>,
-
     #[command(flatten)]
-    pub cache_dir: CacheDirArg,
+    pub kept: KeptArgs,
 
     #[command(flatten)]
     pub store: StoreArgs,
+
+    /// With --store or --cache: serve only the token kept there; never contact WeChat, need no
+    /// secret; exit 11 when it has less than --min-ttl left
+    #[arg(long, env = "WXTOKEN_NO_FETCH", value_parser = clap::builder::BoolishValueParser::new(),
+          action = clap::ArgAction::SetTrue, help_heading = "Shared store")]
+    pub no_fetch: bool,
 
     #[command(flatten)]
     pub out: RequestOutputArgs,

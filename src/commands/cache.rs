@@ -4,27 +4,42 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::cache::{self, Cache};
 use crate::cli::{CacheCommand, CacheDirArg};
 use crate::error::Failure;
 use crate::lang::Lang;
-use crate::output::{Printer, sanitize};
+use crate::output::Printer;
+use crate::redact::sanitize;
 use crate::time;
+use crate::token::cache::{self, Cache};
 use crate::tr;
 
 pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
+    let lang = printer.lang;
     match command {
-        CacheCommand::List { dir, store, .. } => match store.choice(printer.lang)? {
-            Some(choice) => super::store_admin::list(&choice, store.ca_cert.as_deref(), printer),
+        CacheCommand::List {
+            dir,
+            store,
+            platform,
+            ca,
+            ..
+        } => match crate::settings::store_choice(store, platform.get(), lang)? {
+            Some(choice) => {
+                crate::token::store::admin::list(&choice, ca.ca_cert.as_deref(), printer)
+            }
             None => list(dir, printer),
         },
         CacheCommand::Clear {
-            appid, dir, store, ..
-        } => match store.choice(printer.lang)? {
-            Some(choice) => super::store_admin::clear(
+            appid,
+            dir,
+            store,
+            platform,
+            ca,
+            ..
+        } => match crate::settings::store_choice(store, platform.get(), lang)? {
+            Some(choice) => crate::token::store::admin::clear(
                 &choice,
                 appid.as_deref(),
-                store.ca_cert.as_deref(),
+                ca.ca_cert.as_deref(),
                 printer,
             ),
             None => clear(dir, appid.as_deref(), printer),
@@ -34,7 +49,7 @@ pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
 
 /// The cache directory, if it exists; it must pass the safety checks and carry wxtoken's tag.
 fn open(arg: &CacheDirArg, printer: &Printer) -> Result<(PathBuf, Option<Cache>), Failure> {
-    let dir = cache::resolve_dir(arg.cache_dir.as_deref(), super::env_var)
+    let dir = cache::resolve_dir(arg.cache_dir.as_deref(), crate::process::env_var)
         .ok_or_else(|| Failure::usage(cache::no_dir_message(printer.lang)))?;
     let cache = Cache::open_existing(dir.clone()).map_err(cache::Unusable::into_failure)?;
     Ok((dir, cache))

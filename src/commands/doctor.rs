@@ -8,18 +8,20 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::catalog::Platform;
 use crate::cli::DoctorArgs;
-use crate::client::{Answer, Client, Request};
-use crate::conn::ConnSettings;
-use crate::credentials::{self, SecretSource};
-use crate::error::Failure;
+use crate::error::{Failure, code};
 use crate::lang::Lang;
+use crate::net::client::{Answer, Client, Request};
+use crate::net::connection::ConnSettings;
 use crate::output::{Printer, Tone};
+use crate::platform::Endpoint;
+use crate::platform::Platform;
 use crate::redact::sanitize;
+use crate::settings::credentials;
 use crate::time;
 use crate::tr;
-use crate::wechat::{self, Endpoint};
+use crate::wechat;
+use crate::wechat::credentials::{Credentials, SecretSource};
 
 const MAX_SKEW: i64 = 60;
 
@@ -82,15 +84,15 @@ impl Step {
 
 pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
     let platform = args.platform.get();
-    let settings = super::conn_settings(&args.conn, platform, printer.lang)?;
-    super::warn_plain_http(&settings, printer);
+    let settings = crate::settings::conn_settings(&args.conn, platform, printer.lang)?;
+    crate::settings::warn_plain_http(&settings, printer);
     let mut steps = Vec::new();
 
     // 1. Credentials: present and plausible.
     let loaded = args
         .creds
         .input(platform, printer.lang)
-        .and_then(|input| credentials::load(&input, printer.lang, super::env_var));
+        .and_then(|input| credentials::load(&input, printer.lang, crate::process::env_var));
     let creds = match loaded {
         Ok(c) => {
             let source = match c.secret_source {
@@ -195,7 +197,7 @@ fn first_hop(settings: &ConnSettings) -> (String, u16, bool) {
     match settings
         .proxy
         .proxy()
-        .and_then(|p| ureq::Proxy::new(&crate::proxy::ProxyUrl::parse(&p.url).for_client()).ok())
+        .and_then(|p| crate::net::proxy::for_client(&p.url, settings.lang).ok())
     {
         Some(p) => (p.host().to_string(), p.port(), true),
         None => (
@@ -359,7 +361,7 @@ fn clock_step(answer: &Answer, received: u64) -> Step {
 
 /// One normal-mode stable_token call: WeChat's verdict on appid, secret and the calling IP. The
 /// step is named for what failed (a wrong AppSecret is not a whitelist problem).
-fn token_step(client: &Client, creds: &credentials::Credentials, printer: &Printer) -> Step {
+fn token_step(client: &Client, creds: &Credentials, printer: &Printer) -> Step {
     let wecom = creds.platform == Platform::Wecom;
     // WeChat Work has no stable token: the check is one gettoken call.
     let endpoint = if wecom {
@@ -367,10 +369,10 @@ fn token_step(client: &Client, creds: &credentials::Credentials, printer: &Print
     } else {
         Endpoint::StableToken
     };
-    let req = wechat::token_request(client, creds, endpoint, false);
-    match wechat::fetch_token(client, &req, printer) {
+    let req = wechat::token_api::token_request(client, creds, endpoint, false);
+    match wechat::token_api::fetch_token(client, &req, printer) {
         Ok(token) if wecom => Step::new("secret", Status::Ok, {
-            let left = crate::cache::human_duration(token.expires_in);
+            let left = crate::token::cache::human_duration(token.expires_in);
             tr!(
                 printer.lang,
                 "WeChat Work accepts corpid and secret (gettoken: a token with {left} left). Whether a gettoken call disturbs the app's other token holders is not documented (the 2020 docs promised the same token on repeated calls; today's do not). Trusted IPs (60020) are checked only on business calls, so this does not prove this IP is in 企业可信IP",
@@ -382,7 +384,7 @@ fn token_step(client: &Client, creds: &credentials::Credentials, printer: &Print
             "要验证「企业可信IP」，请在本机调用一次业务接口（例如发送一条测试消息）",
         )),
         Ok(token) => Step::new("whitelist", Status::Ok, {
-            let left = crate::cache::human_duration(token.expires_in);
+            let left = crate::token::cache::human_duration(token.expires_in);
             tr!(
                 printer.lang,
                 "WeChat accepts appid and secret from this IP (normal-mode stable_token: a token with {left} left; nothing was invalidated)",
@@ -391,10 +393,10 @@ fn token_step(client: &Client, creds: &credentials::Credentials, printer: &Print
         }),
         Err(f) => {
             let name = match f.exit_code() {
-                6 => "appid/secret",
-                7 => "whitelist",
-                8 => "quota",
-                9 => "account",
+                code::CREDENTIALS => "appid/secret",
+                code::IP => "whitelist",
+                code::QUOTA => "quota",
+                code::ACCOUNT => "account",
                 _ => "wechat",
             };
             Step::failed(name, &f)

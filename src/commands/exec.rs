@@ -7,9 +7,9 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 
 use crate::cli::ExecArgs;
-use crate::error::{Failure, io_reason};
+use crate::error::{Failure, code, io_reason};
 use crate::output::Printer;
-use crate::profile::ProfileSecret;
+use crate::settings::profile::ProfileSecret;
 use crate::tr;
 
 /// Variables that hold a secret, which CMD never gets: it gets the token instead.
@@ -24,11 +24,12 @@ pub fn run(args: &ExecArgs, printer: &Printer) -> Result<u8, Failure> {
         .command
         .split_first()
         .ok_or_else(|| Failure::usage(printer.t("no command after --", "-- 之后没有命令")))?;
-    let shown = crate::output::sanitize(&program.to_string_lossy());
+    let shown = crate::redact::sanitize(&program.to_string_lossy());
     if let Err((code, why)) = runnable(program, printer) {
         return Err(launch_failure(&shown, code, why, printer));
     }
-    let (got, _) = super::fetch::token(&args.fetch, printer)?;
+    let (plan, access) = crate::settings::token::fetch_plan(&args.fetch, printer)?;
+    let got = crate::token::obtain(&plan, &access, printer)?;
     printer.verbose(&tr!(printer.lang, "running {shown}", "运行 {shown}"));
     let mut cmd = std::process::Command::new(program);
     cmd.args(rest)
@@ -43,12 +44,12 @@ pub fn run(args: &ExecArgs, printer: &Printer) -> Result<u8, Failure> {
     {
         cmd.env_remove(name);
     }
-    crate::safe_fs::restore_for_exec();
+    crate::process::restore_for_exec();
     let e = cmd.exec();
-    crate::safe_fs::disable_core_dumps();
+    crate::process::disable_core_dumps();
     let (code, why) = match e.kind() {
-        std::io::ErrorKind::NotFound => (127, not_found(printer)),
-        _ => (126, io_reason(&e)),
+        std::io::ErrorKind::NotFound => (code::NOT_FOUND, not_found(printer)),
+        _ => (code::NOT_RUNNABLE, io_reason(&e)),
     };
     Err(launch_failure(&shown, code, why, printer))
 }
@@ -104,13 +105,13 @@ fn runnable(program: &OsStr, printer: &Printer) -> Result<(), (u8, String)> {
         }
     }
     match found {
-        None => Err((127, not_found(printer))),
+        None => Err((code::NOT_FOUND, not_found(printer))),
         Some(true) => Err((
-            126,
+            code::NOT_RUNNABLE,
             printer.t("it is a directory", "它是一个目录").to_string(),
         )),
         Some(false) => Err((
-            126,
+            code::NOT_RUNNABLE,
             printer
                 .t("permission denied (not executable)", "权限不足（不可执行）")
                 .to_string(),

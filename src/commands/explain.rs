@@ -4,13 +4,15 @@ use std::io::Read;
 
 use serde_json::{Value, json};
 
-use crate::catalog::{self, Context, Entry, Explanation, Platform};
 use crate::cli::{ExplainArgs, PlatformChoice};
-use crate::errmsg;
-use crate::error::Failure;
+use crate::error::{Failure, code};
 use crate::lang::Lang;
-use crate::output::{Printer, sanitize};
+use crate::output::Printer;
+use crate::platform::Platform;
+use crate::redact::sanitize;
 use crate::tr;
+use crate::wechat::catalog::{self, Context, Entry, Explanation};
+use crate::wechat::errmsg;
 
 /// One thing to explain.
 struct Item {
@@ -29,10 +31,7 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
                 printer.t("--all takes no codes", "--all 不接受错误码参数"),
             ));
         }
-        let platform = args
-            .platform
-            .map(PlatformChoice::platform)
-            .unwrap_or(Platform::Mp);
+        let platform = args.platform.get();
         return print_all(platform, printer);
     }
     if args.inputs.is_empty() {
@@ -60,7 +59,7 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
             items.extend(parse_input(input, false, lang)?);
         }
     }
-    let forced = args.platform.map(PlatformChoice::platform);
+    let forced = args.platform.platform.map(PlatformChoice::platform);
     for item in &mut items {
         item.platform = forced.unwrap_or_else(|| {
             match item.errmsg.as_deref().is_some_and(errmsg::looks_like_wecom) {
@@ -85,13 +84,13 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
     let all_known = items
         .iter()
         .all(|i| i.errcode == 0 || catalog::lookup(i.platform, i.errcode).is_some());
-    Ok(if all_known { 0 } else { 10 })
+    Ok(if all_known { code::OK } else { code::OTHER })
 }
 
 /// Errcodes, or the WeChat answers in pasted text (JSON anywhere in it, reprs, log lines,
-/// `curl -si` output; several, in order): see [`crate::paste`].
+/// `curl -si` output; several, in order): see [`crate::wechat::paste`].
 fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Failure> {
-    let found = crate::paste::answers(raw);
+    let found = crate::wechat::paste::answers(raw);
     if !found.is_empty() {
         // Pasted server text: catalog::explain masks what a log line or an echo may carry.
         return Ok(found
@@ -106,7 +105,7 @@ fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Fai
     let text = raw.trim();
     // The input is not echoed: it may be a token or a secret pasted by mistake.
     let chars = text.chars().count();
-    let looks_like_token = chars >= 32 && crate::response::token_problem(text).is_none();
+    let looks_like_token = chars >= 32 && crate::wechat::response::token_problem(text).is_none();
     let failure = if from_stdin {
         Failure::usage(tr!(
             lang,

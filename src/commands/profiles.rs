@@ -4,8 +4,9 @@ use serde_json::{Value, json};
 
 use crate::cli::ProfilesArgs;
 use crate::error::Failure;
-use crate::output::{Printer, sanitize};
-use crate::profile::{Config, Profile, config_path};
+use crate::output::Printer;
+use crate::redact::sanitize;
+use crate::settings::profile::{Config, Profile, config_path};
 use crate::tr;
 
 /// One profile as listed.
@@ -28,10 +29,10 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
     let selection = &args.profile;
     // A secret given as a profile's name is masked as one written in the file is.
     if let Some(name) = &selection.profile {
-        crate::profile::register_secret_shaped_words(name);
+        crate::settings::profile::register_secret_shaped_words(name);
     }
     let lang = printer.lang;
-    let Some(path) = config_path(selection.config.as_deref(), super::env_var) else {
+    let Some(path) = config_path(selection.config.as_deref(), crate::process::env_var) else {
         return Err(Failure::usage(printer.t(
             "no config file location: pass --config PATH (neither HOME nor XDG_CONFIG_HOME is set)",
             "没有配置文件位置：请使用 --config PATH（HOME 和 XDG_CONFIG_HOME 都未设置）",
@@ -71,7 +72,7 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
                     default.as_deref() == Some(name),
                     active.as_deref() == Some(name),
                 ),
-                config.check(name, table, crate::cli::profile::validate, lang),
+                config.check(name, table, crate::settings::profile::apply::validate, lang),
             )
         })
         .collect();
@@ -102,7 +103,7 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
                 "{shown} 中有 {broken} 个 profile 目前无法使用"
             ));
         }
-        return Ok(2);
+        return Ok(crate::error::code::USAGE);
     }
     Ok(0)
 }
@@ -138,7 +139,7 @@ fn row(name: &str, (default, active): (bool, bool), checked: Result<Profile, Fai
     let wecom = get("platform") == Some("wecom");
     row.platform = if wecom { "wecom" } else { "mp" }.to_string();
     let id = get(if wecom { "corpid" } else { "appid" }).unwrap_or("-");
-    row.appid = if crate::credentials::id_may_be_a_secret(id) {
+    row.appid = if crate::wechat::credentials::id_may_be_a_secret(id) {
         crate::redact::register_secret(id);
         "(looks like a secret; not shown)".to_string()
     } else {
@@ -153,9 +154,11 @@ fn row(name: &str, (default, active): (bool, bool), checked: Result<Profile, Fai
     }
     .to_string();
     row.kept = match (get("cache"), get("store")) {
-        (_, Some(url)) => crate::store::redis::StoreUrl::parse(url, crate::lang::Lang::En)
-            .map(|u| format!("store {}", u.shown))
-            .unwrap_or_else(|_| "store".into()),
+        (_, Some(url)) => {
+            crate::token::store::connection::StoreUrl::parse(url, crate::lang::Lang::En)
+                .map(|u| format!("store {}", u.shown))
+                .unwrap_or_else(|_| "store".into())
+        }
         (Some("true"), _) => "cache".to_string(),
         _ => "-".to_string(),
     };

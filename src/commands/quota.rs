@@ -5,15 +5,17 @@ use std::io::{BufRead, IsTerminal};
 
 use serde_json::{Map, Value, json};
 
-use super::tools::{self, TokenSource};
-use crate::api_base::ApiBase;
-use crate::catalog::Platform;
 use crate::cli::{QuotaClearArgs, QuotaCommand, QuotaGetArgs};
-use crate::client::{Client, Request};
-use crate::credentials::Credentials;
 use crate::error::Failure;
-use crate::output::{Printer, sanitize};
+use crate::net::api_base::ApiBase;
+use crate::net::client::{Client, Request};
+use crate::output::Printer;
+use crate::platform::Platform;
+use crate::redact::sanitize;
+use crate::settings::token::TokenSource;
 use crate::tr;
+use crate::wechat::credentials::Credentials;
+use crate::wechat::management as tools;
 
 /// The paths `quota get` shows without arguments: the token endpoints.
 const DEFAULT_PATHS: &[&str] = &["/cgi-bin/token", "/cgi-bin/stable_token"];
@@ -40,7 +42,7 @@ fn get(args: &QuotaGetArgs, printer: &Printer) -> Result<u8, Failure> {
         }
     }
     let source = TokenSource::decide(&args.token, "quota get", printer)?;
-    let client = super::connect(&args.conn, Platform::Mp, printer)?;
+    let client = crate::settings::connect(&args.conn, Platform::Mp, printer)?;
     let token = source.token(&client, printer)?;
     let mut quotas = Vec::new();
     for path in &paths {
@@ -223,14 +225,15 @@ fn clear(args: &QuotaClearArgs, printer: &Printer) -> Result<u8, Failure> {
             )));
         }
         None => {
-            let creds = super::load_credentials(&args.token.creds, Platform::Mp, printer)?;
+            let creds =
+                crate::settings::load_credentials(&args.token.creds, Platform::Mp, printer)?;
             let budget = Budget::account(&creds.appid, printer);
             refuse_unasked(args.yes, &budget, printer)?;
             (Target::Account(creds), budget)
         }
     };
-    let settings = super::conn_settings(&args.conn, Platform::Mp, lang)?;
-    super::warn_plain_http(&settings, printer);
+    let settings = crate::settings::conn_settings(&args.conn, Platform::Mp, lang)?;
+    crate::settings::warn_plain_http(&settings, printer);
     if !args.yes {
         ask(&budget, printer)?;
     }
@@ -285,7 +288,7 @@ fn clear(args: &QuotaClearArgs, printer: &Printer) -> Result<u8, Failure> {
 /// parameters, as WeChat's example and the common SDKs send them; the secret is shown as `***`.
 fn clear_v2_request(base: &ApiBase, creds: &Credentials) -> Request {
     let url = base.url("/cgi-bin/clear_quota/v2");
-    let encode = crate::api_base::percent_encode;
+    let encode = crate::encoding::percent_encode;
     let appid = encode(&creds.appid);
     Request {
         url: format!(

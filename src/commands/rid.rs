@@ -5,22 +5,26 @@
 
 use serde_json::{Map, Value, json};
 
-use super::tools::{self, TokenSource};
-use crate::catalog::{self, Platform};
 use crate::cli::RidArgs;
-use crate::errmsg;
 use crate::error::Failure;
 use crate::lang::Lang;
-use crate::output::{Printer, sanitize};
+use crate::output::Printer;
+use crate::platform::Platform;
 use crate::redact::mask_request_record;
-use crate::{response, time, tr};
+use crate::redact::sanitize;
+use crate::settings::token::TokenSource;
+use crate::wechat::catalog;
+use crate::wechat::errmsg;
+use crate::wechat::management as tools;
+use crate::wechat::response;
+use crate::{time, tr};
 
 pub fn run(args: &RidArgs, printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
     tools::refuse_wecom(args.platform.get(), "rid", printer)?;
     let rid = find_rid(&args.rid, lang)?;
     let source = TokenSource::decide(&args.token, "rid", printer)?;
-    let client = super::connect(&args.conn, Platform::Mp, printer)?;
+    let client = crate::settings::connect(&args.conn, Platform::Mp, printer)?;
     let token = source.token(&client, printer)?;
     let req = tools::request(
         &client.settings().api_base,
@@ -191,7 +195,7 @@ fn bare_id(input: &str) -> Option<String> {
         && s.chars().all(id_char)
         && s.chars().any(|c| c.is_ascii_alphanumeric())
         && !s.eq_ignore_ascii_case("redacted")
-        && !crate::credentials::secret_looks_right(s);
+        && !crate::wechat::credentials::secret_looks_right(s);
     shaped.then(|| s.to_string())
 }
 

@@ -1,0 +1,274 @@
+//! The process's life: the command line parsed (a profile applied), the command run, and
+//! clap's own errors turned into wxtoken's; the exit code returned to `main.rs`.
+
+use std::ffi::OsString;
+use std::panic::{self, AssertUnwindSafe};
+
+use clap::FromArgMatches;
+
+use crate::cli::{self, Cli, Command, CompletionsArgs};
+use crate::error::{Failure, code};
+use crate::lang::{self, Lang};
+use crate::output::format;
+use crate::output::{self, Printer};
+use crate::wechat::response;
+use crate::{commands, redact};
+
+/// The names of the WXTOKEN_* variables set to the empty string. The environment is read in
+/// place: copying every variable (`std::env::vars_os`) was 3% of a cache hit.
+fn empty_wxtoken_variables() -> Vec<OsString> {
+    use std::os::unix::ffi::OsStrExt;
+    unsafe extern "C" {
+        static environ: *const *const std::ffi::c_char;
+    }
+    let mut names = Vec::new();
+    // SAFETY: `environ` is the process's NULL-terminated array of NUL-terminated strings, and
+    // no other thread exists yet to change it.
+    unsafe {
+        let mut entry = environ;
+        while !entry.is_null() && !(*entry).is_null() {
+            let bytes = std::ffi::CStr::from_ptr(*entry).to_bytes();
+            if let Some(name) = bytes.strip_suffix(b"=")
+                && name.starts_with(b"WXTOKEN_")
+                && !name.contains(&b'=')
+            {
+                names.push(std::ffi::OsStr::from_bytes(name).to_os_string());
+            }
+            entry = entry.add(1);
+        }
+    }
+    names
+}
+
+/// Parse the command line, run the command, and return the exit code.
+pub fn main(args: Vec<OsString>) -> u8 {
+    crate::process::prepare();
+    // An empty variable counts as unset: `WXTOKEN_LANG=` must not be a usage error about a flag
+    // nobody typed.
+    for name in empty_wxtoken_variables() {
+        // SAFETY: no other thread exists yet; nothing reads the environment concurrently.
+        unsafe { std::env::remove_var(&name) };
+    }
+    panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        // Never eprintln!: a second panic on a full stderr would abort the process.
+        output::write_stderr(&format!(
+            "wxtoken: error: internal error: {} (this is a bug; please report it)\n",
+            redact::sanitize(&what)
+        ));
+    }));
+    // Help (asked for, or shown for a bare `wxtoken`) carries the exit-code table; building it is
+    // not free, so a run that shows no help does not.
+    let shows_help = args.len() <= 1
+        || args
+            .iter()
+            .skip(1)
+            .any(|a| a == "-h" || a == "--help" || a == "help");
+    let parsed = if shows_help {
+        cli::command_with_exit_codes()
+            .try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+    } else {
+        match cli::lazy::parse(&args) {
+            // Help shown for a command missing its subcommand (`wxtoken cache`): the whole
+            // tree, with every description.
+            Err(e)
+                if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+            {
+                cli::command_with_exit_codes()
+                    .try_get_matches_from(&args)
+                    .and_then(|m| Cli::from_arg_matches(&m))
+            }
+            other => other,
+        }
+    };
+    let (cli, lang) = match parsed {
+        Ok(cli) => match crate::settings::settle(cli, &args) {
+            Ok(settled) => settled,
+            Err((failure, printer)) => {
+                printer.failure(&failure);
+                env_format_failed(&args);
+                return failure.exit_code();
+            }
+        },
+        Err(e) => {
+            // clap echoes a stray argument back: one that looks like an AppSecret (a forgotten
+            // --secret, say), a token (`wxtoken check TOKEN`) or follows --secret or --token
+            // must not be shown.
+            let mut previous_was_secret = false;
+            for arg in args.iter().filter_map(|a| a.to_str()) {
+                let token_like = arg.len() >= 32 && response::token_problem(arg).is_none();
+                if previous_was_secret
+                    || crate::wechat::credentials::secret_looks_right(arg)
+                    || token_like
+                {
+                    redact::register_secret(arg);
+                }
+                previous_was_secret = arg == "--secret" || arg == "--token";
+            }
+            let code = clap_error(e, &args);
+            if code != 0 {
+                env_format_failed(&args);
+            }
+            return code;
+        }
+    };
+    match panic::catch_unwind(AssertUnwindSafe(|| run(&cli, lang))) {
+        Ok(code) => code,
+        Err(_) => {
+            if cli.command.json() {
+                let f = Failure::internal("internal error (a bug)");
+                output::write_stdout_quietly(&format!("{}\n", f.to_json_document()));
+            }
+            code::INTERNAL
+        }
+    }
+}
+
+fn run(cli: &Cli, lang: Lang) -> u8 {
+    let o = &cli.output;
+    let printer = Printer::new(
+        o.color,
+        lang,
+        cli.command.json(),
+        o.quiet,
+        cli.command.verbose(),
+    );
+    let result = match &cli.command {
+        Command::Fetch(args) => commands::fetch::run(args, &printer),
+        Command::Exec(args) => commands::exec::run(args, &printer),
+        Command::Profiles(args) => commands::profiles::run(args, &printer),
+        Command::Check(args) => commands::check::run(args, &printer),
+        Command::Doctor(args) => commands::doctor::run(args, &printer),
+        Command::Explain(args) => commands::explain::run(args, &printer),
+        Command::Cache(command) => commands::cache::run(command, &printer),
+        Command::Quota(command) => commands::quota::run(command, &printer),
+        Command::Rid(args) => commands::rid::run(args, &printer),
+        Command::Completions(CompletionsArgs { shell }) => {
+            let script = commands::completions::script(*shell);
+            printer
+                .result_line(String::from_utf8_lossy(&script).trim_end())
+                .map(|_| 0)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(failure) => {
+            printer.failure(&failure);
+            failure.exit_code()
+        }
+    }
+}
+
+/// The stdout format a command line asked for, read from the raw arguments (for a failure
+/// before they could be parsed): `json` with --json, else fetch's `--format` (the flag, else
+/// WXTOKEN_FORMAT), else none.
+fn requested_format(args: &[OsString]) -> Option<String> {
+    if args.iter().any(|a| a == "--json") {
+        return Some("json".into());
+    }
+    if cli::lazy::named_subcommand(args) != Some("fetch") {
+        return None;
+    }
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        match a.strip_prefix("--format=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--format" => args.get(i + 1)?.to_str().map(str::to_string),
+            None => None,
+        }
+    });
+    given.or_else(|| crate::process::env_var("WXTOKEN_FORMAT"))
+}
+
+/// A failure before `fetch` ran, when its output was to be `--format env`: stdout gets `false`,
+/// so that `eval "$(wxtoken fetch --format env)"` fails too, as it does when the fetch itself
+/// fails.
+fn env_format_failed(args: &[OsString]) {
+    if requested_format(args).as_deref() == Some("env") {
+        output::write_stdout_quietly(format::ENV_FAILURE);
+    }
+}
+
+/// clap's own errors (unknown flag, bad value): exit 2, and a JSON document with --json (or
+/// fetch's --format json).
+fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
+    let json = requested_format(args).as_deref() == Some("json");
+    use clap::error::ErrorKind;
+    if e.kind() == ErrorKind::DisplayVersion {
+        // The same line for `wxtoken -V` and `wxtoken fetch -V` (clap would say `wxtoken-fetch`).
+        let line = format!("wxtoken {}\n", env!("CARGO_PKG_VERSION"));
+        return match std::io::Write::write_all(&mut std::io::stdout(), line.as_bytes()) {
+            Ok(()) => code::OK,
+            Err(_) => code::INTERNAL,
+        };
+    }
+    if matches!(e.kind(), ErrorKind::DisplayHelp)
+        || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand && !e.use_stderr()
+    {
+        // Help that cannot be written (a full disk, a closed stdout) is lost: not a success.
+        return if e.print().is_ok() {
+            code::OK
+        } else {
+            code::INTERNAL
+        };
+    }
+    // A command without its subcommand (`wxtoken cache`): its help, on stderr, exit 2.
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        output::write_stderr(&e.render().to_string());
+        return code::USAGE;
+    }
+    // clap's wording, with the prefix and the colour rules of every other wxtoken error.
+    let rendered = e.render().to_string();
+    let body = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    let color = args
+        .iter()
+        .zip(args.iter().skip(1))
+        .find(|(flag, _)| *flag == "--color")
+        .map(|(_, value)| value.to_string_lossy().to_string())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.to_str()?.strip_prefix("--color=").map(str::to_string))
+        });
+    let choice = match color.as_deref() {
+        Some("always") => output::ColorChoice::Always,
+        Some("never") => output::ColorChoice::Never,
+        _ => output::ColorChoice::Auto,
+    };
+    let lang = Lang::resolve(lang::LangChoice::Auto, crate::process::env_var);
+    let printer = Printer::new(choice, lang, json, false, false);
+    output::write_stderr(&format!("wxtoken: {} {body}", printer.error_label()));
+    // `wxtoken check TOKEN`: say how a token is passed (the token itself was masked above).
+    if e.kind() == ErrorKind::UnknownArgument
+        && args.get(1).is_some_and(|a| a == "check")
+        && args
+            .iter()
+            .skip(2)
+            .any(|a| a.to_str().is_some_and(|a| !a.starts_with('-')))
+    {
+        output::write_stderr(&format!(
+            "  {} {}\n",
+            lang.pick("hint:", "提示："),
+            lang.pick(
+                "pass the token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch | wxtoken check)",
+                "请用 --token TOKEN、环境变量 WXTOKEN_ACCESS_TOKEN 或标准输入（wxtoken fetch | wxtoken check）传入 token",
+            )
+        ));
+    }
+    if json {
+        let first = rendered
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("error: ")
+            .to_string();
+        let f = Failure::usage(first);
+        output::write_stdout_quietly(&output::capped_json(&f.to_json_document()));
+    }
+    code::USAGE
+}

@@ -1,0 +1,222 @@
+//! The groups of flags the commands share, each declared once and flattened where it is used:
+//! output, platform, credentials, connection, trusted roots, cache directory.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::lang::LangChoice;
+use crate::output::ColorChoice;
+use crate::redact::Secret;
+use crate::settings::credentials::CredInput;
+
+/// How messages are printed (every command takes these).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// When to colour messages on stderr
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)
+    #[arg(long, value_name = "LANG", value_parser = crate::lang::LangParser, env = "WXTOKEN_LANG", default_value = "auto", global = true)]
+    pub lang: LangChoice,
+
+    /// No hints or warnings; the one-line error stays
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// `--json`, on the commands that print a result.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct JsonArg {
+    /// Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--json` and `-v`, on the commands that talk to WeChat.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct RequestOutputArgs {
+    #[command(flatten)]
+    pub json: JsonArg,
+
+    /// Show the requests on stderr: method, URL (secret as ***), proxy, status, timings, retries
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// `--platform` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlatformChoice {
+    /// Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)
+    Mp,
+    /// WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)
+    Wecom,
+}
+
+impl PlatformChoice {
+    pub fn platform(self) -> crate::platform::Platform {
+        match self {
+            PlatformChoice::Mp => crate::platform::Platform::Mp,
+            PlatformChoice::Wecom => crate::platform::Platform::Wecom,
+        }
+    }
+}
+
+/// Which WeChat platform.
+#[derive(Debug, Args)]
+pub struct PlatformArg {
+    /// The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp;
+    /// explain: wecom for an answer that looks like WeChat Work's]
+    #[arg(long, value_name = "PLATFORM", value_enum, env = "WXTOKEN_PLATFORM")]
+    pub platform: Option<PlatformChoice>,
+}
+
+impl PlatformArg {
+    /// The platform in effect: as given, else Official Accounts and Mini Programs.
+    pub fn get(&self) -> crate::platform::Platform {
+        self.platform
+            .map(PlatformChoice::platform)
+            .unwrap_or(crate::platform::Platform::Mp)
+    }
+}
+
+/// The app's credentials.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Credentials")]
+pub struct CredArgs {
+    /// The AppID (wx followed by 16 hex digits)
+    #[arg(long, value_name = "APPID", env = "WXTOKEN_APPID")]
+    pub appid: Option<String>,
+
+    /// With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid
+    #[arg(long, value_name = "CORPID", env = "WXTOKEN_CORPID")]
+    pub corpid: Option<String>,
+
+    /// With --platform wecom: the app's Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or
+    /// --secret-file [env: WXTOKEN_CORPSECRET, never shown]
+    #[arg(long, value_name = "SECRET", value_parser = parse_secret)]
+    pub corpsecret: Option<Secret>,
+
+    /// With --platform wecom: the app's AgentId, a label for the cache and messages (gettoken
+    /// does not take it)
+    #[arg(long, value_name = "ID", env = "WXTOKEN_AGENTID")]
+    pub agentid: Option<String>,
+
+    /// The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history
+    /// and in `ps` [env: WXTOKEN_SECRET, never shown]
+    // No clap `env` attribute: clap would hold the environment's secret as a plain argument
+    // value, which its errors echo; WXTOKEN_SECRET is read in `credentials::load`, after
+    // --secret-file, with an empty value counting as unset. The value is a `Secret` from the
+    // moment it is parsed, so that no `{:?}` of these structs can print it.
+    #[arg(long, value_name = "SECRET", value_parser = parse_secret)]
+    pub secret: Option<Secret>,
+
+    /// Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["secret", "corpsecret"])]
+    pub secret_file: Option<PathBuf>,
+
+    /// The profile's secret source (set after parsing, by `crate::settings::profile::apply`).
+    #[arg(skip)]
+    pub profile_secret: Option<crate::settings::profile::secret::FromProfile>,
+}
+
+fn parse_secret(raw: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::new(raw.to_string()))
+}
+
+impl CredArgs {
+    /// What the command line gave, for [`crate::settings::credentials::load`]: the one place that builds it.
+    /// `--corpid` and `--corpsecret` name WeChat Work's credentials: with another platform they
+    /// are a usage error.
+    pub fn input(
+        &self,
+        platform: crate::platform::Platform,
+        lang: crate::lang::Lang,
+    ) -> Result<CredInput<'_>, crate::error::Failure> {
+        use crate::platform::Platform;
+        let corp_names = self.corpid.is_some() || self.corpsecret.is_some();
+        if platform == Platform::Mp && corp_names {
+            return Err(crate::error::Failure::usage(lang.pick(
+                "--corpid and --corpsecret (WXTOKEN_CORPID) are WeChat Work's: add --platform wecom, or use --appid and --secret",
+                "--corpid 和 --corpsecret（WXTOKEN_CORPID）属于企业微信：请加 --platform wecom，或改用 --appid 和 --secret",
+            )));
+        }
+        if platform == Platform::Mp && self.agentid.is_some() {
+            return Err(crate::error::Failure::usage(lang.pick(
+                "--agentid (WXTOKEN_AGENTID) is WeChat Work's: add --platform wecom",
+                "--agentid（WXTOKEN_AGENTID）属于企业微信：请加 --platform wecom",
+            )));
+        }
+        Ok(CredInput {
+            platform,
+            appid: self.corpid.as_deref().or(self.appid.as_deref()),
+            secret: self.corpsecret.as_ref().or(self.secret.as_ref()),
+            secret_file: self.secret_file.as_deref(),
+            agentid: self.agentid.as_deref(),
+            profile_secret: self.profile_secret.as_ref(),
+        })
+    }
+}
+
+/// How to reach WeChat (every command that talks to WeChat takes these).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Connection")]
+pub struct ConnArgs {
+    /// Base URL of the API; may carry a path prefix (gateways with a fixed egress IP)
+    /// [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com]
+    /// [env: WXTOKEN_API_BASE; with --platform wecom WXTOKEN_WECOM_API_BASE]
+    // No clap `env`: each platform reads its own variable, so that a gateway set up for one
+    // platform never receives the other platform's secret.
+    #[arg(long, value_name = "URL")]
+    pub api_base: Option<String>,
+
+    /// Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)
+    #[arg(
+        long,
+        value_name = "SECS",
+        env = "WXTOKEN_TIMEOUT",
+        default_value = "10"
+    )]
+    pub timeout: String,
+
+    /// Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms
+    #[arg(long, value_name = "N", env = "WXTOKEN_RETRIES", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+
+    /// HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http
+    /// API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected
+    #[arg(long, value_name = "URL")]
+    pub proxy: Option<String>,
+
+    #[command(flatten)]
+    pub ca: CaCertArg,
+
+    /// The profile's api_base, after --api-base and the platform's variable (set after
+    /// parsing, by `crate::settings::profile::apply`).
+    #[arg(skip)]
+    pub profile_api_base: Option<String>,
+}
+
+/// The trusted roots, for WeChat's API and for a `rediss://` store alike.
+#[derive(Debug, Args)]
+pub struct CaCertArg {
+    /// PEM file of extra trusted root certificates, added to the built-in ones ("system" adds
+    /// the operating system's, those update-ca-certificates installs); for a rediss:// store,
+    /// the CA that signed the Redis server's certificate
+    #[arg(long, value_name = "PATH", env = "WXTOKEN_CA_CERT")]
+    pub ca_cert: Option<PathBuf>,
+}
+
+/// Where the token cache lives.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Cache")]
+pub struct CacheDirArg {
+    /// Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]
+    #[arg(long, value_name = "DIR", env = "WXTOKEN_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+}

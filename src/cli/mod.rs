@@ -1,0 +1,234 @@
+//! The command line, as clap derive types. Doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand};
+
+mod api_tools;
+mod args;
+mod fetch;
+pub mod lazy;
+mod per_command;
+mod store;
+pub use api_tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
+pub use args::{
+    CaCertArg, CacheDirArg, ConnArgs, CredArgs, JsonArg, OutputArgs, PlatformArg, PlatformChoice,
+    RequestOutputArgs,
+};
+pub use fetch::{ExecArgs, FetchArgs, FetchCommand, ProfileArgs, ProfilesArgs};
+pub use store::StoreArgs;
+
+/// Get a WeChat access_token right, explain every failure, and never break anyone else's token.
+#[derive(Debug, Parser)]
+// The exit-code table is added as after_help only when help is shown (see `crate::main`):
+// building it on every run cost 8% of a cache hit.
+#[command(name = "wxtoken", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch an access_token and print it (or one JSON document with --json)
+    ///
+    /// Every call of the classic endpoint invalidates the token other processes hold (after about
+    /// 5 minutes). Where more than one process or machine needs the token, use --stable (safe from
+    /// any number of machines at once) and/or --cache (one upstream fetch shared by every
+    /// invocation on this machine).
+    #[command(
+        after_help = "Examples:\n  wxtoken fetch --profile mini --stable --cache\n  eval \"$(wxtoken fetch --profile mini --format env)\"\n  curl \"https://api.weixin.qq.com/cgi-bin/getcallbackip?$(wxtoken fetch --format query)\"\n  wxtoken fetch --profile oa --output /run/app/wx-token    # from cron, with --cache or --store"
+    )]
+    Fetch(FetchCommand),
+
+    /// Run a command with a token in its environment: WXTOKEN_ACCESS_TOKEN, and
+    /// WXTOKEN_EXPIRES_AT (unix seconds)
+    ///
+    /// Takes fetch's options, then `--` and the command. The command replaces wxtoken (signals
+    /// reach it, its exit status is wxtoken's). It gets the token, never a secret: WXTOKEN_SECRET,
+    /// WXTOKEN_CORPSECRET, WXTOKEN_STORE and a profile's secret_env variable are not passed on.
+    /// When no token can be had the command does not run, and wxtoken exits with its own code
+    /// (127 when the command is not found, 126 when it cannot be run: checked before any fetch).
+    #[command(
+        after_help = "Examples:\n  wxtoken exec --profile mini --stable --cache -- ./send-template.sh\n  wxtoken exec --profile oa -- sh -c 'curl \"https://api.weixin.qq.com/cgi-bin/get_current_selfmenu_info?access_token=$WXTOKEN_ACCESS_TOKEN\"'"
+    )]
+    Exec(ExecArgs),
+
+    /// List the profiles of the config file (never a secret)
+    ///
+    /// Name, platform, appid or corpid, where the secret comes from, the endpoint, and the cache
+    /// or store. The profile a command would use now (--profile or WXTOKEN_PROFILE, else the
+    /// file's default_profile) is marked with *.
+    Profiles(ProfilesArgs),
+
+    /// Explain errcodes or a pasted WeChat response, offline
+    ///
+    /// Exit 0 when every input was recognised, 10 when a code is not in the catalogue (what is
+    /// known is still printed), 2 when an input is neither a code nor a WeChat JSON response.
+    #[command(
+        after_help = "Examples:\n  wxtoken explain 40164 -1\n  wxtoken explain '{\"errcode\":40164,\"errmsg\":\"invalid ip 1.2.3.4, not in whitelist rid: ...\"}'\n  curl -s \"$URL\" | wxtoken explain -\n  wxtoken explain --all --json | jq '.[] | select(.retryable)'"
+    )]
+    Explain(ExplainArgs),
+
+    /// Check whether WeChat accepts an access_token, without fetching a new one
+    ///
+    /// Calls the read-only GET /cgi-bin/getcallbackip. Exit 0 when the token is accepted; 6 when
+    /// it is expired, superseded, malformed or missing; other errcodes as in fetch (40164 is 7 and
+    /// says nothing about the token).
+    #[command(
+        after_help = "Examples:\n  wxtoken fetch --stable --cache | wxtoken check\n  WXTOKEN_ACCESS_TOKEN=... wxtoken check --json | jq .valid"
+    )]
+    Check(CheckArgs),
+
+    /// Diagnose a setup step by step: credentials, proxy, DNS, TCP and TLS, clock, whitelist
+    ///
+    /// Never invalidates a token in use: the credentials and IP whitelist are checked with one
+    /// normal-mode stable_token call, never the classic endpoint.
+    Doctor(DoctorArgs),
+
+    /// List or remove cached tokens (never shows a token)
+    #[command(subcommand)]
+    Cache(CacheCommand),
+
+    /// Show or reset the daily API call quotas (Official Accounts, Mini Programs)
+    #[command(subcommand)]
+    Quota(QuotaCommand),
+
+    /// Look up a request id (rid): when, from which IP, what was sent and answered
+    ///
+    /// One POST /cgi-bin/openapi/rid/get, with a token as for quota get. WeChat keeps the rids of
+    /// the token's own account for 7 days. Secrets and tokens in the record are shown as ***.
+    Rid(RidArgs),
+
+    /// Print a shell completion script
+    ///
+    /// For example: wxtoken completions bash > ~/.local/share/bash-completion/completions/wxtoken
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "WXTOKEN_ACCESS_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+
+    #[command(flatten)]
+    pub platform: PlatformArg,
+
+    #[command(flatten)]
+    pub conn: ConnArgs,
+
+    #[command(flatten)]
+    pub out: RequestOutputArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    #[command(flatten)]
+    pub platform: PlatformArg,
+
+    #[command(flatten)]
+    pub creds: CredArgs,
+
+    #[command(flatten)]
+    pub conn: ConnArgs,
+
+    #[command(flatten)]
+    pub out: RequestOutputArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Errcodes (negative ones too), WeChat JSON responses, or - to read from stdin
+    #[arg(value_name = "CODE|RESPONSE", allow_negative_numbers = true)]
+    pub inputs: Vec<String>,
+
+    /// Print the whole catalogue
+    #[arg(long)]
+    pub all: bool,
+
+    #[command(flatten)]
+    pub platform: PlatformArg,
+
+    #[command(flatten)]
+    pub out: JsonArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Show appid, endpoint, expiry and remaining lifetime of each cached token
+    List {
+        #[command(flatten)]
+        dir: CacheDirArg,
+
+        #[command(flatten)]
+        store: StoreArgs,
+
+        #[command(flatten)]
+        platform: PlatformArg,
+
+        #[command(flatten)]
+        ca: CaCertArg,
+
+        #[command(flatten)]
+        out: JsonArg,
+
+        #[command(flatten)]
+        profile: ProfileArgs,
+    },
+    /// Remove cached tokens (all, or those of one appid)
+    Clear {
+        /// Only the entries of this AppID
+        #[arg(long, value_name = "APPID")]
+        appid: Option<String>,
+
+        #[command(flatten)]
+        dir: CacheDirArg,
+
+        #[command(flatten)]
+        store: StoreArgs,
+
+        #[command(flatten)]
+        platform: PlatformArg,
+
+        #[command(flatten)]
+        ca: CaCertArg,
+
+        #[command(flatten)]
+        out: JsonArg,
+
+        #[command(flatten)]
+        profile: ProfileArgs,
+    },
+}
+
+/// The command line with the exit-code table after the help of `wxtoken` and `wxtoken fetch`.
+pub fn command_with_exit_codes() -> clap::Command {
+    use clap::CommandFactory;
+    let table = crate::exit_codes::exit_code_help(crate::lang::Lang::En);
+    Cli::command()
+        .after_help(table.clone())
+        .mut_subcommand("fetch", |c| c.after_help(table))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,75 @@
+//! What each command has: the options a profile fills in, and the output flags.
+
+use super::{CacheCommand, Command, ConnArgs, CredArgs, ProfileArgs, QuotaCommand};
+
+impl Command {
+    /// `--profile` and `--config`, on the commands that take them.
+    pub fn profile_args(&self) -> Option<&ProfileArgs> {
+        match self {
+            Command::Fetch(a) => Some(&a.fetch.profile),
+            Command::Exec(a) => Some(&a.fetch.profile),
+            Command::Profiles(a) => Some(&a.profile),
+            Command::Check(a) => Some(&a.profile),
+            Command::Doctor(a) => Some(&a.profile),
+            Command::Quota(QuotaCommand::Get(a)) => Some(&a.token.profile),
+            Command::Quota(QuotaCommand::Clear(a)) => Some(&a.token.profile),
+            Command::Rid(a) => Some(&a.token.profile),
+            Command::Cache(
+                CacheCommand::List { profile, .. } | CacheCommand::Clear { profile, .. },
+            ) => Some(profile),
+            Command::Explain(_) | Command::Completions(_) => None,
+        }
+    }
+
+    /// The credentials and connection options of the command, where it has them: what a
+    /// profile fills in after parsing.
+    pub fn settings_mut(&mut self) -> (Option<&mut CredArgs>, Option<&mut ConnArgs>) {
+        match self {
+            Command::Fetch(a) => (Some(&mut a.fetch.creds), Some(&mut a.fetch.conn)),
+            Command::Exec(a) => (Some(&mut a.fetch.creds), Some(&mut a.fetch.conn)),
+            Command::Check(a) => (None, Some(&mut a.conn)),
+            Command::Doctor(a) => (Some(&mut a.creds), Some(&mut a.conn)),
+            Command::Quota(QuotaCommand::Get(a)) => (Some(&mut a.token.creds), Some(&mut a.conn)),
+            Command::Quota(QuotaCommand::Clear(a)) => (Some(&mut a.token.creds), Some(&mut a.conn)),
+            Command::Rid(a) => (Some(&mut a.token.creds), Some(&mut a.conn)),
+            Command::Explain(_)
+            | Command::Cache(_)
+            | Command::Profiles(_)
+            | Command::Completions(_) => (None, None),
+        }
+    }
+
+    /// Whether `--json` was given (on a command that has it).
+    pub fn json(&self) -> bool {
+        match self {
+            Command::Fetch(a) => {
+                a.fetch.out.json.json
+                    || a.deliver.format == Some(crate::output::format::Format::Json)
+            }
+            Command::Exec(a) => a.fetch.out.json.json,
+            Command::Profiles(a) => a.out.json,
+            Command::Check(a) => a.out.json.json,
+            Command::Doctor(a) => a.out.json.json,
+            Command::Explain(a) => a.out.json,
+            Command::Cache(CacheCommand::List { out, .. } | CacheCommand::Clear { out, .. }) => {
+                out.json
+            }
+            Command::Quota(q) => q.out().json.json,
+            Command::Rid(a) => a.out.json.json,
+            Command::Completions(_) => false,
+        }
+    }
+
+    /// Whether `-v` was given (on a command that has it).
+    pub fn verbose(&self) -> bool {
+        match self {
+            Command::Fetch(a) => a.fetch.out.verbose,
+            Command::Exec(a) => a.fetch.out.verbose,
+            Command::Check(a) => a.out.verbose,
+            Command::Doctor(a) => a.out.verbose,
+            Command::Quota(q) => q.out().verbose,
+            Command::Rid(a) => a.out.verbose,
+            _ => false,
+        }
+    }
+}

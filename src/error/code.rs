@@ -1,0 +1,20 @@
+//! The exit codes, by what happened: every number wxtoken exits with is named here
+//! (`exit_codes.rs` tells them; WeChat's errcodes map onto them by category in the catalogue).
+
+pub const OK: u8 = 0;
+pub const INTERNAL: u8 = 1;
+pub const USAGE: u8 = 2;
+pub const NETWORK: u8 = 3;
+pub const RESPONSE: u8 = 4;
+pub const BUSY: u8 = 5;
+pub const CREDENTIALS: u8 = 6;
+pub const IP: u8 = 7;
+pub const QUOTA: u8 = 8;
+pub const ACCOUNT: u8 = 9;
+/// Another errcode, or (`explain`) a code the catalogue does not know.
+pub const OTHER: u8 = 10;
+pub const STORE: u8 = 11;
+/// `exec`: the command was found but cannot be run.
+pub const NOT_RUNNABLE: u8 = 126;
+/// `exec`: the command was not found.
+pub const NOT_FOUND: u8 = 127;

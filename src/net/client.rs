@@ -1,0 +1,293 @@
+//! The blocking HTTP client: one agent per run; one deadline per attempt; the body cap;
+//! retries with backoff. Where the request is sent. (Failure wording: `transport_error.rs`;
+//! trusted roots: `tls.rs`; the base URL: `api_base.rs`.)
+
+use std::time::{Duration, Instant};
+
+use ureq::Agent;
+use ureq::unversioned::transport::{
+    ConnectProxyConnector, Connector, SocksConnector, TcpConnector,
+};
+
+use crate::error::Failure;
+use crate::net::connection::ConnSettings;
+use crate::net::forward_proxy::{ForwardConnector, ProxyResolver};
+use crate::net::proxy;
+use crate::net::transport_error::{self, fmt_secs};
+use crate::output::Printer;
+use crate::tr;
+use crate::wechat::response::MAX_BODY;
+
+const FIRST_BACKOFF: Duration = Duration::from_millis(500);
+const MAX_BACKOFF: Duration = Duration::from_secs(8);
+
+/// A request to send: the URL as sent and as shown (secrets masked), and a JSON body for POST.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub url: String,
+    pub shown_url: String,
+    pub json_body: Option<String>,
+}
+
+/// What to do with an answer.
+pub enum Verdict<T> {
+    Done(T),
+    /// Worth another attempt (if any are left); else this failure stands.
+    Retry(Failure),
+    Fail(Failure),
+}
+
+/// A raw HTTP answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub body: Vec<u8>,
+    /// The `Date` header, if any.
+    pub date: Option<String>,
+    /// The `Location` header, if any (wxtoken follows no redirect).
+    pub location: Option<String>,
+    /// The request as shown to people: method and URL with the secret masked.
+    pub request: String,
+}
+
+#[derive(Clone)]
+pub struct Client {
+    agent: Agent,
+    settings: ConnSettings,
+    /// Requests go to the proxy as forward requests (an http:// base behind an http:// proxy).
+    forwarding: bool,
+}
+
+impl Client {
+    /// Check the settings and build the agent; a bad proxy URL or CA file is a usage error.
+    pub fn new(settings: ConnSettings) -> Result<Client, Failure> {
+        let lang = settings.lang;
+        let proxy = match settings.proxy.proxy() {
+            Some(p) => Some(proxy::for_client(&p.url, lang).map_err(|hint| {
+                let (source, shown) = (
+                    &p.source,
+                    crate::redact::sanitize(&proxy::display_url(&p.url)),
+                );
+                Failure::usage(tr!(
+                    lang,
+                    "the proxy URL from {source} is not usable: {shown}",
+                    "来自 {source} 的代理 URL 无法使用：{shown}"
+                ))
+                .with_hint(hint)
+            })?),
+            None => None,
+        };
+        // An http:// API base behind a plain http:// proxy: a forward request, as curl sends it,
+        // rather than ureq's CONNECT (which squid refuses for plain http by default).
+        let forward = match (settings.api_base.scheme.as_str(), settings.proxy.proxy()) {
+            ("http", Some(p)) => crate::net::forward_proxy::Forward::for_proxy(&p.url),
+            _ => None,
+        };
+        let proxy = if forward.is_some() { None } else { proxy };
+        let tls = crate::net::tls::client_config(settings.ca_cert.as_deref(), lang)?;
+        let config = Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(settings.timeout))
+            .user_agent(format!("wxtoken/{}", env!("CARGO_PKG_VERSION")))
+            .proxy(proxy)
+            .max_redirects(0)
+            // A token exchange is tiny: ureq's 128 KiB buffers (zeroed on every start) cost more
+            // time than the whole request does.
+            .max_response_header_size(16 * 1024)
+            .input_buffer_size(32 * 1024)
+            .output_buffer_size(8 * 1024)
+            .max_redirects_will_error(false)
+            // A forward request's line is rewritten once per connection: never reuse one (a
+            // retry, or doctor's second call, opens its own).
+            .max_idle_connections(if forward.is_some() { 0 } else { 3 })
+            .max_idle_connections_per_host(if forward.is_some() { 0 } else { 1 })
+            .build();
+        // ureq's own chain (SOCKS, HTTP proxy tunnel, TCP), with wxtoken's TLS step at the end.
+        let connector = ()
+            .chain(SocksConnector::default())
+            .chain(ConnectProxyConnector::default())
+            .chain(TcpConnector::default())
+            .chain(ForwardConnector {
+                forward: forward.clone(),
+            })
+            .chain(crate::net::tls::TlsConnector { config: tls });
+        Ok(Client {
+            forwarding: forward.is_some(),
+            agent: Agent::with_parts(config, connector, ProxyResolver::new(forward)),
+            settings,
+        })
+    }
+
+    pub fn settings(&self) -> &ConnSettings {
+        &self.settings
+    }
+
+    /// The longest a [`Client::send`] can take: every attempt at the timeout plus every backoff.
+    pub fn worst_case(&self) -> Duration {
+        let mut total = Duration::ZERO;
+        let mut backoff = FIRST_BACKOFF;
+        for _ in 0..self.settings.retries {
+            total += backoff;
+            backoff = (backoff * 2).min(MAX_BACKOFF);
+        }
+        total + self.settings.timeout * self.settings.retries.saturating_add(1)
+    }
+
+    /// One attempt under one deadline that covers everything: DNS, connect, proxy CONNECT, TLS,
+    /// headers and body. The attempt runs on its own thread, so that no phase (a resolver that
+    /// hangs, a proxy that trickles its answer a byte at a time) can outlive `--timeout`; a
+    /// thread left behind ends with the process.
+    pub fn exchange(&self, req: &Request) -> Result<Answer, Failure> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (me, req) = (self.clone(), req.clone());
+        std::thread::Builder::new()
+            .name("attempt".into())
+            .spawn(move || {
+                let _ = tx.send(me.exchange_unbounded(&req));
+            })
+            .map_err(|e| Failure::internal(format!("cannot start a thread: {e}")))?;
+        match rx.recv_timeout(self.settings.timeout) {
+            Ok(result) => result,
+            Err(_) => Err(transport_error::timed_out(&self.settings)),
+        }
+    }
+
+    fn exchange_unbounded(&self, req: &Request) -> Result<Answer, Failure> {
+        let result = match &req.json_body {
+            None => self.agent.get(&req.url).call(),
+            Some(body) => self
+                .agent
+                .post(&req.url)
+                .header("Content-Type", "application/json")
+                .send(body.as_str()),
+        };
+        let mut response =
+            result.map_err(|e| transport_error::transport_failure(&self.settings, e))?;
+        let status = response.status().as_u16();
+        if status == 407 && self.forwarding {
+            return Err(transport_error::proxy_wants_credentials(&self.settings));
+        }
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let date = header("date");
+        let location = header("location");
+        if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok())
+            && len > MAX_BODY
+        {
+            return Err(transport_error::too_large(status, self.settings.lang));
+        }
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_vec()
+            .map_err(|e| match e {
+                ureq::Error::BodyExceedsLimit(_) => {
+                    transport_error::too_large(status, self.settings.lang)
+                }
+                other => transport_error::transport_failure(&self.settings, other),
+            })?;
+        let method = if req.json_body.is_some() {
+            "POST"
+        } else {
+            "GET"
+        };
+        Ok(Answer {
+            status,
+            body,
+            date,
+            location,
+            request: format!("{method} {}", req.shown_url),
+        })
+    }
+
+    /// Send `req` until `judge` is satisfied, retrying what is worth retrying with exponential
+    /// backoff (500 ms, doubling, capped at 8 s), at most `retries` times.
+    pub fn send<T>(
+        &self,
+        req: &Request,
+        printer: &Printer,
+        judge: impl Fn(&Answer) -> Verdict<T>,
+    ) -> Result<T, Failure> {
+        let method = if req.json_body.is_some() {
+            "POST"
+        } else {
+            "GET"
+        };
+        let lang = self.settings.lang;
+        let shown = &req.shown_url;
+        printer.verbose(&tr!(
+            lang,
+            "request: {method} {shown}",
+            "请求：{method} {shown}"
+        ));
+        let proxy = self.settings.proxy.describe();
+        printer.verbose(&tr!(lang, "proxy: {proxy}", "代理：{proxy}"));
+        let attempts = self.settings.retries.saturating_add(1);
+        let mut backoff = FIRST_BACKOFF;
+        let mut attempt = 1;
+        let first_started = Instant::now();
+        let summary = |f: Failure, attempt: u32| {
+            if attempt < 2 {
+                return f;
+            }
+            let total = first_started.elapsed().as_secs_f64();
+            let each = fmt_secs(self.settings.timeout);
+            f.append_message(&tr!(
+                lang,
+                " ({attempt} attempts in {total:.1} s, {each} each)",
+                "（共 {attempt} 次尝试，用时 {total:.1} 秒，每次最多 {each}）"
+            ))
+        };
+        loop {
+            let started = Instant::now();
+            let outcome = self.exchange(req);
+            let elapsed = started.elapsed().as_millis();
+            let verdict = match outcome {
+                Ok(answer) => {
+                    let (status, bytes) = (answer.status, answer.body.len());
+                    printer.verbose(&tr!(
+                        lang,
+                        "attempt {attempt}/{attempts}: HTTP {status}, {bytes} bytes, {elapsed} ms",
+                        "第 {attempt}/{attempts} 次尝试：HTTP {status}，{bytes} 字节，{elapsed} 毫秒"
+                    ));
+                    judge(&answer)
+                }
+                Err(f) => {
+                    let why = f.message();
+                    printer.verbose(&tr!(
+                        lang,
+                        "attempt {attempt}/{attempts}: failed after {elapsed} ms: {why}",
+                        "第 {attempt}/{attempts} 次尝试：{elapsed} 毫秒后失败：{why}"
+                    ));
+                    if matches!(f, Failure::Network { .. }) && f.retryable() {
+                        Verdict::Retry(f)
+                    } else {
+                        Verdict::Fail(f)
+                    }
+                }
+            };
+            match verdict {
+                Verdict::Done(t) => return Ok(t),
+                Verdict::Fail(f) => return Err(summary(f, attempt)),
+                Verdict::Retry(f) if attempt >= attempts => return Err(summary(f, attempt)),
+                Verdict::Retry(f) => {
+                    let (ms, why) = (backoff.as_millis(), f.message());
+                    printer.verbose(&tr!(
+                        lang,
+                        "retrying in {ms} ms ({why})",
+                        "{ms} 毫秒后重试（{why}）"
+                    ));
+                    std::thread::sleep(backoff);
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
+                    attempt += 1;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! Everything wxtoken prints. stdout carries only the result (a token or one JSON document);
+//! everything for people goes to stderr, escaped, with every known secret masked.
+
+use std::io::{self, IsTerminal, Write};
+
+use anstyle::{AnsiColor, Style};
+use clap::ValueEnum;
+use serde_json::Value;
+
+use crate::error::Failure;
+use crate::lang::Lang;
+use crate::redact::{redact, redact_json, sanitize};
+
+pub mod format;
+pub mod token_file;
+
+/// `--color` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// Whether a stream gets colour, decided for that stream alone.
+pub fn use_color(
+    choice: ColorChoice,
+    stream_is_terminal: bool,
+    env: impl Fn(&str) -> Option<String>,
+) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let dumb = env("TERM").is_some_and(|v| v == "dumb");
+            stream_is_terminal && !no_color && !dumb
+        }
+    }
+}
+
+/// Write the result to stdout. Any failure, a closed pipe too, means the result was lost.
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    if crate::process::stdout_was_closed() {
+        return Err(Failure::internal(
+            "cannot write the result to stdout: stdout was closed when wxtoken started",
+        ));
+    }
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| {
+            let why = match e.kind() {
+                io::ErrorKind::BrokenPipe => "the reading end of the pipe is closed".to_string(),
+                _ => crate::error::io_reason(&e),
+            };
+            Failure::internal(format!("cannot write the result to stdout: {why}"))
+        })
+}
+
+/// Write to stdout where a failure changes nothing (the run has failed already).
+pub fn write_stdout_quietly(text: &str) {
+    if crate::process::stdout_was_closed() {
+        return;
+    }
+    let _ = io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Text for people on stderr: always masked here, the one way out for it. Errors are ignored
+/// (there is nowhere left to report them).
+pub fn write_stderr(text: &str) {
+    let _ = io::stderr()
+        .lock()
+        .write_all(cap_lines(&redact(text)).as_bytes());
+}
+
+/// No line for people is longer than this: a value echoed back in a message (a 100 KB path or
+/// proxy URL, a pasted blob) is cut, after masking, and says how much was left out.
+pub const MAX_LINE: usize = 2048;
+
+/// `text` with every line over [`MAX_LINE`] bytes cut at a character boundary.
+fn cap_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.lines().all(|l| l.len() <= MAX_LINE) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(64 * 1024));
+    for piece in text.split_inclusive('\n') {
+        let (line, end) = match piece.strip_suffix('\n') {
+            Some(line) => (line, "\n"),
+            None => (piece, ""),
+        };
+        out.push_str(&cap(line));
+        out.push_str(end);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// One string cut to [`MAX_LINE`] bytes, with a note of how many characters were left out.
+fn cap(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.len() <= MAX_LINE {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut at = MAX_LINE;
+    while !line.is_char_boundary(at) {
+        at -= 1;
+    }
+    let left_out = line[at..].chars().count();
+    let note = Lang::current().pick("more characters not shown", "个字符未显示");
+    std::borrow::Cow::Owned(format!("{}… ({left_out} {note})", &line[..at]))
+}
+
+/// A report's or a failure's JSON document as printed: masked, and no string in it over
+/// [`MAX_LINE`] bytes.
+pub fn capped_json(doc: &Value) -> String {
+    fn cap_strings(v: &mut Value) {
+        match v {
+            Value::String(s) if s.len() > MAX_LINE => *s = cap(s).into_owned(),
+            Value::Array(items) => items.iter_mut().for_each(cap_strings),
+            Value::Object(map) => map.values_mut().for_each(cap_strings),
+            _ => {}
+        }
+    }
+    let mut doc = redact_json(doc);
+    cap_strings(&mut doc);
+    format!("{doc}\n")
+}
+
+/// The styles wxtoken uses, by what they mean.
+#[derive(Debug, Clone, Copy)]
+pub enum Tone {
+    Error,
+    Warning,
+    Hint,
+    Dim,
+    Ok,
+}
+
+impl Tone {
+    fn style(self) -> Style {
+        let fg = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
+        match self {
+            Tone::Error => fg(AnsiColor::Red).bold(),
+            Tone::Warning => fg(AnsiColor::Yellow).bold(),
+            Tone::Hint => fg(AnsiColor::Cyan),
+            Tone::Dim => Style::new().dimmed(),
+            Tone::Ok => fg(AnsiColor::Green),
+        }
+    }
+}
+
+/// `text` in `tone` when `on`, else plain.
+fn paint(on: bool, tone: Tone, text: &str) -> String {
+    if on {
+        let style = tone.style();
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// How output looks, decided once from the command line and the environment: the language,
+/// and colour for each stream on its own (`--color`, NO_COLOR, TERM=dumb, and whether that very
+/// stream is a terminal).
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub lang: Lang,
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: bool,
+    stderr_color: bool,
+    stdout_color: bool,
+}
+
+impl Printer {
+    pub fn new(color: ColorChoice, lang: Lang, json: bool, quiet: bool, verbose: bool) -> Printer {
+        let env = |k: &str| std::env::var(k).ok();
+        Printer {
+            lang,
+            json,
+            quiet,
+            verbose,
+            stderr_color: use_color(color, io::stderr().is_terminal(), env),
+            stdout_color: use_color(color, io::stdout().is_terminal(), env),
+        }
+    }
+
+    /// `error:` (or `错误:`), coloured if stderr gets colour.
+    pub fn error_label(&self) -> String {
+        self.paint_stderr(Tone::Error, &format!("{}:", self.t("error", "错误")))
+    }
+
+    /// Text for a result on stdout, coloured if stdout gets colour (doctor's report).
+    pub fn paint_stdout(&self, tone: Tone, text: &str) -> String {
+        paint(self.stdout_color, tone, text)
+    }
+
+    fn paint_stderr(&self, tone: Tone, text: &str) -> String {
+        paint(self.stderr_color, tone, text)
+    }
+
+    /// Pick the English or the Chinese text.
+    pub fn t<'a>(&self, en: &'a str, zh: &'a str) -> &'a str {
+        self.lang.pick(en, zh)
+    }
+
+    /// The result on stdout: text (masked).
+    pub fn result_line(&self, line: &str) -> Result<(), Failure> {
+        write_stdout(&format!("{}\n", redact(line)))
+    }
+
+    /// The result on stdout: one JSON document (every string value masked).
+    pub fn result_json(&self, doc: &Value) -> Result<(), Failure> {
+        write_stdout(&format!("{}\n", redact_json(doc)))
+    }
+
+    /// A report for people on stdout (doctor): masked, then no line over [`MAX_LINE`] bytes.
+    pub fn report_text(&self, text: &str) -> Result<(), Failure> {
+        write_stdout(&format!("{}\n", cap_lines(&redact(text))))
+    }
+
+    /// A report's JSON document on stdout: masked, then no string over [`MAX_LINE`] bytes.
+    pub fn report_json(&self, doc: &Value) -> Result<(), Failure> {
+        write_stdout(&capped_json(doc))
+    }
+
+    /// The token's result as `crate::output::format::render` made it (everything but the token masked
+    /// there): the one thing ever written unmasked.
+    pub fn result_unmasked(&self, text: &str) -> Result<(), Failure> {
+        write_stdout(text)
+    }
+
+    /// A line for people on stderr (already escaped where needed); masked.
+    pub fn info(&self, line: &str) {
+        write_stderr(&format!("{line}\n"));
+    }
+
+    /// A note on stderr that `--quiet` silences.
+    pub fn note(&self, line: &str) {
+        if !self.quiet {
+            write_stderr(&format!("wxtoken: {line}\n"));
+        }
+    }
+
+    pub fn warn(&self, message: &str) {
+        if self.quiet {
+            return;
+        }
+        let label = self.paint_stderr(Tone::Warning, &format!("{}:", self.t("warning", "警告")));
+        write_stderr(&format!("wxtoken: {label} {message}\n"));
+    }
+
+    /// A `-v` line on stderr.
+    pub fn verbose(&self, message: &str) {
+        if self.verbose {
+            write_stderr(&format!(
+                "{} {message}\n",
+                self.paint_stderr(Tone::Dim, "*")
+            ));
+        }
+    }
+
+    /// Report a failure: the human text on stderr, and with --json the document on stdout.
+    pub fn failure(&self, failure: &Failure) {
+        self.failure_with_document(failure, &failure.to_json_document());
+    }
+
+    /// Report a failure, with `doc` as the JSON document (for commands that add fields).
+    pub fn failure_with_document(&self, failure: &Failure, doc: &Value) {
+        let label = self.error_label();
+        let mut text = format!("wxtoken: {label} {}\n", failure.message());
+        if !self.quiet {
+            if let Failure::WeChat(w) = failure
+                && !w.errmsg.is_empty()
+            {
+                let label = self.t("errmsg:", "errmsg：");
+                text.push_str(&format!("  {label} {}\n", sanitize(&w.errmsg)));
+            }
+            for hint in failure.hints() {
+                text.push_str(&format!(
+                    "  {} {}\n",
+                    self.paint_stderr(Tone::Hint, self.t("hint:", "提示：")),
+                    hint
+                ));
+            }
+        }
+        write_stderr(&text);
+        if self.json {
+            // The failure stands whether or not its document can be written.
+            let _ = write_stdout(&capped_json(doc));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_after_masking_and_say_so() {
+        let short = "wxtoken: error: short\n  hint: fine\n";
+        assert_eq!(cap_lines(short), short);
+        let long = format!(
+            "wxtoken: error: cannot read {}\n  hint: h\n",
+            "é".repeat(3000)
+        );
+        let cut = cap_lines(&long);
+        let lines: Vec<&str> = cut.lines().collect();
+        assert_eq!(lines.len(), 2, "{cut}");
+        assert!(lines[0].len() < MAX_LINE + 64, "{}", lines[0].len());
+        assert!(
+            lines[0].ends_with("more characters not shown)") || lines[0].ends_with("个字符未显示)")
+        );
+        assert_eq!(lines[1], "  hint: h");
+        assert!(cut.ends_with('\n'));
+        let doc = serde_json::json!({"error": {"message": "x".repeat(10_000), "n": 1}});
+        let printed = capped_json(&doc);
+        assert!(printed.len() < MAX_LINE + 200, "{}", printed.len());
+        assert!(printed.ends_with('\n'));
+    }
+
+    #[test]
+    fn colour_decision() {
+        let none = |_: &str| None;
+        assert!(use_color(ColorChoice::Auto, true, none));
+        assert!(!use_color(ColorChoice::Auto, false, none));
+        assert!(use_color(ColorChoice::Always, false, none));
+        assert!(!use_color(ColorChoice::Never, true, none));
+        assert!(!use_color(ColorChoice::Auto, true, |k| (k == "NO_COLOR")
+            .then(|| "1".into())));
+        assert!(use_color(ColorChoice::Auto, true, |k| (k == "NO_COLOR")
+            .then(String::new)));
+        assert!(!use_color(ColorChoice::Auto, true, |k| (k == "TERM")
+            .then(|| "dumb".into())));
+    }
+}

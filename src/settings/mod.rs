@@ -1,0 +1,200 @@
+//! Settings settled once: the command line, the environment and a profile become what a command
+//! runs with (credentials, connection, where a token is kept, the language). Commands call
+//! these; the token core, the WeChat layer and the network layer never see a clap type.
+
+pub mod credentials;
+pub mod profile;
+pub mod token;
+
+use std::ffi::OsString;
+
+use crate::process::env_var;
+
+use crate::cli::{Cli, ConnArgs, CredArgs, StoreArgs};
+use crate::error::Failure;
+use crate::lang::Lang;
+use crate::net::api_base::{ApiBase, DEFAULT_API_BASE, WECOM_API_BASE};
+use crate::net::client::Client;
+use crate::net::connection::ConnSettings;
+use crate::net::proxy;
+use crate::output::Printer;
+use crate::platform::Platform;
+use crate::token::store::connection::StoreUrl;
+use crate::token::store::layout::Layout;
+use crate::token::store::{StoreChoice, check_prefix};
+use crate::wechat::credentials::Credentials;
+
+/// The command line with its profile applied (a profile's settings become the flags' defaults:
+/// the command line is parsed again), and the language of the run, decided after the profile,
+/// which may set it. A failure comes with the printer to tell it with.
+pub fn settle(cli: Cli, args: &[OsString]) -> Result<(Cli, Lang), (Failure, Printer)> {
+    let given = Lang::resolve(cli.output.lang, env_var);
+    // Provisional, for what reading the config file may have to say.
+    Lang::set_current(given);
+    let (color, json, quiet) = (cli.output.color, cli.command.json(), cli.output.quiet);
+    let cli = profile::apply::apply(cli, args, given)
+        .map_err(|f| (f, Printer::new(color, given, json, quiet, false)))?;
+    let lang = Lang::resolve(cli.output.lang, env_var);
+    Lang::set_current(lang);
+    Ok((cli, lang))
+}
+
+/// The store asked for, if any; every problem is a usage error, found before any request.
+pub fn store_choice(
+    args: &StoreArgs,
+    platform: Platform,
+    lang: Lang,
+) -> Result<Option<StoreChoice>, Failure> {
+    let Some(url) = &args.store else {
+        if args.store_layout.is_some() || args.store_prefix.is_some() {
+            return Err(Failure::usage(lang.pick(
+                "--store-layout and --store-prefix (WXTOKEN_STORE_LAYOUT, WXTOKEN_STORE_PREFIX) work only with --store",
+                "--store-layout 和 --store-prefix（WXTOKEN_STORE_LAYOUT、WXTOKEN_STORE_PREFIX）只能与 --store 一起使用",
+            )));
+        }
+        return Ok(None);
+    };
+    let url = StoreUrl::parse(url, lang)?;
+    let layout = args.store_layout.unwrap_or(Layout::Wxtoken);
+    let prefix = match &args.store_prefix {
+        Some(p) => {
+            check_prefix(p, lang)?;
+            p.clone()
+        }
+        None => layout.default_prefix(platform).to_string(),
+    };
+    Ok(Some(StoreChoice {
+        url,
+        layout,
+        prefix,
+    }))
+}
+
+/// Read and check appid and secret, warning about formats that look wrong.
+pub fn load_credentials(
+    args: &CredArgs,
+    platform: Platform,
+    printer: &Printer,
+) -> Result<Credentials, Failure> {
+    let creds = credentials::load(&args.input(platform, printer.lang)?, printer.lang, env_var)?;
+    for warning in credentials::format_warnings(&creds, printer.lang) {
+        printer.warn(&warning);
+    }
+    Ok(creds)
+}
+
+/// Check the connection options (usage errors come out here, before any request).
+pub fn conn_settings(
+    args: &ConnArgs,
+    platform: Platform,
+    lang: Lang,
+) -> Result<ConnSettings, Failure> {
+    let (variable, default) = match platform {
+        Platform::Mp => ("WXTOKEN_API_BASE", DEFAULT_API_BASE),
+        Platform::Wecom => ("WXTOKEN_WECOM_API_BASE", WECOM_API_BASE),
+    };
+    let from_env = env_var(variable).filter(|v| !v.is_empty());
+    let raw = args
+        .api_base
+        .clone()
+        .or(from_env)
+        .or_else(|| args.profile_api_base.clone());
+    let api_base = ApiBase::parse(raw.as_deref().unwrap_or(default), lang)?;
+    let timeout = crate::net::connection::parse_timeout(&args.timeout, lang)?;
+    let proxy = proxy::decide(
+        args.proxy.as_deref(),
+        &api_base.scheme,
+        &api_base.host,
+        env_var,
+    );
+    Ok(ConnSettings {
+        platform,
+        api_base,
+        timeout,
+        // WeChat Work: "建议重试次数不超过3次".
+        retries: match platform {
+            Platform::Wecom => args.retries.min(3),
+            Platform::Mp => args.retries,
+        },
+        proxy,
+        ca_cert: args.ca.ca_cert.clone(),
+        lang,
+    })
+}
+
+pub fn connect(args: &ConnArgs, platform: Platform, printer: &Printer) -> Result<Client, Failure> {
+    let settings = conn_settings(args, platform, printer.lang)?;
+    warn_plain_http(&settings, printer);
+    Client::new(settings)
+}
+
+/// The host of a proxy URL (without port or brackets).
+fn proxy_host(url: &str) -> String {
+    let host_port = crate::net::proxy::ProxyUrl::parse(url).host_port;
+    let host = match host_port.rsplit_once(':') {
+        Some((h, p)) if p.bytes().all(|b| b.is_ascii_digit()) => h.to_string(),
+        _ => host_port,
+    };
+    host.trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string()
+}
+
+/// A plain `http://` API base on another machine: the secret (and the token) cross the network
+/// unencrypted. Loopback (a local gateway) is fine.
+pub fn warn_plain_http(settings: &ConnSettings, printer: &Printer) {
+    let base = &settings.api_base;
+    let host = base.host.trim_start_matches('[').trim_end_matches(']');
+    let is_loopback = |host: &str| {
+        host.eq_ignore_ascii_case("localhost")
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    };
+    let loopback = is_loopback(host);
+    if base.scheme == "http" && !loopback {
+        printer.warn(&crate::tr!(
+            printer.lang,
+            "--api-base is plain http:// on {host}, not this machine: the secret and the token travel unencrypted",
+            "--api-base 是明文 http://，主机 {host} 不是本机：secret 和 token 将以明文传输"
+        ));
+    } else if base.scheme == "http"
+        && let Some(p) = settings.proxy.proxy()
+        && !is_loopback(proxy_host(&p.url).as_str())
+    {
+        // A local gateway reached through a proxy on another machine: the proxy sees it all.
+        let shown = crate::net::proxy::display_url(&p.url);
+        printer.warn(&crate::tr!(
+            printer.lang,
+            "--api-base is plain http:// and goes through the proxy {shown}: the secret and the token reach the proxy unencrypted (NO_PROXY={host} bypasses it)",
+            "--api-base 是明文 http://，且经由代理 {shown}：secret 和 token 以明文到达代理（NO_PROXY={host} 可绕过代理）"
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn settings(args: &[&str], platform: Platform) -> ConnSettings {
+        let cli = crate::cli::Cli::try_parse_from(args).unwrap();
+        let crate::cli::Command::Check(check) = &cli.command else {
+            panic!("check");
+        };
+        conn_settings(&check.conn, platform, Lang::En).unwrap()
+    }
+
+    #[test]
+    fn each_platform_has_its_own_default_api_base() {
+        let mp = settings(&["wxtoken", "check"], Platform::Mp);
+        assert_eq!(mp.api_base.as_str(), "https://api.weixin.qq.com");
+        let wecom = settings(&["wxtoken", "check"], Platform::Wecom);
+        assert_eq!(wecom.api_base.as_str(), "https://qyapi.weixin.qq.com");
+        let given = settings(
+            &["wxtoken", "check", "--api-base", "http://127.0.0.1:1"],
+            Platform::Wecom,
+        );
+        assert_eq!(given.api_base.as_str(), "http://127.0.0.1:1");
+    }
+}

@@ -1,0 +1,175 @@
+//! Where a command's token comes from, settled from its options: a [`Plan`] and an [`Access`]
+//! for the token core.
+
+use crate::cli::{FetchArgs, ToolTokenArgs};
+use crate::error::Failure;
+use crate::net::client::Client;
+use crate::output::Printer;
+use crate::platform::{Endpoint, Platform};
+use crate::settings::credentials;
+use crate::token::plan::{self, Plan};
+use crate::token::reader::Reader;
+use crate::token::{self, Access};
+use crate::tr;
+use crate::wechat::credentials::Credentials;
+
+/// The plan and the access of `fetch` (and `exec`) with these options; every usage error comes
+/// out here, before any request.
+pub fn fetch_plan(args: &FetchArgs, printer: &Printer) -> Result<(Plan, Access), Failure> {
+    let platform = args.platform.get();
+    if platform == Platform::Wecom && (args.stable || args.force_refresh) {
+        return Err(Failure::usage(printer.t(
+            "--stable and --force-refresh are not for WeChat Work: it has no stable-token endpoint (gettoken is its only token call; use --cache to share one token)",
+            "--stable 和 --force-refresh 不适用于企业微信：它没有 stable_token 接口（gettoken 是唯一的获取接口；请用 --cache 共享同一个 token）",
+        )));
+    }
+    if args.force_refresh && !args.stable {
+        return Err(Failure::usage(printer.t(
+            "--force-refresh works only with --stable (every classic fetch already issues a new token)",
+            "--force-refresh 只能与 --stable 一起使用（普通接口每次获取都会签发新 token）",
+        )));
+    }
+    let store = super::store_choice(&args.store, platform, printer.lang)?;
+    let min_ttl = plan::min_ttl(
+        args.kept.min_ttl,
+        args.kept.cache || store.is_some(),
+        printer,
+    )?;
+    let endpoint = match (platform, args.stable) {
+        (Platform::Wecom, _) => Endpoint::WecomToken,
+        (Platform::Mp, true) => Endpoint::StableToken,
+        (Platform::Mp, false) => Endpoint::Token,
+    };
+    let plan = Plan {
+        endpoint,
+        cache: args.kept.cache,
+        cache_dir: args.kept.cache_dir.cache_dir.clone(),
+        store,
+        min_ttl,
+        force_refresh: args.force_refresh,
+    };
+    if args.no_fetch {
+        if plan.store.is_none() && !plan.cache {
+            return Err(Failure::usage(printer.t(
+                "--no-fetch (WXTOKEN_NO_FETCH) works only with --store or --cache: it serves the token they keep",
+                "--no-fetch（WXTOKEN_NO_FETCH）只能与 --store 或 --cache 一起使用：它只提供二者保存的 token",
+            )));
+        }
+        if plan.force_refresh {
+            return Err(Failure::usage(printer.t(
+                "--force-refresh fetches a new token: it cannot go with --no-fetch",
+                "--force-refresh 会获取新 token：不能与 --no-fetch 一起使用",
+            )));
+        }
+        let lang = printer.lang;
+        let input = args.creds.input(platform, lang)?;
+        let appid = credentials::load_id(&input, lang)?;
+        let agentid = input.agentid.map(str::to_string);
+        let settings = super::conn_settings(&args.conn, platform, lang)?;
+        let needs_secret = plan
+            .store
+            .as_ref()
+            .is_some_and(|s| s.layout.key_needs_secret());
+        let creds = match needs_secret {
+            true => Some(super::load_credentials(&args.creds, platform, printer)?),
+            false => None,
+        };
+        let reader = Reader {
+            platform,
+            appid,
+            agentid,
+            api_base: settings.api_base.as_str().to_string(),
+            ca_cert: settings.ca_cert.clone(),
+            timeout: settings.timeout,
+            creds,
+        };
+        return Ok((plan, Access::Read(reader)));
+    }
+    let creds = super::load_credentials(&args.creds, platform, printer)?;
+    let client = super::connect(&args.conn, platform, printer)?;
+    Ok((plan, Access::Fetch { creds, client }))
+}
+
+/// Where the token of an API management call (`quota`, `rid`) comes from, decided (and a given
+/// one read) before anything is sent.
+pub enum TokenSource {
+    /// `--token`, `WXTOKEN_ACCESS_TOKEN` or stdin.
+    Given(String),
+    /// Fetched with the credentials, in normal mode (a stable token unless `--classic`).
+    Fetch { creds: Credentials, plan: Plan },
+}
+
+impl TokenSource {
+    /// `--token` (or `WXTOKEN_ACCESS_TOKEN`), else a token on stdin (unless stdin is a terminal,
+    /// empty, or holds the secret for `--secret-file -`), else the credentials, to fetch a
+    /// normal-mode stable token with (a classic one with `--classic`).
+    pub fn decide(
+        args: &ToolTokenArgs,
+        command: &str,
+        printer: &Printer,
+    ) -> Result<TokenSource, Failure> {
+        let given = match &args.token {
+            Some(t) => Some(token::given::token_from(t, command, printer)?),
+            None => token::given::from_stdin(args.creds.secret_file.as_deref(), command, printer)?,
+        };
+        if let Some(token) = given {
+            if args.classic {
+                return Err(Failure::usage(printer.t(
+                    "--classic says where to fetch a token from, but a token was given (--token, WXTOKEN_ACCESS_TOKEN or stdin): drop one of them",
+                    "--classic 指定从哪里获取 token，但已经给出了 token（--token、WXTOKEN_ACCESS_TOKEN 或标准输入）：请去掉其中之一",
+                )));
+            }
+            return Ok(TokenSource::Given(token));
+        }
+        let creds =
+            super::load_credentials(&args.creds, Platform::Mp, printer).map_err(|f| match f {
+                Failure::Usage { .. } => f.with_hint(tr!(
+                    printer.lang,
+                    "or pass a token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch --stable | wxtoken {command})",
+                    "或用 --token TOKEN、环境变量 WXTOKEN_ACCESS_TOKEN 或标准输入（wxtoken fetch --stable | wxtoken {command}）传入 token"
+                )),
+                other => other,
+            })?;
+        let endpoint = match args.classic {
+            true => Endpoint::Token,
+            false => Endpoint::StableToken,
+        };
+        let min_ttl = plan::min_ttl(args.kept.min_ttl, args.kept.cache, printer)?;
+        Ok(TokenSource::Fetch {
+            creds,
+            plan: Plan {
+                endpoint,
+                cache: args.kept.cache,
+                cache_dir: args.kept.cache_dir.cache_dir.clone(),
+                store: None,
+                min_ttl,
+                force_refresh: false,
+            },
+        })
+    }
+
+    /// `given`, or the endpoint the token is fetched from (`stable_token`, `token`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            TokenSource::Given(_) => "given",
+            TokenSource::Fetch { plan, .. } => plan.endpoint.name(),
+        }
+    }
+
+    /// The token: as given, or obtained through the token core (from the cache with
+    /// `--cache`; normal mode: a stable token is shared, never rotated).
+    pub fn token(&self, client: &Client, printer: &Printer) -> Result<String, Failure> {
+        match self {
+            TokenSource::Given(token) => Ok(token.clone()),
+            TokenSource::Fetch { creds, plan } => {
+                if plan.endpoint == Endpoint::Token {
+                    printer.warn(printer.t(
+                        "--classic: this fetch invalidates the classic token every other process holds (after about 5 minutes)",
+                        "--classic：这次获取会让其他进程持有的普通 token 失效（约 5 分钟后）",
+                    ));
+                }
+                Ok(token::fetch_with(plan, creds, client, printer)?.access_token)
+            }
+        }
+    }
+}

@@ -1,0 +1,459 @@
+//! The opt-in local token cache: one JSON entry per (appid, endpoint, api-base), shared by
+//! concurrent invocations under an OS file lock, written atomically, never holding the secret.
+//!
+//! This module alone knows the on-disk layout: the directory's tag, entry, lock, failure-record
+//! and temp-file names. Every file is opened through [`crate::safe_fs`], and everything read is
+//! validated as strictly as an answer from the network.
+
+mod entry;
+mod layout;
+mod messages;
+pub mod slot;
+
+use std::fs::{self, File, TryLockError};
+use std::io;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+pub use entry::{Entry, Key, fingerprint, human_duration};
+use entry::{FORMAT, FailureRecord};
+use layout::{
+    TAG, TAG_NAME, TAG_SIGNATURE, failure_name, is_entry_name, is_lock_name, is_our_name,
+    temp_name, temp_owner,
+};
+pub use layout::{no_dir_message, resolve_dir};
+pub use messages::{CacheWarning, Unusable};
+use messages::{usable_dir_hint, warning};
+
+use crate::error::Failure;
+use crate::lang::Lang;
+use crate::redact::sanitize;
+use crate::safe_fs::{self, Refusal};
+use crate::time;
+use crate::tr;
+
+/// Entries and failure records are under 2 KiB; anything larger is not ours.
+const MAX_FILE: u64 = 16 * 1024;
+
+/// A held entry lock; released when dropped.
+pub struct Lock {
+    _file: File,
+    /// Another run held it when this one asked: what that run stored or recorded since
+    /// `waited_since_ms` is this run's to share.
+    pub waited_since_ms: Option<u64>,
+}
+
+/// What `clear` did.
+#[derive(Debug, Default)]
+pub struct Cleared {
+    pub removed: usize,
+    pub warnings: Vec<CacheWarning>,
+}
+
+/// A cache directory that passed the safety checks.
+pub struct Cache {
+    dir: PathBuf,
+    /// Whose files are read: this user's, or a refresher's (a `--no-fetch` reader).
+    owner: u32,
+    /// Entries are written 0640: the directory is setgid and group-readable (readers in the
+    /// group use `--no-fetch`).
+    group_readable: bool,
+}
+
+impl Cache {
+    /// The directory for `fetch`: created 0700 and tagged when missing; otherwise it must be
+    /// this user's, writable by nobody else, not a link, and either tagged by wxtoken or holding
+    /// nothing but wxtoken's files (then it is tagged now).
+    pub fn open(dir: PathBuf) -> Result<Cache, Unusable> {
+        let (created, meta) = safe_fs::create_private_dir(&dir).map_err(|e| {
+            let (shown, why) = (
+                sanitize(&dir.display().to_string()),
+                crate::error::io_reason(&e),
+            );
+            Unusable {
+                message: tr!(
+                    Lang::current(),
+                    "cannot create the cache directory {shown}: {why}",
+                    "无法创建缓存目录 {shown}：{why}"
+                ),
+                hint: usable_dir_hint(),
+            }
+        })?;
+        safe_fs::check_private_dir_meta(&meta).map_err(|r| Unusable::new(&dir, &r))?;
+        let cache = Cache::mine(dir, safe_fs::is_group_shared_meta(&meta));
+        if created || !cache.is_tagged() {
+            cache.adopt()?;
+        }
+        Ok(cache)
+    }
+
+    /// The directory for `cache list` and `cache clear`: `None` when it does not exist. It must
+    /// pass the same checks and carry wxtoken's tag.
+    pub fn open_existing(dir: PathBuf) -> Result<Option<Cache>, Unusable> {
+        match safe_fs::check_private_dir(&dir) {
+            Err(r) if r.is_not_found() => return Ok(None),
+            Err(r) => return Err(Unusable::new(&dir, &r)),
+            Ok(()) => {}
+        }
+        let shared = safe_fs::is_group_shared(&dir);
+        Cache::mine(dir, shared).tagged()
+    }
+
+    /// The directory for a `--no-fetch` reader: this user's, or a refresher's that only its
+    /// owner can write (its entries are then read only when the owner's too).
+    pub fn open_for_reading(dir: PathBuf) -> Result<Option<Cache>, Unusable> {
+        let owner = match safe_fs::check_shared_dir(&dir) {
+            Err(r) if r.is_not_found() => return Ok(None),
+            Err(r) => return Err(Unusable::new(&dir, &r)),
+            Ok(owner) => owner,
+        };
+        Cache {
+            dir,
+            owner,
+            group_readable: false,
+        }
+        .tagged()
+    }
+
+    fn mine(dir: PathBuf, group_readable: bool) -> Cache {
+        Cache {
+            group_readable,
+            owner: safe_fs::euid(),
+            dir,
+        }
+    }
+
+    fn tagged(self) -> Result<Option<Cache>, Unusable> {
+        let cache = self;
+        if !cache.is_tagged() {
+            let lang = Lang::current();
+            let shown = sanitize(&cache.dir.display().to_string());
+            return Err(Unusable {
+                message: tr!(
+                    lang,
+                    "{shown} is not a wxtoken cache directory (it has no CACHEDIR.TAG written by wxtoken); nothing in it was touched",
+                    "{shown} 不是 wxtoken 的缓存目录（没有 wxtoken 写的 CACHEDIR.TAG）；其中的文件都没有动"
+                ),
+                hint: lang
+                    .pick(
+                        "check --cache-dir; wxtoken fetch --cache tags the directory it uses",
+                        "请检查 --cache-dir；wxtoken fetch --cache 会给它使用的目录加上标记",
+                    )
+                    .into(),
+            });
+        }
+        Ok(Some(cache))
+    }
+
+    fn path_of(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// Where the entry of `key` lives (for `-v`).
+    pub fn entry_path(&self, key: &Key) -> PathBuf {
+        self.path_of(&key.name())
+    }
+
+    fn is_tagged(&self) -> bool {
+        safe_fs::read_owned_by(&self.path_of(TAG_NAME), 4096, self.owner).is_ok_and(|t| {
+            let t = String::from_utf8_lossy(&t);
+            t.starts_with(TAG_SIGNATURE) && t.contains("created by wxtoken")
+        })
+    }
+
+    /// Tag a directory that holds nothing but wxtoken's files.
+    fn adopt(&self) -> Result<(), Unusable> {
+        let shown = sanitize(&self.dir.display().to_string());
+        let names =
+            fs::read_dir(&self.dir).map_err(|e| Unusable::new(&self.dir, &Refusal::Io(e)))?;
+        for entry in names.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if !is_our_name(&name) {
+                let lang = Lang::current();
+                let other = sanitize(&name);
+                return Err(Unusable {
+                    message: tr!(
+                        lang,
+                        "{shown} is not a wxtoken cache directory: it holds other files ({other}) and no CACHEDIR.TAG of wxtoken",
+                        "{shown} 不是 wxtoken 的缓存目录：其中有其他文件（{other}），也没有 wxtoken 的 CACHEDIR.TAG"
+                    ),
+                    hint: lang
+                        .pick(
+                            "pass an empty or new directory with --cache-dir",
+                            "请用 --cache-dir 指定一个空目录或新目录",
+                        )
+                        .into(),
+                });
+            }
+        }
+        safe_fs::write_atomic(
+            &self.dir,
+            &temp_name(TAG_NAME),
+            TAG_NAME,
+            TAG.as_bytes(),
+            0o644,
+        )
+        .map_err(|e| Unusable::new(&self.dir, &Refusal::Io(e)))
+    }
+
+    /// Read the entry of `key`. `Ok(None)`: there is none. `Err`: it exists but is unusable.
+    pub fn read(&self, key: &Key) -> Result<Option<Entry>, CacheWarning> {
+        self.read_entry(&key.name())
+    }
+
+    fn read_entry(&self, name: &str) -> Result<Option<Entry>, CacheWarning> {
+        let path = self.path_of(name);
+        let bytes = match safe_fs::read_owned_by(&path, MAX_FILE, self.owner) {
+            Ok(b) => b,
+            Err(r) if r.is_not_found() => return Ok(None),
+            Err(r) => {
+                return Err(warning(
+                    ("ignoring the cache entry", "忽略缓存条目"),
+                    &path,
+                    &r.reason(),
+                ));
+            }
+        };
+        let entry: Entry = serde_json::from_slice(&bytes).map_err(|_| {
+            warning(
+                ("ignoring the corrupt cache entry", "忽略损坏的缓存条目"),
+                &path,
+                Lang::current().pick("not an entry", "不是缓存条目"),
+            )
+        })?;
+        if let Some(why) = entry.problem() {
+            return Err(warning(
+                ("ignoring the corrupt cache entry", "忽略损坏的缓存条目"),
+                &path,
+                &why,
+            ));
+        }
+        if entry.file_name() != name {
+            return Err(warning(
+                ("ignoring the cache entry", "忽略缓存条目"),
+                &path,
+                Lang::current().pick("its content does not match its name", "内容与文件名不符"),
+            ));
+        }
+        // A token entering the process: nothing but the result may show it.
+        crate::redact::register_secret(&entry.access_token);
+        Ok(Some(entry))
+    }
+
+    /// Take the entry's lock, waiting at most `wait`. `Ok(None)` when the wait ran out.
+    pub fn lock(&self, key: &Key, wait: Duration) -> Result<Option<Lock>, CacheWarning> {
+        self.lock_name(&key.lock_file(), Some(wait))
+    }
+
+    /// The lock at `name`; `wait` None: a single try. A lock file that was removed and created
+    /// anew while this run waited is another lock: take that one instead.
+    fn lock_name(&self, name: &str, wait: Option<Duration>) -> Result<Option<Lock>, CacheWarning> {
+        let path = self.path_of(name);
+        let deadline = wait.map(|w| Instant::now() + w);
+        let mut waited_since_ms = None;
+        loop {
+            let file = safe_fs::open_lock(&path).map_err(|r| {
+                warning(
+                    ("cannot use the lock file", "无法使用锁文件"),
+                    &path,
+                    &r.reason(),
+                )
+            })?;
+            loop {
+                match file.try_lock() {
+                    Ok(()) => break,
+                    Err(TryLockError::WouldBlock)
+                        if deadline.is_some_and(|d| Instant::now() < d) =>
+                    {
+                        waited_since_ms.get_or_insert_with(time::now_unix_ms);
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    Err(TryLockError::WouldBlock) => return Ok(None),
+                    Err(TryLockError::Error(e)) => {
+                        return Err(warning(
+                            ("cannot lock", "无法加锁"),
+                            &path,
+                            &crate::error::io_reason(&e),
+                        ));
+                    }
+                }
+            }
+            if safe_fs::same_file(&file, &path) {
+                return Ok(Some(Lock {
+                    _file: file,
+                    waited_since_ms,
+                }));
+            }
+        }
+    }
+
+    /// Write the entry of `key` atomically (mode 0600).
+    pub fn write(&self, key: &Key, entry: &Entry) -> Result<(), CacheWarning> {
+        let name = key.name();
+        let text = serde_json::to_string_pretty(entry).map_err(io::Error::other);
+        text.and_then(|t| {
+            safe_fs::write_atomic(
+                &self.dir,
+                &temp_name(&name),
+                &name,
+                format!("{t}\n").as_bytes(),
+                if self.group_readable { 0o640 } else { 0o600 },
+            )
+        })
+        .map_err(|e| {
+            warning(
+                ("cannot write", "无法写入"),
+                &self.path_of(&name),
+                &crate::error::io_reason(&e),
+            )
+        })
+    }
+
+    /// Leave `failure` (masked) for the runs waiting on this key's lock.
+    pub fn record_failure(&self, key: &Key, failure: &Failure) -> Result<(), CacheWarning> {
+        let name = failure_name(&key.name());
+        let record = FailureRecord {
+            format: FORMAT,
+            secret_fingerprint: key.fingerprint.clone(),
+            written_at_ms: time::now_unix_ms(),
+            document: crate::redact::redact_json(&failure.to_json_document()),
+        };
+        let text = serde_json::to_vec(&record).map_err(io::Error::other);
+        text.and_then(|t| safe_fs::write_atomic(&self.dir, &temp_name(&name), &name, &t, 0o600))
+            .map_err(|e| {
+                warning(
+                    ("cannot write", "无法写入"),
+                    &self.path_of(&name),
+                    &crate::error::io_reason(&e),
+                )
+            })
+    }
+
+    /// The failure a holder of this key's lock recorded at or after `since_ms`, if any.
+    pub fn failure_since(&self, key: &Key, since_ms: u64) -> Option<Failure> {
+        let bytes =
+            safe_fs::read_private(&self.path_of(&failure_name(&key.name())), MAX_FILE).ok()?;
+        let record: FailureRecord = serde_json::from_slice(&bytes).ok()?;
+        if record.format != FORMAT
+            || record.secret_fingerprint != key.fingerprint
+            || record.written_at_ms < since_ms
+        {
+            return None;
+        }
+        Failure::from_json_document(&record.document)
+    }
+
+    /// Every valid entry, sorted by name, and a warning for each file that looks like an entry
+    /// but is not a valid one.
+    pub fn list(&self) -> io::Result<(Vec<Entry>, Vec<CacheWarning>)> {
+        let mut entries = Vec::new();
+        let mut warnings = Vec::new();
+        for name in self.names()? {
+            if !is_entry_name(&name) {
+                continue;
+            }
+            match self.read_entry(&name) {
+                Ok(Some(e)) => entries.push(e),
+                Ok(None) => {}
+                Err(w) => warnings.push(w),
+            }
+        }
+        Ok((entries, warnings))
+    }
+
+    fn names(&self) -> io::Result<Vec<String>> {
+        let mut names: Vec<String> = fs::read_dir(&self.dir)?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().to_str().map(str::to_string))
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Remove wxtoken's entries (all, or those of `appid`), with their locks and failure
+    /// records; all: also leftovers of runs that died. Never a file that is not wxtoken's by name
+    /// and content, never a lock another run holds.
+    pub fn clear(&self, appid: Option<&str>) -> io::Result<Cleared> {
+        let mut done = Cleared::default();
+        let names = self.names()?;
+        for name in names.iter().filter(|n| is_entry_name(n)) {
+            let path = self.path_of(name);
+            let entry = match self.read_entry(name) {
+                Ok(Some(e)) => e,
+                Ok(None) => continue,
+                Err(w) => {
+                    done.warnings.push(CacheWarning(format!(
+                        "{}; {}",
+                        w.0,
+                        Lang::current().pick("not removed", "未删除")
+                    )));
+                    continue;
+                }
+            };
+            if appid.is_some_and(|want| want != entry.appid) {
+                continue;
+            }
+            // The lock may be shared with entries for other API bases: it stays, and goes with
+            // the leftovers when nothing uses it.
+            match self.lock_name(&entry.lock_file(), None) {
+                Ok(Some(held)) => {
+                    for file in [name.clone(), failure_name(name)] {
+                        if let Err(e) = safe_fs::remove_own_file(&self.path_of(&file)) {
+                            done.warnings.push(warning(
+                                ("cannot remove", "无法删除"),
+                                &self.path_of(&file),
+                                &crate::error::io_reason(&e),
+                            ));
+                        } else if file == *name {
+                            done.removed += 1;
+                        }
+                    }
+                    drop(held);
+                }
+                Ok(None) => done.warnings.push(warning(
+                    (
+                        "a running wxtoken holds the lock of",
+                        "正在运行的 wxtoken 持有锁：",
+                    ),
+                    &path,
+                    Lang::current().pick("left in place", "保留未动"),
+                )),
+                Err(w) => done.warnings.push(w),
+            }
+        }
+        if appid.is_none() {
+            self.remove_leftovers(&names);
+        }
+        Ok(done)
+    }
+
+    /// Locks and failure records without an entry, and temp files of runs that died.
+    fn remove_leftovers(&self, names: &[String]) {
+        // The locks of the entries still here.
+        let in_use: Vec<String> = names
+            .iter()
+            .filter(|n| is_entry_name(n))
+            .filter_map(|n| self.read_entry(n).ok().flatten())
+            .map(|e| e.lock_file())
+            .collect();
+        for name in names {
+            let is_lock =
+                is_lock_name(name) || name.strip_suffix(".lock").is_some_and(is_entry_name);
+            if is_lock {
+                if in_use.contains(name) {
+                    continue;
+                }
+                if let Ok(Some(held)) = self.lock_name(name, None) {
+                    let _ = safe_fs::remove_own_file(&self.path_of(name));
+                    drop(held);
+                }
+            } else if name.strip_suffix(".failed").is_some_and(is_entry_name) {
+                let _ = safe_fs::remove_own_file(&self.path_of(name));
+            } else if let Some(pid) = temp_owner(name)
+                && !safe_fs::process_alive(pid)
+            {
+                let _ = safe_fs::remove_own_file(&self.path_of(name));
+            }
+        }
+    }
+}

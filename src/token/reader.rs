@@ -1,0 +1,83 @@
+//! `fetch --no-fetch`: a reader of what a refresher keeps (in a Redis store, or in a local cache
+//! directory it shares with its group). It never contacts WeChat and never holds the secret.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::cache::slot::CacheSlot;
+use super::cache::{self, Cache, Key};
+use super::locked_fetch::serve_only;
+use super::plan::{Obtained, Plan};
+use super::store::layout::Target;
+use super::store::place::RedisPlace;
+use crate::error::Failure;
+use crate::output::Printer;
+use crate::platform::Platform;
+use crate::wechat::credentials::Credentials;
+
+/// Who reads: the key of the token without its secret, and how to reach where it is kept.
+pub struct Reader {
+    pub platform: Platform,
+    pub appid: String,
+    pub agentid: Option<String>,
+    /// The API base the token is for (the local cache's entries are per API base).
+    pub api_base: String,
+    pub ca_cert: Option<PathBuf>,
+    pub timeout: Duration,
+    /// powerwechat's store key is an MD5 of appid and secret: only there is the secret read,
+    /// and it is sent nowhere.
+    pub creds: Option<Credentials>,
+}
+
+pub(super) fn serve(plan: &Plan, reader: &Reader, printer: &Printer) -> Result<Obtained, Failure> {
+    let lang = printer.lang;
+    if let Some(choice) = &plan.store {
+        let place = RedisPlace {
+            choice,
+            target: Target {
+                endpoint: plan.endpoint,
+                appid: &reader.appid,
+                agentid: reader.agentid.as_deref(),
+                secret: reader.creds.as_ref().map(|c| c.secret.expose()),
+                prefix: &choice.prefix,
+            },
+            platform: reader.platform,
+            ca_cert: reader.ca_cert.as_deref(),
+            timeout: reader.timeout,
+            fingerprint: None,
+            lease: Duration::ZERO,
+        };
+        return place.serve(printer, |slot| serve_only(slot, plan.min_ttl, printer));
+    }
+    let Some(dir) = cache::resolve_dir(plan.cache_dir.as_deref(), crate::process::env_var) else {
+        return Err(Failure::usage(cache::no_dir_message(lang)));
+    };
+    let shown = crate::redact::sanitize(&dir.display().to_string());
+    let cache = match Cache::open_for_reading(dir) {
+        Ok(Some(cache)) => cache,
+        Ok(None) => {
+            return Err(Failure::store(
+                crate::tr!(
+                    lang,
+                    "there is no cache directory {shown}; nothing was fetched (--no-fetch)",
+                    "缓存目录 {shown} 不存在；没有获取 token（--no-fetch）"
+                ),
+                true,
+            ));
+        }
+        Err(unusable) => return Err(unusable.into_failure()),
+    };
+    let key = Key {
+        appid: &reader.appid,
+        endpoint: plan.endpoint,
+        api_base: &reader.api_base,
+        fingerprint: String::new(),
+        agentid: reader.agentid.as_deref(),
+    };
+    let slot = CacheSlot {
+        cache: &cache,
+        key,
+        any_secret: true,
+    };
+    serve_only(&slot, plan.min_ttl, printer)
+}

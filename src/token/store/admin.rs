@@ -1,0 +1,189 @@
+//! `cache list --store` and `cache clear --store`: the tokens a Redis store keeps in one layout
+//! (never a token itself), and removing wxtoken's, or one app's.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::error::Failure;
+use crate::output::Printer;
+use crate::redact::sanitize;
+use crate::time;
+use crate::token::store::StoreChoice;
+use crate::token::store::connection::RedisStore;
+use crate::token::store::layout::{self, Layout, Raw};
+use crate::tr;
+
+/// Each store operation's bound (these commands have no --timeout).
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+struct Row {
+    /// The key as shown (powerwechat's MD5 is not).
+    key: String,
+    appid: Option<String>,
+    endpoint: Option<String>,
+    expires_at: Option<u64>,
+}
+
+fn shown_key(layout: Layout, key: &str) -> String {
+    match (layout, key.rsplit_once('.')) {
+        (Layout::Powerwechat, Some((p, _))) => format!("{}.<md5>", sanitize(p)),
+        _ => sanitize(key),
+    }
+}
+
+fn rows(
+    store: &RedisStore,
+    choice: &StoreChoice,
+    printer: &Printer,
+) -> Result<Vec<(String, Row)>, Failure> {
+    let now = time::now_unix();
+    let mut rows = Vec::new();
+    for key in store.token_keys(choice.layout, &choice.prefix)? {
+        let keys = layout::Keys {
+            expires_at: layout::expiry_key(choice.layout, &key),
+            token: key.clone(),
+            lock: String::new(),
+            failed: String::new(),
+        };
+        let raw: Raw = store.raw(&keys)?;
+        match layout::decode(choice.layout, &raw, now, printer.lang) {
+            Ok(Some(d)) => {
+                let own = d.own.as_ref();
+                rows.push((
+                    key.clone(),
+                    Row {
+                        key: shown_key(choice.layout, &key),
+                        appid: own.map(|v| v.appid.clone()),
+                        endpoint: own.map(|v| v.endpoint.clone()),
+                        expires_at: Some(d.expires_at),
+                    },
+                ));
+            }
+            Ok(None) => {}
+            Err(why) => {
+                let shown = shown_key(choice.layout, &key);
+                printer.warn(&tr!(
+                    printer.lang,
+                    "ignoring the value at {shown}: {why}",
+                    "忽略 {shown} 处的值：{why}"
+                ));
+            }
+        }
+    }
+    Ok(rows)
+}
+
+fn connect(
+    choice: &StoreChoice,
+    ca_cert: Option<&std::path::Path>,
+    printer: &Printer,
+) -> Result<RedisStore, Failure> {
+    RedisStore::connect(&choice.url, ca_cert, TIMEOUT, printer.lang)
+}
+
+pub fn list(
+    choice: &StoreChoice,
+    ca_cert: Option<&std::path::Path>,
+    printer: &Printer,
+) -> Result<u8, Failure> {
+    let store = connect(choice, ca_cert, printer)?;
+    let rows = rows(&store, choice, printer)?;
+    let now = time::now_unix();
+    if printer.json {
+        let entries: Vec<_> = rows
+            .iter()
+            .map(|(_, r)| {
+                json!({
+                    "key": r.key,
+                    "appid": r.appid,
+                    "endpoint": r.endpoint,
+                    "expires_at": r.expires_at.map(time::rfc3339),
+                    "expires_in": r.expires_at.map(|at| at.saturating_sub(now)),
+                })
+            })
+            .collect();
+        printer.result_json(&json!({
+            "store": store.shown,
+            "layout": choice.layout.name(),
+            "entries": entries,
+        }))?;
+    } else if rows.is_empty() {
+        let (shown, layout) = (&store.shown, choice.layout.name());
+        printer.info(&tr!(
+            printer.lang,
+            "no tokens of the {layout} layout in {shown}",
+            "{shown} 中没有 {layout} 布局的 token"
+        ));
+    } else {
+        let mut out = format!("{:<60} {:<21} {}\n", "KEY", "EXPIRES_AT", "REMAINING");
+        for (_, r) in &rows {
+            let left = r.expires_at.map_or(0, |at| at.saturating_sub(now));
+            out.push_str(&format!(
+                "{:<60} {:<21} {}\n",
+                r.key,
+                r.expires_at.map(time::rfc3339).unwrap_or_default(),
+                crate::token::cache::human_duration(left)
+            ));
+        }
+        printer.result_line(out.trim_end())?;
+    }
+    Ok(0)
+}
+
+pub fn clear(
+    choice: &StoreChoice,
+    appid: Option<&str>,
+    ca_cert: Option<&std::path::Path>,
+    printer: &Printer,
+) -> Result<u8, Failure> {
+    let layout = choice.layout;
+    if layout.shared_namespace() && appid.is_none() {
+        let name = layout.name();
+        return Err(Failure::usage(tr!(
+            printer.lang,
+            "the {name} layout's keys may belong to apps that are not wxtoken's: name the app whose token to remove with --appid",
+            "{name} 布局的键可能属于其他应用：请用 --appid 指定要删除哪个应用的 token"
+        )));
+    }
+    if layout == Layout::Powerwechat {
+        return Err(Failure::usage(printer.t(
+            "powerwechat's keys are MD5s of appid and secret: wxtoken cannot tell whose they are; remove the key with redis-cli DEL",
+            "powerwechat 的键是 appid 与 secret 的 MD5：wxtoken 无法判断属于谁；请用 redis-cli DEL 删除",
+        )));
+    }
+    let store = connect(choice, ca_cert, printer)?;
+    let mut removed = 0u64;
+    for (key, row) in rows(&store, choice, printer)? {
+        let ours = match (appid, &row.appid) {
+            (None, _) => true,
+            (Some(want), Some(have)) => want == have,
+            // An SDK's key: the appid is part of it.
+            (Some(want), None) => {
+                key.ends_with(want)
+                    || key.contains(&format!(":{want}"))
+                    || key.contains(&format!("{want}_access_token"))
+            }
+        };
+        if !ours {
+            continue;
+        }
+        let mut doomed = vec![key.clone()];
+        doomed.extend(layout::expiry_key(layout, &key));
+        let doomed: Vec<&str> = doomed.iter().map(String::as_str).collect();
+        if store.delete(&doomed)? > 0 {
+            removed += 1;
+        }
+    }
+    if printer.json {
+        printer.result_json(&json!({ "store": store.shown, "removed": removed }))?;
+    } else {
+        let (s, shown) = (if removed == 1 { "" } else { "s" }, &store.shown);
+        printer.info(&tr!(
+            printer.lang,
+            "removed {removed} stored token{s} from {shown}",
+            "已从 {shown} 删除 {removed} 个存储的 token"
+        ));
+    }
+    Ok(0)
+}

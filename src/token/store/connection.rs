@@ -1,0 +1,249 @@
+//! The connection to a Redis store: `--store URL` checked before anything is sent, connected
+//! within `--timeout` (DNS, TCP or socket, TLS, AUTH), and every failure turned into exit 11 with
+//! the address shown, the password masked.
+
+use std::cell::RefCell;
+use std::path::Path;
+use std::time::Duration;
+
+use redis::{Connection, RedisError};
+
+use super::layout::{self, Keys, Layout, Raw};
+use crate::error::Failure;
+use crate::lang::Lang;
+use crate::redact::sanitize;
+use crate::tr;
+
+/// A value larger than this is not a token of any layout.
+const MAX_VALUE: usize = 16 * 1024;
+
+/// An open connection to the store.
+pub struct RedisStore {
+    con: RefCell<Connection>,
+    /// The URL as shown: the password masked.
+    pub shown: String,
+    pub(super) lang: Lang,
+}
+
+/// `--store URL`: checked before anything is sent (a usage error otherwise).
+pub struct StoreUrl {
+    url: String,
+    pub shown: String,
+}
+
+impl StoreUrl {
+    pub fn parse(url: &str, lang: Lang) -> Result<StoreUrl, Failure> {
+        let lower = url.to_ascii_lowercase();
+        let hint = lang.pick(
+            "a store URL looks like redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/to/redis.sock[?db=N]",
+            "存储 URL 形如 redis://[user:password@]host[:port][/db]、rediss://…（TLS）或 unix:///path/to/redis.sock[?db=N]",
+        );
+        // The password, however it is written, is masked from here on.
+        crate::net::proxy::register_url_password(url);
+        let shown = sanitize(&crate::net::proxy::display_url(
+            url.split('?').next().unwrap_or(""),
+        ));
+        let known = ["redis://", "rediss://", "unix://", "redis+unix://"];
+        if url.len() > 1024 || !known.iter().any(|s| lower.starts_with(s)) || url.contains('#') {
+            let shown = if url.len() > 1024 {
+                lang.pick("(over 1024 bytes)", "（超过 1024 字节）")
+                    .to_string()
+            } else {
+                shown
+            };
+            return Err(Failure::usage(tr!(
+                lang,
+                "--store {shown} is not a Redis URL",
+                "--store {shown} 不是 Redis URL"
+            ))
+            .with_hint(hint));
+        }
+        if let Err(e) = redis::Client::open(url) {
+            let why = sanitize(&e.to_string());
+            return Err(Failure::usage(tr!(
+                lang,
+                "--store {shown} is not a usable Redis URL: {why}",
+                "--store {shown} 不是可用的 Redis URL：{why}"
+            ))
+            .with_hint(hint));
+        }
+        Ok(StoreUrl {
+            url: url.to_string(),
+            shown,
+        })
+    }
+}
+
+impl RedisStore {
+    /// Connect (DNS, TCP or socket, TLS, AUTH, SELECT) within `timeout`.
+    pub fn connect(
+        url: &StoreUrl,
+        ca_cert: Option<&Path>,
+        timeout: Duration,
+        lang: Lang,
+    ) -> Result<RedisStore, Failure> {
+        let shown = url.shown.clone();
+        let tls = url.url.to_ascii_lowercase().starts_with("rediss://");
+        let client = match (tls, crate::net::tls::ca_pem_for_store(ca_cert, lang)?) {
+            (true, Some(pem)) => redis::Client::build_with_tls(
+                url.url.as_str(),
+                redis::TlsCertificates {
+                    client_tls: None,
+                    root_cert: Some(pem),
+                },
+            ),
+            _ => redis::Client::open(url.url.as_str()),
+        }
+        .map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;
+        if let Some(p) = client.get_connection_info().redis_settings().password() {
+            crate::redact::register_secret(p);
+        }
+        // On a thread of its own, so that no phase (a resolver that hangs) outlives the timeout.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("store".into())
+            .spawn(move || {
+                let _ = tx.send(client.get_connection_with_timeout(timeout));
+            })
+            .map_err(|e| Failure::internal(format!("cannot start a thread: {e}")))?;
+        let con = match rx.recv_timeout(timeout) {
+            Ok(Ok(con)) => con,
+            Ok(Err(e)) => return Err(fail(&shown, ("cannot connect to", "无法连接"), &e, lang)),
+            Err(_) => {
+                return Err(timed_out(&shown, timeout, lang));
+            }
+        };
+        for set in [Connection::set_read_timeout, Connection::set_write_timeout] {
+            set(&con, Some(timeout))
+                .map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;
+        }
+        Ok(RedisStore {
+            con: RefCell::new(con),
+            shown,
+            lang,
+        })
+    }
+
+    /// Run one command (or pipeline) on the connection; any failure is the store's.
+    pub(super) fn run<T>(
+        &self,
+        what: (&str, &str),
+        f: impl FnOnce(&mut Connection) -> redis::RedisResult<T>,
+    ) -> Result<T, Failure> {
+        let mut con = self.con.borrow_mut();
+        f(&mut con).map_err(|e| fail(&self.shown, what, &e, self.lang))
+    }
+
+    /// Every token key of `layout` under `prefix` (SCAN, never KEYS).
+    pub fn token_keys(&self, layout: Layout, prefix: &str) -> Result<Vec<String>, Failure> {
+        let pattern = layout::token_pattern(layout, prefix);
+        let mut cursor = 0u64;
+        let mut keys = Vec::new();
+        loop {
+            let (next, batch): (u64, Vec<String>) =
+                self.run(("cannot list", "无法列出"), |c| {
+                    redis::cmd("SCAN")
+                        .arg(cursor)
+                        .arg("MATCH")
+                        .arg(&pattern)
+                        .arg("COUNT")
+                        .arg(500)
+                        .query(c)
+                })?;
+            keys.extend(batch);
+            if next == 0 || keys.len() > 100_000 {
+                break;
+            }
+            cursor = next;
+        }
+        keys.sort();
+        keys.dedup();
+        Ok(keys)
+    }
+
+    /// The raw values under `keys` (the token key, its PTTL, wechatpy's expiry key).
+    pub fn raw(&self, keys: &Keys) -> Result<Raw, Failure> {
+        let mut pipe = redis::pipe();
+        pipe.cmd("GET")
+            .arg(&keys.token)
+            .cmd("PTTL")
+            .arg(&keys.token);
+        if let Some(exp) = &keys.expires_at {
+            pipe.cmd("GET").arg(exp);
+        }
+        let (value, pttl, exp): (Option<Vec<u8>>, i64, Option<Vec<u8>>) =
+            self.run(("cannot read from", "无法读取"), |c| {
+                if keys.expires_at.is_some() {
+                    pipe.query(c)
+                } else {
+                    let (v, t): (Option<Vec<u8>>, i64) = pipe.query(c)?;
+                    Ok((v, t, None))
+                }
+            })?;
+        let too_big = |v: &Option<Vec<u8>>| v.as_ref().is_some_and(|v| v.len() > MAX_VALUE);
+        if too_big(&value) || too_big(&exp) {
+            return Ok(Raw {
+                token_value: Some(b"\0".to_vec()),
+                pttl_ms: pttl,
+                expires_at_value: None,
+            });
+        }
+        Ok(Raw {
+            token_value: value,
+            pttl_ms: pttl,
+            expires_at_value: exp,
+        })
+    }
+
+    /// Delete `keys`; how many existed.
+    pub fn delete(&self, keys: &[&str]) -> Result<u64, Failure> {
+        self.run(("cannot delete from", "无法删除"), |c| {
+            redis::cmd("DEL").arg(keys).query(c)
+        })
+    }
+}
+
+/// The store's failure: what failed, where, and why (masked).
+fn fail(shown: &str, what: (&str, &str), e: &RedisError, lang: Lang) -> Failure {
+    let what = lang.pick(what.0, what.1);
+    let why = sanitize(&e.to_string());
+    let f = Failure::store(
+        tr!(
+            lang,
+            "{what} the Redis store {shown}: {why}; nothing was fetched",
+            "{what} Redis 存储 {shown}：{why}；没有获取 token"
+        ),
+        e.is_io_error() || e.is_timeout() || e.is_connection_dropped(),
+    );
+    let hint = match e.kind() {
+        redis::ErrorKind::AuthenticationFailed => lang.pick(
+            "check the user and password in the store URL (redis://user:password@host:port)",
+            "请检查存储 URL 中的用户名和密码（redis://user:password@host:port）",
+        ),
+        _ if e.is_connection_refusal() => lang.pick(
+            "is redis-server running there? check host and port in --store (WXTOKEN_STORE)",
+            "那里有 redis-server 在运行吗？请检查 --store（WXTOKEN_STORE）中的主机和端口",
+        ),
+        _ => lang.pick(
+            "wxtoken never fetches around its store (that would break the token the store's readers hold); fix the store, or run without --store",
+            "wxtoken 从不绕过存储直接获取（那会让读取存储的程序手中的 token 失效）；请修复存储，或去掉 --store",
+        ),
+    };
+    f.with_hint(hint)
+}
+
+fn timed_out(shown: &str, timeout: Duration, lang: Lang) -> Failure {
+    let secs = timeout.as_secs_f64();
+    Failure::store(
+        tr!(
+            lang,
+            "the Redis store {shown} did not answer within the timeout of {secs} s; nothing was fetched",
+            "Redis 存储 {shown} 在 {secs} 秒超时内没有应答；没有获取 token"
+        ),
+        true,
+    )
+    .with_hint(lang.pick(
+        "check host and port in --store, and the network to it",
+        "请检查 --store 中的主机和端口，以及到它的网络",
+    ))
+}

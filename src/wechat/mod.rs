@@ -1,0 +1,11 @@
+//! The WeChat layer: the requests of the token endpoints and of the API management calls,
+//! answers judged and explained, the errcode catalogue, errmsg and pasted-response readers.
+
+pub mod catalog;
+pub mod credentials;
+pub mod errmsg;
+pub mod judge;
+pub(crate) mod management;
+pub mod paste;
+pub mod response;
+pub mod token_api;

@@ -1,0 +1,104 @@
+//! The token endpoints (classic, stable, WeChat Work's gettoken): their requests, and their
+//! answers turned into tokens or explained failures.
+
+use crate::error::Failure;
+use crate::lang::Lang;
+use crate::net::client::{Answer, Client, Request, Verdict};
+use crate::output::Printer;
+use crate::platform::Endpoint;
+use crate::platform::Platform;
+use crate::wechat::catalog::Context;
+use crate::wechat::credentials::Credentials;
+use crate::wechat::response::{self};
+
+use super::judge::{errcode_verdict, judge_problem};
+
+/// A token as WeChat issued it.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub access_token: String,
+    pub expires_in: u64,
+}
+
+/// The request for a token. The secret is encoded into the URL (classic) or the JSON body
+/// (stable), and masked in what is shown.
+pub fn token_request(
+    client: &Client,
+    creds: &Credentials,
+    endpoint: Endpoint,
+    force_refresh: bool,
+) -> Request {
+    let base = &client.settings().api_base;
+    let encode = crate::encoding::percent_encode;
+    match endpoint {
+        Endpoint::WecomToken => {
+            let url = base.url("/cgi-bin/gettoken");
+            let query =
+                |secret: &str| format!("?corpid={}&corpsecret={secret}", encode(&creds.appid));
+            Request {
+                shown_url: format!("{url}{}", query("***")),
+                url: format!("{url}{}", query(&encode(creds.secret.expose()))),
+                json_body: None,
+            }
+        }
+        Endpoint::Token => {
+            let url = base.url("/cgi-bin/token");
+            let query = |secret: &str| {
+                format!(
+                    "?grant_type=client_credential&appid={}&secret={secret}",
+                    crate::encoding::percent_encode(&creds.appid)
+                )
+            };
+            Request {
+                shown_url: format!("{url}{}", query("***")),
+                url: format!(
+                    "{url}{}",
+                    query(&crate::encoding::percent_encode(creds.secret.expose()))
+                ),
+                json_body: None,
+            }
+        }
+        Endpoint::StableToken => {
+            let url = base.url("/cgi-bin/stable_token");
+            let body = serde_json::json!({
+                "grant_type": "client_credential",
+                "appid": creds.appid,
+                "secret": creds.secret.expose(),
+                "force_refresh": force_refresh,
+            });
+            Request {
+                shown_url: url.clone(),
+                url,
+                json_body: Some(body.to_string()),
+            }
+        }
+    }
+}
+
+/// Fetch a token: retries after errcode -1, network failures and 5xx; explains the rest.
+pub fn fetch_token(client: &Client, req: &Request, printer: &Printer) -> Result<Token, Failure> {
+    let platform = client.settings().platform;
+    client.send(req, printer, |answer| {
+        judge_token(answer, platform, printer.lang)
+    })
+}
+
+/// Judge a token endpoint's answer.
+pub fn judge_token(answer: &Answer, platform: Platform, lang: Lang) -> Verdict<Token> {
+    match response::parse(answer.status, &answer.body) {
+        Ok(response::Answer::Token {
+            access_token,
+            expires_in,
+        }) => {
+            crate::redact::register_secret(&access_token);
+            Verdict::Done(Token {
+                access_token,
+                expires_in,
+            })
+        }
+        Ok(response::Answer::Error { errcode, errmsg }) => {
+            errcode_verdict(platform, errcode, &errmsg, Context::Fetch, lang)
+        }
+        Err(problem) => judge_problem(problem, answer, lang),
+    }
+}

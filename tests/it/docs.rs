@@ -1,0 +1,138 @@
+//! Checked-in generated text (completions, README tables) must match what the code generates.
+//! `WXTOKEN_REGENERATE=1 cargo test --test it docs` rewrites them.
+
+use std::path::Path;
+
+use crate::common::*;
+use wxtoken::exit_codes::exit_table;
+use wxtoken::platform::Platform;
+use wxtoken::wechat::catalog::rows;
+
+fn regenerate() -> bool {
+    std::env::var_os("WXTOKEN_REGENERATE").is_some_and(|v| !v.is_empty())
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn completions_match_what_the_binary_generates() {
+    let shells = [
+        ("bash", "wxtoken.bash"),
+        ("zsh", "_wxtoken"),
+        ("fish", "wxtoken.fish"),
+        ("powershell", "_wxtoken.ps1"),
+        ("elvish", "wxtoken.elv"),
+    ];
+    for (shell, file) in shells {
+        let out = run(wxtoken().args(["completions", shell]));
+        assert_eq!(out.code, 0, "{out:?}");
+        assert!(out.stdout.contains("wxtoken"), "{shell}: {out:?}");
+        assert!(out.stdout.contains("fetch"), "{shell}: {out:?}");
+        let path = root().join("completions").join(file);
+        if regenerate() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &out.stdout).unwrap();
+            continue;
+        }
+        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            checked_in == out.stdout,
+            "completions/{file} is out of date: run WXTOKEN_REGENERATE=1 cargo test --test it docs"
+        );
+    }
+}
+
+/// The README's exit-code and errcode tables, between their markers.
+fn tables() -> String {
+    let mut t = String::from(
+        "<!-- exit-codes:start -->\n| code | meaning | Official Account and Mini Program errcodes | WeChat Work errcodes |\n|---|---|---|---|\n",
+    );
+    for (code, meaning, errcodes, wecom) in exit_table() {
+        t.push_str(&format!("| {code} | {meaning} | {errcodes} | {wecom} |\n"));
+    }
+    t.push_str("<!-- exit-codes:end -->");
+    t
+}
+
+fn errcode_table() -> String {
+    let mut t = String::from(
+        "<!-- errcodes:start -->\n| errcode | meaning | exit | retry helps | what to do |\n|---|---|---|---|---|\n",
+    );
+    for e in rows(Platform::Mp) {
+        t.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            e.code,
+            e.title_en,
+            e.exit_code(),
+            if e.retryable { "yes" } else { "no" },
+            e.hint_en.replace('|', "\\|")
+        ));
+    }
+    t.push_str("<!-- errcodes:end -->");
+    t
+}
+
+fn replace_between(text: &str, table: &str, start: &str, end: &str) -> String {
+    let a = text
+        .find(start)
+        .unwrap_or_else(|| panic!("README.md lacks {start}"));
+    let b = text
+        .find(end)
+        .unwrap_or_else(|| panic!("README.md lacks {end}"))
+        + end.len();
+    format!("{}{}{}", &text[..a], table, &text[b..])
+}
+
+#[test]
+fn readme_tables_match_the_code() {
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let updated = replace_between(
+        &readme,
+        &tables(),
+        "<!-- exit-codes:start -->",
+        "<!-- exit-codes:end -->",
+    );
+    let updated = replace_between(
+        &updated,
+        &errcode_table(),
+        "<!-- errcodes:start -->",
+        "<!-- errcodes:end -->",
+    );
+    if regenerate() {
+        std::fs::write(&path, &updated).unwrap();
+        return;
+    }
+    assert!(
+        readme == updated,
+        "README.md's tables are out of date: run WXTOKEN_REGENERATE=1 cargo test --test it docs"
+    );
+}
+
+#[test]
+fn readme_holds_the_two_setup_commands_that_ci_runs() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
+    assert!(readme.contains("cargo install --locked --path . && wxtoken --version"));
+    assert!(
+        readme.contains("\n    cargo test --locked\n")
+            || readme.contains("\ncargo test --locked\n")
+    );
+    // Every test run in .ci/run is the README's command (watched by strace, or not).
+    let runs: Vec<&str> = ci
+        .lines()
+        .filter(|l| l.contains("cargo test") && !l.trim_start().starts_with('#'))
+        .collect();
+    assert!(
+        !runs.is_empty(),
+        ".ci/run must run the README's test command"
+    );
+    for run in runs {
+        assert!(
+            run.contains("cargo test --locked 2>&1 | tee"),
+            ".ci/run runs another test command: {run}"
+        );
+    }
+}

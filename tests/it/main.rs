@@ -1,0 +1,29 @@
+//! The integration tests, as one test binary (one link instead of one per file): each module
+//! runs the real `wxtoken` binary against mock servers on 127.0.0.1, or checks the tree.
+
+mod common;
+
+mod cache;
+mod cache_safety;
+mod check;
+mod chinese;
+mod deliver;
+mod docs;
+mod doctor;
+mod edges;
+mod exec;
+mod explain;
+mod faults;
+mod fetch;
+mod golden;
+mod inputs;
+mod leaks;
+mod networks;
+mod pastes;
+mod profiles;
+mod quota;
+mod rid;
+mod store;
+mod store_edges;
+mod structure;
+mod wecom;

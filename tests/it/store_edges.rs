@@ -1,0 +1,251 @@
+//! The store at its edges: WxJava's lock shared with WxJava, a force refresh written through, a
+//! Redis that never answers, and readers of a local cache that never hold the secret.
+
+use crate::common::redis_server::RedisServer;
+use crate::common::*;
+use redis::Commands;
+use std::os::unix::fs::PermissionsExt;
+use std::time::{Duration, Instant};
+
+/// wxtoken joins WxJava's lock: while a WxJava process holds it, wxtoken waits, and it never
+/// releases a lock it did not take.
+#[test]
+fn wxjava_s_lock_is_shared_with_wxjava() {
+    let redis = RedisServer::start();
+    let mut con = redis.client();
+    let lock = format!("wx:lock:{APPID}:accessTokenLock");
+    let _: () = redis::cmd("SET")
+        .arg(&lock)
+        .arg("a-wxjava-uuid")
+        .arg("PX")
+        .arg(1500)
+        .query(&mut con)
+        .unwrap();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let started = Instant::now();
+    let out = run(fetch(&mock).args(["--store", &redis.url(), "--store-layout", "wxjava"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        started.elapsed() >= Duration::from_millis(1000),
+        "it waited for WxJava's lease"
+    );
+    assert_eq!(mock.count(), 1);
+    // WxJava stored a token while wxtoken waited: served, no request.
+    let _: () = con.del(format!("wx:access_token:{APPID}")).unwrap();
+    let _: () = redis::cmd("SET")
+        .arg(&lock)
+        .arg("a-wxjava-uuid")
+        .arg("PX")
+        .arg(800)
+        .query(&mut con)
+        .unwrap();
+    let writer = {
+        let url = redis.url();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            let mut con = redis::Client::open(url).unwrap().get_connection().unwrap();
+            let _: () = con
+                .set_ex(
+                    format!("wx:access_token:{APPID}"),
+                    "WXJAVATOKEN_0123456789",
+                    7200,
+                )
+                .unwrap();
+        })
+    };
+    let out = run(fetch(&mock).args(["--store", &redis.url(), "--store-layout", "wxjava"]));
+    writer.join().unwrap();
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout.trim(), "WXJAVATOKEN_0123456789");
+    assert_eq!(mock.count(), 1, "WxJava's token was served");
+}
+
+#[test]
+fn a_lock_another_run_took_after_a_lease_ran_out_is_never_released() {
+    let redis = RedisServer::start();
+    let mut con = redis.client();
+    let lock = format!("wxtoken:lock:mp:{APPID}:token");
+    // The mock answers after replacing the lock, as a run that took it after this one's lease
+    // ran out would have.
+    let url = redis.url();
+    let mock = Mock::with(move |_, _| {
+        let mut con = redis::Client::open(url.as_str())
+            .unwrap()
+            .get_connection()
+            .unwrap();
+        let _: () = con
+            .set_ex(format!("wxtoken:lock:mp:{APPID}:token"), "someone-else", 30)
+            .unwrap();
+        Reply::token(7200)
+    });
+    let out = run(fetch(&mock).args(["--store", &redis.url()]));
+    assert_eq!(out.code, 0, "{out:?}");
+    let held: Option<String> = con.get(&lock).unwrap();
+    assert_eq!(held.as_deref(), Some("someone-else"));
+}
+
+#[test]
+fn a_force_refresh_writes_through_the_store() {
+    let redis = RedisServer::start();
+    let mock = Mock::start(vec![
+        Reply::token(7200),
+        Reply::json(r#"{"access_token":"ROTATED_0123456789abcdef","expires_in":7200}"#),
+    ]);
+    let first = run(fetch(&mock).args(["--store", &redis.url(), "--stable"]));
+    assert_eq!(first.code, 0, "{first:?}");
+    let rotated = run(fetch(&mock).args(["--store", &redis.url(), "--stable", "--force-refresh"]));
+    assert_eq!(rotated.code, 0, "{rotated:?}");
+    assert_eq!(rotated.stdout.trim(), "ROTATED_0123456789abcdef");
+    assert!(
+        rotated.stderr.contains("the store entry was replaced"),
+        "{rotated:?}"
+    );
+    let read = run(wxtoken()
+        .args(["fetch", "--no-fetch", "--stable", "--store", &redis.url()])
+        .env("WXTOKEN_APPID", APPID));
+    assert_eq!(read.stdout.trim(), "ROTATED_0123456789abcdef", "{read:?}");
+    assert_eq!(mock.count(), 2);
+}
+
+/// A "Redis" that accepts and never answers: each operation ends at --timeout, exit 11.
+#[test]
+fn a_store_that_never_answers_ends_at_the_timeout() {
+    let silent = Mock::start(vec![Reply::Hang]);
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let started = Instant::now();
+    let out = run(fetch(&mock).args([
+        "--store",
+        &format!("redis://127.0.0.1:{}", silent.addr.port()),
+        "--timeout",
+        "1",
+    ]));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(mock.count(), 0);
+}
+
+#[test]
+fn the_store_url_and_its_password_are_never_shown() {
+    let redis = RedisServer::start();
+    let url = format!("redis://default:hunter2redis@127.0.0.1:{}", redis.port);
+    let help = run(wxtoken()
+        .args(["fetch", "--help"])
+        .env("WXTOKEN_STORE", &url));
+    assert!(!help.stdout.contains("hunter2redis"), "{help:?}");
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    // A redis-server without a password takes any password for the default user.
+    for extra in [&["-v"][..], &["--json"]] {
+        let out = run(fetch(&mock).env("WXTOKEN_STORE", &url).args(extra));
+        assert!(
+            !out.stdout.contains("hunter2redis") && !out.stderr.contains("hunter2redis"),
+            "{out:?}"
+        );
+        assert_eq!(out.code, 0, "{out:?}");
+        if extra == ["-v"] {
+            assert!(out.stderr.contains("default:***@"), "{out:?}");
+        }
+    }
+    let bad = run(fetch(&mock).args(["--store", "redis://u:hunter2redis@[::1"]));
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(!bad.stderr.contains("hunter2redis"), "{bad:?}");
+}
+
+/// `--no-fetch --cache`: no secret, no request; exit 11 on a miss.
+#[test]
+fn a_cache_reader_needs_no_secret() {
+    let home = tempdir();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(fetch(&mock).args(["--cache"]).env("HOME", &home));
+    assert_eq!(out.code, 0, "{out:?}");
+    let reader = |extra: &[&str]| {
+        run(wxtoken()
+            .args(["fetch", "--cache", "--no-fetch"])
+            .args(extra)
+            .env("HOME", &home)
+            .env("WXTOKEN_APPID", APPID)
+            .env("WXTOKEN_API_BASE", mock.url()))
+    };
+    let out = reader(&["--json"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.json()["source"], "cache");
+    let out = reader(&["--stable"]);
+    assert_eq!(
+        out.code, 11,
+        "nothing kept for the stable endpoint: {out:?}"
+    );
+    assert_eq!(mock.count(), 1);
+}
+
+/// A refresher's setgid, group-readable directory: entries 0640, and a reader that is another
+/// user reads them; a directory its group can write is refused.
+#[test]
+fn a_group_of_readers_shares_a_refreshers_cache() {
+    if !needs_root("a_group_of_readers_shares_a_refreshers_cache") {
+        return;
+    }
+    let base = tempdir();
+    let dir = base.join("shared");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o2750)).unwrap();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(fetch(&mock).args(["--cache", "--cache-dir"]).arg(&dir));
+    assert_eq!(out.code, 0, "{out:?}");
+    let entry = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().ends_with(".json"))
+        .unwrap();
+    assert_eq!(
+        entry.metadata().unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    // Hand it to another user (the refresher): root reading it is a reader that is not the owner.
+    let chown = |path: &std::path::Path| {
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid C string; 65534 is nobody.
+        assert_eq!(unsafe { libc::chown(c.as_ptr(), 65534, 65534) }, 0);
+    };
+    chown(&dir);
+    for e in std::fs::read_dir(&dir).unwrap().flatten() {
+        chown(&e.path());
+    }
+    let reader = || {
+        run(wxtoken()
+            .args(["fetch", "--cache", "--no-fetch", "--cache-dir"])
+            .arg(&dir)
+            .env("WXTOKEN_APPID", APPID)
+            .env("WXTOKEN_API_BASE", mock.url()))
+    };
+    let out = reader();
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout.trim(), TOKEN);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o2770)).unwrap();
+    let out = reader();
+    assert_eq!(
+        out.code, 11,
+        "a directory its group can write is refused: {out:?}"
+    );
+    assert_eq!(mock.count(), 1);
+}
+
+/// appid and secret swapped: the "appid" is the secret, and never becomes a key name. Refused
+/// before Redis is even connected to.
+#[test]
+fn a_swapped_appid_never_becomes_a_key() {
+    let redis = RedisServer::start();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(wxtoken()
+        .args(["fetch", "--store", &redis.url()])
+        .env("WXTOKEN_APPID", SECRET)
+        .env("WXTOKEN_SECRET", APPID)
+        .env("WXTOKEN_API_BASE", mock.url()));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("swapped"), "{out:?}");
+    let keys: Vec<String> = redis.client().keys("*").unwrap();
+    assert!(keys.is_empty(), "{keys:?}");
+    assert_eq!(mock.count(), 0);
+}
