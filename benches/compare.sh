@@ -135,7 +135,7 @@ ratio("wxtoken fetch --ca-cert CA / curl -s --cacert CA URL (HTTPS)",
       spawn(["curl", "-s", "--cacert", f"{WORK}/ca.pem", url(https)]), 0.30)
 ratio("wxtoken fetch --cache (hit) / cat small file",
       spawn([BIN, "fetch", "--cache", "--cache-dir", f"{WORK}/cache", "--api-base", http]),
-      spawn(["cat", f"{WORK}/token.txt"]), 1.35)
+      spawn(["cat", f"{WORK}/token.txt"]), 1.30)
 
 ratio("wxtoken fetch --store (hit, wxjava layout) / redis-cli GET of the same key",
       spawn([BIN, "fetch", "--store", f"redis://127.0.0.1:{env['REDIS_PORT']}", "--store-layout", "wxjava", "--api-base", http]),
@@ -149,7 +149,7 @@ for _ in range(20):
 peak = max(rss) / 1024
 rows.append(("peak RSS of one HTTPS fetch (max of 20)", f"{peak:.2f} MiB", "≤ 6 MiB", peak <= 6))
 size = os.path.getsize(BIN) / 1024 / 1024
-rows.append(("size of the release binary", f"{size:.2f} MiB", "≤ 4 MiB", size <= 4))
+rows.append(("size of the release binary", f"{size:.2f} MiB", "≤ 5 MiB", size <= 5))
 
 w = max(len(r[0].replace("|", "\\|")) for r in rows)
 print(f"runs: {RUNS} of each command, interleaved, medians; {os.cpu_count()} cores")

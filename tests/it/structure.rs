@@ -40,17 +40,10 @@ fn module_of(path: &Path) -> Vec<String> {
 /// The code of a file without its unit tests and without comments.
 fn code(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap();
-    let text = match text.find("#[cfg(test)]") {
-        Some(i) => &text[..i],
-        None => &text[..],
-    };
-    text.lines()
-        .map(|l| match l.find("//") {
-            Some(i) => &l[..i],
-            None => l,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    match text.find("#[cfg(test)]") {
+        Some(i) => code_of_text(&text[..i]),
+        None => code_of_text(&text),
+    }
 }
 
 fn ident(s: &str) -> String {
@@ -284,7 +277,7 @@ fn the_checks_see_what_they_look_for() {
     assert_eq!(find_cycle(&acyclic), None);
 }
 
-/// [`code`] of a text rather than a file.
+/// A text without its comments.
 fn code_of_text(text: &str) -> String {
     text.lines()
         .map(|l| match l.find("//") {
