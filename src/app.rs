@@ -87,7 +87,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
             other => other,
         }
     };
-    let (cli, lang) = match parsed {
+    let (cli, lang, profile) = match parsed {
         Ok(cli) => match crate::settings::settle(cli, &args) {
             Ok(settled) => settled,
             Err((failure, printer)) => {
@@ -118,7 +118,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
             return code;
         }
     };
-    match panic::catch_unwind(AssertUnwindSafe(|| run(&cli, lang))) {
+    match panic::catch_unwind(AssertUnwindSafe(|| run(&cli, lang, &profile))) {
         Ok(code) => code,
         Err(_) => {
             if cli.command.json() {
@@ -130,7 +130,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
     }
 }
 
-fn run(cli: &Cli, lang: Lang) -> u8 {
+fn run(cli: &Cli, lang: Lang, profile: &crate::settings::profile::own::ProfileSettings) -> u8 {
     let o = &cli.output;
     let printer = Printer::new(
         o.color,
@@ -140,15 +140,15 @@ fn run(cli: &Cli, lang: Lang) -> u8 {
         cli.command.verbose(),
     );
     let result = match &cli.command {
-        Command::Fetch(args) => commands::fetch::run(args, &printer),
-        Command::Exec(args) => commands::exec::run(args, &printer),
+        Command::Fetch(args) => commands::fetch::run(args, profile, &printer),
+        Command::Exec(args) => commands::exec::run(args, profile, &printer),
         Command::Profiles(args) => commands::profiles::run(args, &printer),
-        Command::Check(args) => commands::check::run(args, &printer),
-        Command::Doctor(args) => commands::doctor::run(args, &printer),
+        Command::Check(args) => commands::check::run(args, profile, &printer),
+        Command::Doctor(args) => commands::doctor::run(args, profile, &printer),
         Command::Explain(args) => commands::explain::run(args, &printer),
         Command::Cache(command) => commands::cache::run(command, &printer),
-        Command::Quota(command) => commands::quota::run(command, &printer),
-        Command::Rid(args) => commands::rid::run(args, &printer),
+        Command::Quota(command) => commands::quota::run(command, profile, &printer),
+        Command::Rid(args) => commands::rid::run(args, profile, &printer),
         Command::Completions(CompletionsArgs { shell }) => {
             let script = commands::completions::script(*shell);
             printer

@@ -8,7 +8,6 @@ use clap::Args;
 use crate::lang::LangChoice;
 use crate::output::ColorChoice;
 use crate::redact::Secret;
-use crate::settings::credentials::CredInput;
 
 /// How messages are printed (every command takes these).
 #[derive(Debug, Args)]
@@ -118,48 +117,10 @@ pub struct CredArgs {
     /// Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed
     #[arg(long, value_name = "PATH", conflicts_with_all = ["secret", "corpsecret"])]
     pub secret_file: Option<PathBuf>,
-
-    /// The profile's secret source (set after parsing, by `crate::settings::profile::apply`).
-    #[arg(skip)]
-    pub profile_secret: Option<crate::settings::profile::secret::FromProfile>,
 }
 
 fn parse_secret(raw: &str) -> Result<Secret, std::convert::Infallible> {
     Ok(Secret::new(raw.to_string()))
-}
-
-impl CredArgs {
-    /// What the command line gave, for [`crate::settings::credentials::load`]: the one place that builds it.
-    /// `--corpid` and `--corpsecret` name WeChat Work's credentials: with another platform they
-    /// are a usage error.
-    pub fn input(
-        &self,
-        platform: crate::platform::Platform,
-        lang: crate::lang::Lang,
-    ) -> Result<CredInput<'_>, crate::error::Failure> {
-        use crate::platform::Platform;
-        let corp_names = self.corpid.is_some() || self.corpsecret.is_some();
-        if platform == Platform::Mp && corp_names {
-            return Err(crate::error::Failure::usage(lang.pick(
-                "--corpid and --corpsecret (WXTOKEN_CORPID) are WeChat Work's: add --platform wecom, or use --appid and --secret",
-                "--corpid 和 --corpsecret（WXTOKEN_CORPID）属于企业微信：请加 --platform wecom，或改用 --appid 和 --secret",
-            )));
-        }
-        if platform == Platform::Mp && self.agentid.is_some() {
-            return Err(crate::error::Failure::usage(lang.pick(
-                "--agentid (WXTOKEN_AGENTID) is WeChat Work's: add --platform wecom",
-                "--agentid（WXTOKEN_AGENTID）属于企业微信：请加 --platform wecom",
-            )));
-        }
-        Ok(CredInput {
-            platform,
-            appid: self.corpid.as_deref().or(self.appid.as_deref()),
-            secret: self.corpsecret.as_ref().or(self.secret.as_ref()),
-            secret_file: self.secret_file.as_deref(),
-            agentid: self.agentid.as_deref(),
-            profile_secret: self.profile_secret.as_ref(),
-        })
-    }
 }
 
 /// How to reach WeChat (every command that talks to WeChat takes these).
@@ -195,11 +156,6 @@ pub struct ConnArgs {
 
     #[command(flatten)]
     pub ca: CaCertArg,
-
-    /// The profile's api_base, after --api-base and the platform's variable (set after
-    /// parsing, by `crate::settings::profile::apply`).
-    #[arg(skip)]
-    pub profile_api_base: Option<String>,
 }
 
 /// The trusted roots, for WeChat's API and for a `rediss://` store alike.

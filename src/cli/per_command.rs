@@ -1,6 +1,6 @@
 //! What each command has: the options a profile fills in, and the output flags.
 
-use super::{CacheCommand, Command, ConnArgs, CredArgs, ProfileArgs, QuotaCommand};
+use super::{CacheCommand, Command, ConnArgs, ProfileArgs, QuotaCommand};
 
 impl Command {
     /// `--profile` and `--config`, on the commands that take them.
@@ -21,21 +21,21 @@ impl Command {
         }
     }
 
-    /// The credentials and connection options of the command, where it has them: what a
-    /// profile fills in after parsing.
-    pub fn settings_mut(&mut self) -> (Option<&mut CredArgs>, Option<&mut ConnArgs>) {
+    /// Whether the command reads credentials, and its connection options, where it has them:
+    /// what a profile's secret and API base are for.
+    pub fn creds_and_conn(&self) -> (bool, Option<&ConnArgs>) {
         match self {
-            Command::Fetch(a) => (Some(&mut a.fetch.creds), Some(&mut a.fetch.conn)),
-            Command::Exec(a) => (Some(&mut a.fetch.creds), Some(&mut a.fetch.conn)),
-            Command::Check(a) => (None, Some(&mut a.conn)),
-            Command::Doctor(a) => (Some(&mut a.creds), Some(&mut a.conn)),
-            Command::Quota(QuotaCommand::Get(a)) => (Some(&mut a.token.creds), Some(&mut a.conn)),
-            Command::Quota(QuotaCommand::Clear(a)) => (Some(&mut a.token.creds), Some(&mut a.conn)),
-            Command::Rid(a) => (Some(&mut a.token.creds), Some(&mut a.conn)),
+            Command::Fetch(a) => (true, Some(&a.fetch.conn)),
+            Command::Exec(a) => (true, Some(&a.fetch.conn)),
+            Command::Check(a) => (false, Some(&a.conn)),
+            Command::Doctor(a) => (true, Some(&a.conn)),
+            Command::Quota(QuotaCommand::Get(a)) => (true, Some(&a.conn)),
+            Command::Quota(QuotaCommand::Clear(a)) => (true, Some(&a.conn)),
+            Command::Rid(a) => (true, Some(&a.conn)),
             Command::Explain(_)
             | Command::Cache(_)
             | Command::Profiles(_)
-            | Command::Completions(_) => (None, None),
+            | Command::Completions(_) => (false, None),
         }
     }
 

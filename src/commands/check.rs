@@ -10,14 +10,15 @@ use crate::error::Failure;
 use crate::net::client::{Request, Verdict};
 use crate::output::Printer;
 use crate::platform::Platform;
+use crate::settings::profile::own::ProfileSettings;
 use crate::wechat;
 use crate::wechat::catalog::Context;
 use crate::wechat::response;
 
-pub fn run(args: &CheckArgs, printer: &Printer) -> Result<u8, Failure> {
+pub fn run(args: &CheckArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let token = read_token(args, printer)?;
     let platform = args.platform.get();
-    let client = crate::settings::connect(&args.conn, platform, printer)?;
+    let client = crate::settings::connect(&args.conn, profile, platform, printer)?;
     let url = client.settings().api_base.url("/cgi-bin/getcallbackip");
     let shown: String = token.chars().take(6).collect();
     let req = Request {

@@ -18,6 +18,7 @@ use crate::platform::Endpoint;
 use crate::platform::Platform;
 use crate::redact::sanitize;
 use crate::settings::credentials;
+use crate::settings::profile::own::ProfileSettings;
 use crate::time;
 use crate::tr;
 use crate::wechat;
@@ -82,16 +83,14 @@ impl Step {
     }
 }
 
-pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
+pub fn run(args: &DoctorArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let platform = args.platform.get();
-    let settings = crate::settings::conn_settings(&args.conn, platform, printer.lang)?;
+    let settings = crate::settings::conn_settings(&args.conn, profile, platform, printer.lang)?;
     crate::settings::warn_plain_http(&settings, printer);
     let mut steps = Vec::new();
 
     // 1. Credentials: present and plausible.
-    let loaded = args
-        .creds
-        .input(platform, printer.lang)
+    let loaded = crate::settings::cred_input(&args.creds, profile, platform, printer.lang)
         .and_then(|input| credentials::load(&input, printer.lang, crate::process::env_var));
     let creds = match loaded {
         Ok(c) => {
@@ -103,9 +102,8 @@ pub fn run(args: &DoctorArgs, printer: &Printer) -> Result<u8, Failure> {
                 SecretSource::Stdin => "stdin".to_string(),
                 SecretSource::Env => "WXTOKEN_SECRET".to_string(),
                 SecretSource::Profile(key) => {
-                    let name = args
-                        .creds
-                        .profile_secret
+                    let name = profile
+                        .secret
                         .as_ref()
                         .map(|p| sanitize(&p.profile))
                         .unwrap_or_default();

@@ -10,6 +10,7 @@ use crate::cli::ExecArgs;
 use crate::error::{Failure, code, io_reason};
 use crate::output::Printer;
 use crate::settings::profile::ProfileSecret;
+use crate::settings::profile::own::ProfileSettings;
 use crate::tr;
 
 /// Variables that hold a secret, which CMD never gets: it gets the token instead.
@@ -19,7 +20,7 @@ const SECRET_VARIABLES: &[&str] = &["WXTOKEN_SECRET", "WXTOKEN_CORPSECRET", "WXT
 /// directly, and its exit status is the run's. Returns only when CMD cannot be started; a CMD
 /// that cannot be found or run is reported before any token is fetched (a typo must not cost
 /// a classic fetch, which invalidates the token others hold).
-pub fn run(args: &ExecArgs, printer: &Printer) -> Result<u8, Failure> {
+pub fn run(args: &ExecArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let (program, rest) = args
         .command
         .split_first()
@@ -28,7 +29,7 @@ pub fn run(args: &ExecArgs, printer: &Printer) -> Result<u8, Failure> {
     if let Err((code, why)) = runnable(program, printer) {
         return Err(launch_failure(&shown, code, why, printer));
     }
-    let (plan, access) = crate::settings::token::fetch_plan(&args.fetch, printer)?;
+    let (plan, access) = crate::settings::token::fetch_plan(&args.fetch, profile, printer)?;
     let got = crate::token::obtain(&plan, &access, printer)?;
     printer.verbose(&tr!(printer.lang, "running {shown}", "运行 {shown}"));
     let mut cmd = std::process::Command::new(program);
@@ -39,7 +40,7 @@ pub fn run(args: &ExecArgs, printer: &Printer) -> Result<u8, Failure> {
         cmd.env_remove(name);
     }
     // The variable a profile's secret_env names holds the secret too.
-    if let Some(from) = &args.fetch.creds.profile_secret
+    if let Some(from) = &profile.secret
         && let ProfileSecret::Env(name) = &from.secret
     {
         cmd.env_remove(name);

@@ -9,11 +9,16 @@ use crate::output::Printer;
 use crate::output::format::{self, Format};
 use crate::output::token_file::OutputFile;
 use crate::platform::Endpoint;
+use crate::settings::profile::own::ProfileSettings;
 use crate::time;
 use crate::token::{self, plan::Obtained};
 use crate::tr;
 
-pub fn run(command: &FetchCommand, printer: &Printer) -> Result<u8, Failure> {
+pub fn run(
+    command: &FetchCommand,
+    profile: &ProfileSettings,
+    printer: &Printer,
+) -> Result<u8, Failure> {
     let args = &command.fetch;
     // --json is --format json, and beats WXTOKEN_FORMAT and a profile's format.
     let format = match command.deliver.format {
@@ -25,7 +30,7 @@ pub fn run(command: &FetchCommand, printer: &Printer) -> Result<u8, Failure> {
         Some(path) => Some(OutputFile::check(path, printer.lang)?),
         None => None,
     };
-    let obtained = crate::settings::token::fetch_plan(args, printer)
+    let obtained = crate::settings::token::fetch_plan(args, profile, printer)
         .and_then(|(plan, access)| Ok((token::obtain(&plan, &access, printer)?, plan.endpoint)));
     match obtained {
         Ok((got, endpoint)) => deliver_token(printer, &got, endpoint, format, output.as_ref()),

@@ -12,6 +12,7 @@ use crate::net::client::{Client, Request};
 use crate::output::Printer;
 use crate::platform::Platform;
 use crate::redact::sanitize;
+use crate::settings::profile::own::ProfileSettings;
 use crate::settings::token::TokenSource;
 use crate::tr;
 use crate::wechat::credentials::Credentials;
@@ -20,14 +21,18 @@ use crate::wechat::management as tools;
 /// The paths `quota get` shows without arguments: the token endpoints.
 const DEFAULT_PATHS: &[&str] = &["/cgi-bin/token", "/cgi-bin/stable_token"];
 
-pub fn run(command: &QuotaCommand, printer: &Printer) -> Result<u8, Failure> {
+pub fn run(
+    command: &QuotaCommand,
+    profile: &ProfileSettings,
+    printer: &Printer,
+) -> Result<u8, Failure> {
     match command {
-        QuotaCommand::Get(args) => get(args, printer),
-        QuotaCommand::Clear(args) => clear(args, printer),
+        QuotaCommand::Get(args) => get(args, profile, printer),
+        QuotaCommand::Clear(args) => clear(args, profile, printer),
     }
 }
 
-fn get(args: &QuotaGetArgs, printer: &Printer) -> Result<u8, Failure> {
+fn get(args: &QuotaGetArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
     tools::refuse_wecom(args.platform.get(), "quota get", printer)?;
     let mut paths: Vec<String> = Vec::new();
@@ -41,8 +46,8 @@ fn get(args: &QuotaGetArgs, printer: &Printer) -> Result<u8, Failure> {
             paths.push(path);
         }
     }
-    let source = TokenSource::decide(&args.token, "quota get", printer)?;
-    let client = crate::settings::connect(&args.conn, Platform::Mp, printer)?;
+    let source = TokenSource::decide(&args.token, profile, "quota get", printer)?;
+    let client = crate::settings::connect(&args.conn, profile, Platform::Mp, printer)?;
     let token = source.token(&client, printer)?;
     let mut quotas = Vec::new();
     for path in &paths {
@@ -205,7 +210,11 @@ impl Budget {
     }
 }
 
-fn clear(args: &QuotaClearArgs, printer: &Printer) -> Result<u8, Failure> {
+fn clear(
+    args: &QuotaClearArgs,
+    profile: &ProfileSettings,
+    printer: &Printer,
+) -> Result<u8, Failure> {
     let lang = printer.lang;
     tools::refuse_wecom(args.platform.get(), "quota clear", printer)?;
     // Every usage error before the question, and the question before any request. Without
@@ -215,7 +224,7 @@ fn clear(args: &QuotaClearArgs, printer: &Printer) -> Result<u8, Failure> {
             let path = tools::cgi_path(raw, lang)?;
             let budget = Budget::api(&path, printer);
             refuse_unasked(args.yes, &budget, printer)?;
-            let source = TokenSource::decide(&args.token, "quota clear", printer)?;
+            let source = TokenSource::decide(&args.token, profile, "quota clear", printer)?;
             (Target::Api { path, source }, budget)
         }
         None if args.token.classic => {
@@ -225,14 +234,18 @@ fn clear(args: &QuotaClearArgs, printer: &Printer) -> Result<u8, Failure> {
             )));
         }
         None => {
-            let creds =
-                crate::settings::load_credentials(&args.token.creds, Platform::Mp, printer)?;
+            let creds = crate::settings::load_credentials(
+                &args.token.creds,
+                profile,
+                Platform::Mp,
+                printer,
+            )?;
             let budget = Budget::account(&creds.appid, printer);
             refuse_unasked(args.yes, &budget, printer)?;
             (Target::Account(creds), budget)
         }
     };
-    let settings = crate::settings::conn_settings(&args.conn, Platform::Mp, lang)?;
+    let settings = crate::settings::conn_settings(&args.conn, profile, Platform::Mp, lang)?;
     crate::settings::warn_plain_http(&settings, printer);
     if !args.yes {
         ask(&budget, printer)?;

@@ -12,6 +12,7 @@ use crate::output::Printer;
 use crate::platform::Platform;
 use crate::redact::mask_request_record;
 use crate::redact::sanitize;
+use crate::settings::profile::own::ProfileSettings;
 use crate::settings::token::TokenSource;
 use crate::wechat::catalog;
 use crate::wechat::errmsg;
@@ -19,12 +20,12 @@ use crate::wechat::management as tools;
 use crate::wechat::response;
 use crate::{time, tr};
 
-pub fn run(args: &RidArgs, printer: &Printer) -> Result<u8, Failure> {
+pub fn run(args: &RidArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
     tools::refuse_wecom(args.platform.get(), "rid", printer)?;
     let rid = find_rid(&args.rid, lang)?;
-    let source = TokenSource::decide(&args.token, "rid", printer)?;
-    let client = crate::settings::connect(&args.conn, Platform::Mp, printer)?;
+    let source = TokenSource::decide(&args.token, profile, "rid", printer)?;
+    let client = crate::settings::connect(&args.conn, profile, Platform::Mp, printer)?;
     let token = source.token(&client, printer)?;
     let req = tools::request(
         &client.settings().api_base,

@@ -4,6 +4,8 @@
 
 pub mod credentials;
 pub mod profile;
+
+use profile::own::ProfileSettings;
 pub mod token;
 
 use std::ffi::OsString;
@@ -19,6 +21,7 @@ use crate::net::connection::ConnSettings;
 use crate::net::proxy;
 use crate::output::Printer;
 use crate::platform::Platform;
+use crate::settings::credentials::CredInput;
 use crate::token::store::connection::StoreUrl;
 use crate::token::store::layout::Layout;
 use crate::token::store::{StoreChoice, check_prefix};
@@ -27,16 +30,51 @@ use crate::wechat::credentials::Credentials;
 /// The command line with its profile applied (a profile's settings become the flags' defaults:
 /// the command line is parsed again), and the language of the run, decided after the profile,
 /// which may set it. A failure comes with the printer to tell it with.
-pub fn settle(cli: Cli, args: &[OsString]) -> Result<(Cli, Lang), (Failure, Printer)> {
+pub fn settle(
+    cli: Cli,
+    args: &[OsString],
+) -> Result<(Cli, Lang, ProfileSettings), (Failure, Printer)> {
     let given = Lang::resolve(cli.output.lang, env_var);
     // Provisional, for what reading the config file may have to say.
     Lang::set_current(given);
     let (color, json, quiet) = (cli.output.color, cli.command.json(), cli.output.quiet);
-    let cli = profile::apply::apply(cli, args, given)
+    let (cli, from_profile) = profile::apply::apply(cli, args, given)
         .map_err(|f| (f, Printer::new(color, given, json, quiet, false)))?;
     let lang = Lang::resolve(cli.output.lang, env_var);
     Lang::set_current(lang);
-    Ok((cli, lang))
+    Ok((cli, lang, from_profile))
+}
+
+/// What the command line and the profile gave for [`credentials::load`]: the one place that
+/// builds it. `--corpid` and `--corpsecret` name WeChat Work's credentials: with another
+/// platform they are a usage error.
+pub fn cred_input<'a>(
+    args: &'a CredArgs,
+    profile: &'a ProfileSettings,
+    platform: Platform,
+    lang: Lang,
+) -> Result<CredInput<'a>, Failure> {
+    let corp_names = args.corpid.is_some() || args.corpsecret.is_some();
+    if platform == Platform::Mp && corp_names {
+        return Err(Failure::usage(lang.pick(
+            "--corpid and --corpsecret (WXTOKEN_CORPID) are WeChat Work's: add --platform wecom, or use --appid and --secret",
+            "--corpid 和 --corpsecret（WXTOKEN_CORPID）属于企业微信：请加 --platform wecom，或改用 --appid 和 --secret",
+        )));
+    }
+    if platform == Platform::Mp && args.agentid.is_some() {
+        return Err(Failure::usage(lang.pick(
+            "--agentid (WXTOKEN_AGENTID) is WeChat Work's: add --platform wecom",
+            "--agentid（WXTOKEN_AGENTID）属于企业微信：请加 --platform wecom",
+        )));
+    }
+    Ok(CredInput {
+        platform,
+        appid: args.corpid.as_deref().or(args.appid.as_deref()),
+        secret: args.corpsecret.as_ref().or(args.secret.as_ref()),
+        secret_file: args.secret_file.as_deref(),
+        agentid: args.agentid.as_deref(),
+        profile_secret: profile.secret.as_ref(),
+    })
 }
 
 /// The store asked for, if any; every problem is a usage error, found before any request.
@@ -73,10 +111,12 @@ pub fn store_choice(
 /// Read and check appid and secret, warning about formats that look wrong.
 pub fn load_credentials(
     args: &CredArgs,
+    profile: &ProfileSettings,
     platform: Platform,
     printer: &Printer,
 ) -> Result<Credentials, Failure> {
-    let creds = credentials::load(&args.input(platform, printer.lang)?, printer.lang, env_var)?;
+    let input = cred_input(args, profile, platform, printer.lang)?;
+    let creds = credentials::load(&input, printer.lang, env_var)?;
     for warning in credentials::format_warnings(&creds, printer.lang) {
         printer.warn(&warning);
     }
@@ -86,6 +126,7 @@ pub fn load_credentials(
 /// Check the connection options (usage errors come out here, before any request).
 pub fn conn_settings(
     args: &ConnArgs,
+    profile: &ProfileSettings,
     platform: Platform,
     lang: Lang,
 ) -> Result<ConnSettings, Failure> {
@@ -98,7 +139,7 @@ pub fn conn_settings(
         .api_base
         .clone()
         .or(from_env)
-        .or_else(|| args.profile_api_base.clone());
+        .or_else(|| profile.api_base.clone());
     let api_base = ApiBase::parse(raw.as_deref().unwrap_or(default), lang)?;
     let timeout = crate::net::connection::parse_timeout(&args.timeout, lang)?;
     let proxy = proxy::decide(
@@ -122,8 +163,13 @@ pub fn conn_settings(
     })
 }
 
-pub fn connect(args: &ConnArgs, platform: Platform, printer: &Printer) -> Result<Client, Failure> {
-    let settings = conn_settings(args, platform, printer.lang)?;
+pub fn connect(
+    args: &ConnArgs,
+    profile: &ProfileSettings,
+    platform: Platform,
+    printer: &Printer,
+) -> Result<Client, Failure> {
+    let settings = conn_settings(args, profile, platform, printer.lang)?;
     warn_plain_http(&settings, printer);
     Client::new(settings)
 }
@@ -182,7 +228,7 @@ mod tests {
         let crate::cli::Command::Check(check) = &cli.command else {
             panic!("check");
         };
-        conn_settings(&check.conn, platform, Lang::En).unwrap()
+        conn_settings(&check.conn, &ProfileSettings::default(), platform, Lang::En).unwrap()
     }
 
     #[test]

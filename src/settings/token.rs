@@ -7,6 +7,7 @@ use crate::net::client::Client;
 use crate::output::Printer;
 use crate::platform::{Endpoint, Platform};
 use crate::settings::credentials;
+use crate::settings::profile::own::ProfileSettings;
 use crate::token::plan::{self, Plan};
 use crate::token::reader::Reader;
 use crate::token::{self, Access};
@@ -15,7 +16,11 @@ use crate::wechat::credentials::Credentials;
 
 /// The plan and the access of `fetch` (and `exec`) with these options; every usage error comes
 /// out here, before any request.
-pub fn fetch_plan(args: &FetchArgs, printer: &Printer) -> Result<(Plan, Access), Failure> {
+pub fn fetch_plan(
+    args: &FetchArgs,
+    profile: &ProfileSettings,
+    printer: &Printer,
+) -> Result<(Plan, Access), Failure> {
     let platform = args.platform.get();
     if platform == Platform::Wecom && (args.stable || args.force_refresh) {
         return Err(Failure::usage(printer.t(
@@ -62,16 +67,21 @@ pub fn fetch_plan(args: &FetchArgs, printer: &Printer) -> Result<(Plan, Access),
             )));
         }
         let lang = printer.lang;
-        let input = args.creds.input(platform, lang)?;
+        let input = super::cred_input(&args.creds, profile, platform, lang)?;
         let appid = credentials::load_id(&input, lang)?;
         let agentid = input.agentid.map(str::to_string);
-        let settings = super::conn_settings(&args.conn, platform, lang)?;
+        let settings = super::conn_settings(&args.conn, profile, platform, lang)?;
         let needs_secret = plan
             .store
             .as_ref()
             .is_some_and(|s| s.layout.key_needs_secret());
         let creds = match needs_secret {
-            true => Some(super::load_credentials(&args.creds, platform, printer)?),
+            true => Some(super::load_credentials(
+                &args.creds,
+                profile,
+                platform,
+                printer,
+            )?),
             false => None,
         };
         let reader = Reader {
@@ -85,8 +95,8 @@ pub fn fetch_plan(args: &FetchArgs, printer: &Printer) -> Result<(Plan, Access),
         };
         return Ok((plan, Access::Read(reader)));
     }
-    let creds = super::load_credentials(&args.creds, platform, printer)?;
-    let client = super::connect(&args.conn, platform, printer)?;
+    let creds = super::load_credentials(&args.creds, profile, platform, printer)?;
+    let client = super::connect(&args.conn, profile, platform, printer)?;
     Ok((plan, Access::Fetch { creds, client }))
 }
 
@@ -105,6 +115,7 @@ impl TokenSource {
     /// normal-mode stable token with (a classic one with `--classic`).
     pub fn decide(
         args: &ToolTokenArgs,
+        profile: &ProfileSettings,
         command: &str,
         printer: &Printer,
     ) -> Result<TokenSource, Failure> {
@@ -122,7 +133,7 @@ impl TokenSource {
             return Ok(TokenSource::Given(token));
         }
         let creds =
-            super::load_credentials(&args.creds, Platform::Mp, printer).map_err(|f| match f {
+            super::load_credentials(&args.creds, profile, Platform::Mp, printer).map_err(|f| match f {
                 Failure::Usage { .. } => f.with_hint(tr!(
                     printer.lang,
                     "or pass a token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch --stable | wxtoken {command})",

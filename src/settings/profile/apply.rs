@@ -10,6 +10,7 @@ use clap::{CommandFactory, FromArgMatches};
 use crate::cli::{Cli, Command};
 use crate::error::Failure;
 use crate::lang::Lang;
+use crate::settings::profile::own::ProfileSettings;
 use crate::settings::profile::secret::FromProfile;
 use crate::settings::profile::{Config, config_path};
 use crate::tr;
@@ -110,15 +111,15 @@ pub fn validate(id: &str, text: &str, lang: Lang) -> Result<(), String> {
 /// The command line with the profile chosen by `--profile` (or WXTOKEN_PROFILE, or the config
 /// file's default_profile) applied; unchanged when no profile is in use. `explain`,
 /// `completions` and `profiles` take no profile.
-pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
+pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<(Cli, ProfileSettings), Failure> {
     if matches!(cli.command, Command::Profiles(_)) {
-        return Ok(cli);
+        return Ok((cli, ProfileSettings::default()));
     }
     let Some(selection) = cli.command.profile_args() else {
-        return Ok(cli);
+        return Ok((cli, ProfileSettings::default()));
     };
     if selection.no_profile {
-        return Ok(cli);
+        return Ok((cli, ProfileSettings::default()));
     }
     let named = selection.profile.as_deref();
     let given = selection.config.as_deref();
@@ -129,7 +130,7 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
     // `cache list` and `cache clear` take an explicitly named profile only: a default
     // profile's store or appid must not silently change what "all the cached tokens" means.
     if named.is_none() && matches!(cli.command, Command::Cache(_)) {
-        return Ok(cli);
+        return Ok((cli, ProfileSettings::default()));
     }
     let Some(path) = config_path(given, |k| std::env::var(k).ok()) else {
         if named.is_some() {
@@ -138,14 +139,14 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
                 "--profile 需要配置文件：请使用 --config PATH（HOME 和 XDG_CONFIG_HOME 都未设置）",
             )));
         }
-        return Ok(cli);
+        return Ok((cli, ProfileSettings::default()));
     };
     let required = named.is_some() || given.is_some();
     let Some(config) = Config::load(&path, required, lang)? else {
-        return Ok(cli);
+        return Ok((cli, ProfileSettings::default()));
     };
     let Some(profile) = config.select(named, validate, lang)? else {
-        return Ok(cli);
+        return Ok((cli, ProfileSettings::default()));
     };
     let tree = with_defaults(Cli::command(), &profile.defaults);
     let matches = tree.try_get_matches_from(args).map_err(|e| {
@@ -156,23 +157,24 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<Cli, Failure> {
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| Failure::usage(e.to_string()))?;
     settle(&mut cli.command, leaf(&matches));
     let owns_id = owns_id(leaf(&matches), &profile.defaults);
-    let (creds, conn) = cli.command.settings_mut();
+    let (reads_creds, conn) = cli.command.creds_and_conn();
     let timeout = conn
-        .as_ref()
         .and_then(|c| crate::net::connection::parse_timeout(&c.timeout, lang).ok())
         .unwrap_or(Duration::from_secs(10));
-    if let Some(conn) = conn {
-        conn.profile_api_base = profile.api_base.clone();
-    }
-    if let (Some(creds), Some(secret)) = (creds, profile.secret.clone()) {
-        creds.profile_secret = Some(FromProfile {
-            secret,
-            profile: profile.name.clone(),
-            timeout,
-            owns_id,
-        });
-    }
-    Ok(cli)
+    let settings = ProfileSettings {
+        api_base: conn.and(profile.api_base.clone()),
+        secret: profile
+            .secret
+            .clone()
+            .filter(|_| reads_creds)
+            .map(|secret| FromProfile {
+                secret,
+                profile: profile.name.clone(),
+                timeout,
+                owns_id,
+            }),
+    };
+    Ok((cli, settings))
 }
 
 /// Whether the app id in effect is the profile's (neither --appid/--corpid nor their variables

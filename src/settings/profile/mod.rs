@@ -7,6 +7,7 @@
 
 pub mod apply;
 mod keys;
+pub mod own;
 pub mod secret;
 mod values;
 
