@@ -3,6 +3,8 @@
 
 use std::io;
 
+use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+
 /// A variable of the environment, if it is set and UTF-8 (wxtoken removes the empty WXTOKEN_*
 /// ones at start-up: an empty variable counts as unset).
 pub fn env_var(name: &str) -> Option<String> {
@@ -40,31 +42,24 @@ pub fn prepare() {
 }
 
 /// The core-file size limit wxtoken was started with, for the command `exec` runs.
-static CORE_LIMIT: std::sync::Mutex<Option<libc::rlimit>> = std::sync::Mutex::new(None);
+static CORE_LIMIT: std::sync::Mutex<Option<Rlimit>> = std::sync::Mutex::new(None);
 
 /// Switch core dumps off: a dump of this process would hold the secret and the token. Only the
 /// soft limit is lowered, so that [`restore_for_exec`] can give a command wxtoken runs the
 /// limit the caller set.
 pub fn disable_core_dumps() {
-    let mut old = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
+    let old = getrlimit(Resource::Core);
+    let zero = Rlimit {
+        current: Some(0),
+        maximum: old.maximum,
     };
-    // SAFETY: plain system calls on this process with valid arguments; failure is harmless.
-    unsafe {
-        if libc::getrlimit(libc::RLIMIT_CORE, &mut old) == 0
-            && let Ok(mut saved) = CORE_LIMIT.lock()
-        {
-            *saved = Some(old);
-        }
-        let zero = libc::rlimit {
-            rlim_cur: 0,
-            rlim_max: old.rlim_max,
-        };
-        libc::setrlimit(libc::RLIMIT_CORE, &zero);
-        #[cfg(target_os = "linux")]
-        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    if let Ok(mut saved) = CORE_LIMIT.lock() {
+        *saved = Some(old);
     }
+    // Failures are harmless: nothing here can be made worse by them.
+    let _ = setrlimit(Resource::Core, zero);
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
 }
 
 /// Undo, just before `exec` replaces this process with another command, what
@@ -73,7 +68,6 @@ pub fn disable_core_dumps() {
 pub fn restore_for_exec() {
     let saved = CORE_LIMIT.lock().ok().and_then(|s| *s);
     if let Some(limit) = saved {
-        // SAFETY: a plain system call on this process with a valid argument.
-        unsafe { libc::setrlimit(libc::RLIMIT_CORE, &limit) };
+        let _ = setrlimit(Resource::Core, limit);
     }
 }

@@ -9,8 +9,7 @@ use std::path::Path;
 
 /// The effective user id of this process.
 pub fn euid() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
+    rustix::process::geteuid().as_raw()
 }
 
 /// Why a file or directory may not be used.
@@ -237,12 +236,8 @@ pub fn open_input(path: &Path) -> io::Result<File> {
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(path)?;
-    // SAFETY: fcntl on a descriptor this function owns.
-    unsafe {
-        let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
-        let flags = libc::fcntl(fd, libc::F_GETFL);
-        libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
-    }
+    let flags = rustix::fs::fcntl_getfl(&file)?;
+    rustix::fs::fcntl_setfl(&file, flags - rustix::fs::OFlags::NONBLOCK)?;
     Ok(file)
 }
 
@@ -322,12 +317,18 @@ pub fn remove_own_file(path: &Path) -> io::Result<bool> {
 
 /// A process with this pid is alive (or exists under another user).
 pub fn process_alive(pid: u32) -> bool {
-    let Ok(pid) = i32::try_from(pid) else {
+    let Ok(raw) = i32::try_from(pid) else {
         return false;
     };
-    // SAFETY: kill with signal 0 only checks for the process's existence.
-    let r = unsafe { libc::kill(pid, 0) };
-    r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    // Pid 0 is this process's group, which exists (as kill(0, 0) says).
+    let Some(pid) = rustix::process::Pid::from_raw(raw) else {
+        return raw == 0;
+    };
+    // Signal 0 only checks for the process's existence.
+    matches!(
+        rustix::process::test_kill_process(pid),
+        Ok(()) | Err(rustix::io::Errno::PERM)
+    )
 }
 
 #[cfg(test)]

@@ -125,9 +125,5 @@ fn executable(path: &Path, mode: u32) -> bool {
     if crate::safe_fs::euid() == 0 {
         return mode & 0o111 != 0;
     }
-    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
-        return false;
-    };
-    // SAFETY: a valid NUL-terminated path.
-    unsafe { libc::access(c.as_ptr(), libc::X_OK) == 0 }
+    rustix::fs::access(path, rustix::fs::Access::EXEC_OK).is_ok()
 }

@@ -11,7 +11,7 @@
 use std::ffi::CString;
 use std::fs::File;
 use std::io::{Read, Write};
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
@@ -21,7 +21,8 @@ use crate::output::format::Format;
 use crate::tr;
 
 mod resolve;
-use resolve::{last_error, open_at, resolve, stat_of, walk};
+use resolve::{open_at, resolve, stat_of, walk};
+use rustix::fs::{AtFlags, FileType, OFlags};
 
 /// The mode of a new token file, and the widest an existing one keeps (0400 stays 0400; 0640 or
 /// 0644 becomes 0600, with a warning).
@@ -102,22 +103,15 @@ impl OutputFile {
     /// The file now in the held directory, if any, and whether it may be replaced: this
     /// user's, the service's root writes for, or (root, in root's directories) anyone's.
     fn existing(&self, lang: Lang) -> Result<Option<Existing>, String> {
-        // SAFETY: a zeroed stat is a valid out-buffer; the name is NUL-terminated.
-        let st = unsafe {
-            let mut st: libc::stat = std::mem::zeroed();
-            let flags = libc::AT_SYMLINK_NOFOLLOW;
-            if libc::fstatat(self.dir.as_raw_fd(), self.name.as_ptr(), &mut st, flags) != 0 {
-                let e = last_error();
-                if e.kind() == std::io::ErrorKind::NotFound {
-                    return Ok(None);
-                }
-                return Err(io_reason(&e));
-            }
-            st
-        };
-        match st.st_mode & libc::S_IFMT {
-            libc::S_IFREG => {}
-            libc::S_IFLNK => {
+        let st =
+            match rustix::fs::statat(&self.dir, self.name.as_c_str(), AtFlags::SYMLINK_NOFOLLOW) {
+                Ok(st) => st,
+                Err(rustix::io::Errno::NOENT) => return Ok(None),
+                Err(e) => return Err(io_reason(&e.into())),
+            };
+        match FileType::from_raw_mode(st.st_mode) {
+            FileType::RegularFile => {}
+            FileType::Symlink => {
                 return Err(lang
                     .pick(
                         "it is a symbolic link (give the file it points to)",
@@ -217,7 +211,7 @@ impl OutputFile {
         existing: &Existing,
     ) -> Result<bool, String> {
         use std::os::unix::fs::PermissionsExt;
-        let flags = libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK;
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK;
         let Ok(fd) = open_at(&self.dir, &self.name, flags, 0) else {
             return Ok(false);
         };
@@ -258,7 +252,7 @@ impl OutputFile {
             .as_bytes(),
         );
         let tmp = CString::new(tmp).map_err(|_| "NUL".to_string())?;
-        let flags = libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL | libc::O_NOFOLLOW;
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW;
         let file = File::from(open_at(&self.dir, &tmp, flags, 0o600).map_err(|e| io_reason(&e))?);
         let written = (|| {
             if let Some((uid, gid)) = owner {
@@ -267,29 +261,18 @@ impl OutputFile {
             file.set_permissions(std::fs::Permissions::from_mode(mode))?;
             (&file).write_all(bytes)?;
             file.sync_all()?;
-            // SAFETY: both names are NUL-terminated and relative to the held directory.
-            let renamed = unsafe {
-                libc::renameat(
-                    self.dir.as_raw_fd(),
-                    tmp.as_ptr(),
-                    self.dir.as_raw_fd(),
-                    self.name.as_ptr(),
-                )
-            };
-            if renamed != 0 {
-                return Err(last_error());
-            }
+            rustix::fs::renameat(&self.dir, tmp.as_c_str(), &self.dir, self.name.as_c_str())?;
             Ok(())
         })();
         if let Err(e) = written {
-            // SAFETY: the temporary name this call created, relative to the held directory.
-            unsafe { libc::unlinkat(self.dir.as_raw_fd(), tmp.as_ptr(), 0) };
+            // The temporary name this call created, relative to the held directory.
+            let _ = rustix::fs::unlinkat(&self.dir, tmp.as_c_str(), AtFlags::empty());
             return Err(io_reason(&e));
         }
         // Durability of the rename is best effort (a directory that can be searched but not
         // read cannot be opened to be synced).
         let here = CString::new(".").unwrap_or_default();
-        if let Ok(d) = open_at(&self.dir, &here, libc::O_RDONLY | libc::O_DIRECTORY, 0) {
+        if let Ok(d) = open_at(&self.dir, &here, OFlags::RDONLY | OFlags::DIRECTORY, 0) {
             let _ = File::from(d).sync_all();
         }
         Ok(())

@@ -1,7 +1,9 @@
 //! The way to a token file's directory: resolved by hand, then walked and held.
 
 use std::ffi::{CString, OsStr};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::OwnedFd;
+
+use rustix::fs::{Access, AtFlags, Mode, OFlags, Stat};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
 
@@ -9,42 +11,24 @@ use crate::error::io_reason;
 use crate::lang::Lang;
 use crate::tr;
 
-pub(super) fn last_error() -> std::io::Error {
-    std::io::Error::last_os_error()
-}
-
 /// `fstat` of an open descriptor.
-pub(super) fn stat_of(fd: &OwnedFd) -> std::io::Result<libc::stat> {
-    // SAFETY: a zeroed stat is a valid out-buffer; `fd` is open.
-    unsafe {
-        let mut st: libc::stat = std::mem::zeroed();
-        if libc::fstat(fd.as_raw_fd(), &mut st) != 0 {
-            return Err(last_error());
-        }
-        Ok(st)
-    }
+pub(super) fn stat_of(fd: &OwnedFd) -> std::io::Result<Stat> {
+    Ok(rustix::fs::fstat(fd)?)
 }
 
-/// `openat(dir, name, flags, mode)`, as an owned descriptor.
+/// `openat(dir, name, flags, mode)`, close-on-exec, as an owned descriptor.
 pub(super) fn open_at(
     dir: &OwnedFd,
     name: &CString,
-    flags: i32,
+    flags: OFlags,
     mode: u32,
 ) -> std::io::Result<OwnedFd> {
-    // SAFETY: a valid NUL-terminated name; the descriptor returned is owned by the caller.
-    unsafe {
-        let fd = libc::openat(
-            dir.as_raw_fd(),
-            name.as_ptr(),
-            flags | libc::O_CLOEXEC,
-            mode,
-        );
-        if fd < 0 {
-            return Err(last_error());
-        }
-        Ok(OwnedFd::from_raw_fd(fd))
-    }
+    Ok(rustix::fs::openat(
+        dir,
+        name.as_c_str(),
+        flags | OFlags::CLOEXEC,
+        Mode::from_raw_mode(mode),
+    )?)
 }
 
 /// Resolve `path` as the kernel would, one component at a time, following links by hand: the
@@ -135,19 +119,9 @@ fn shared_dir(mode: u32, at: &Path, lang: Lang) -> Result<(), String> {
 /// user other than root and this one who owns a directory on the way (root writes as for them).
 pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32, u32)>), String> {
     let me = crate::safe_fs::euid();
-    let root = CString::new("/").unwrap_or_default();
-    // SAFETY: a valid NUL-terminated path.
-    let fd = unsafe {
-        libc::open(
-            root.as_ptr(),
-            libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC,
-        )
-    };
-    if fd < 0 {
-        return Err(io_reason(&last_error()));
-    }
-    // SAFETY: a descriptor just opened, owned here.
-    let mut dir = unsafe { OwnedFd::from_raw_fd(fd) };
+    let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+    let mut dir = rustix::fs::open("/", flags, Mode::empty())
+        .map_err(|e| io_reason(&std::io::Error::from(e)))?;
     let mut service: Option<(u32, u32)> = None;
     let mut at = PathBuf::from("/");
     let components: Vec<&OsStr> = resolved
@@ -186,7 +160,7 @@ pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32,
         };
         let c = CString::new(name.as_bytes()).map_err(|_| "NUL".to_string())?;
         // O_PATH: a directory that may be searched but not read is walked through too.
-        let flags = libc::O_PATH | libc::O_DIRECTORY | libc::O_NOFOLLOW;
+        let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW;
         dir = open_at(&dir, &c, flags, 0).map_err(|e| {
             let why = match e.raw_os_error() {
                 Some(libc::ELOOP) | Some(libc::ENOTDIR) => lang
@@ -214,15 +188,7 @@ pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32,
 
 /// Whether this user may create files in the open directory `dir`.
 fn writable(dir: &OwnedFd) -> bool {
-    let here = CString::new(".").unwrap_or_default();
-    // SAFETY: a valid NUL-terminated name relative to an open directory. AT_EACCESS: the
-    // effective identity, not the real one.
-    unsafe {
-        libc::faccessat(
-            dir.as_raw_fd(),
-            here.as_ptr(),
-            libc::W_OK | libc::X_OK,
-            libc::AT_EACCESS,
-        ) == 0
-    }
+    // AT_EACCESS: the effective identity, not the real one.
+    let wanted = Access::WRITE_OK | Access::EXEC_OK;
+    rustix::fs::accessat(dir, ".", wanted, AtFlags::EACCESS).is_ok()
 }

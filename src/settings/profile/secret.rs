@@ -231,9 +231,12 @@ fn run(argv: &[String], timeout: Duration, profile: &str, lang: Lang) -> Result<
 /// Stop a command that took too long or printed too much, with its process group when it has
 /// one of its own.
 fn stop(child: &mut Child, own_group: bool) {
-    if own_group && let Ok(pid) = i32::try_from(child.id()) {
-        // SAFETY: a signal to the process group the child leads (its pid is its group id).
-        unsafe { libc::kill(-pid, libc::SIGKILL) };
+    // The process group the child leads (its pid is its group id).
+    let group = i32::try_from(child.id())
+        .ok()
+        .and_then(rustix::process::Pid::from_raw);
+    if own_group && let Some(pid) = group {
+        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
     }
     let _ = child.kill();
     let _ = child.wait();
