@@ -43,7 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;fetch' {
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
             [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
             [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
             [CompletionResult]::new('--corpsecret', '--corpsecret', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]')
@@ -54,8 +54,8 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or fetch''s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]')
             [CompletionResult]::new('--store-layout', '--store-layout', [CompletionResultType]::ParameterName, 'The keys and values of the store: wxtoken''s own, or those of the SDK whose apps read the token [default: wxtoken]')
             [CompletionResult]::new('--store-prefix', '--store-prefix', [CompletionResultType]::ParameterName, 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]')
@@ -83,7 +83,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;exec' {
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
             [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
             [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
             [CompletionResult]::new('--corpsecret', '--corpsecret', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]')
@@ -94,8 +94,8 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or fetch''s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]')
             [CompletionResult]::new('--store-layout', '--store-layout', [CompletionResultType]::ParameterName, 'The keys and values of the store: wxtoken''s own, or those of the SDK whose apps read the token [default: wxtoken]')
             [CompletionResult]::new('--store-prefix', '--store-prefix', [CompletionResultType]::ParameterName, 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]')
@@ -137,7 +137,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;explain' {
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work''s (its devtool link, `from ip:`)]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Print the whole catalogue')
@@ -152,12 +152,12 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
         }
         'wxtoken;check' {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin')
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com] [env: WXTOKEN_API_BASE; with --platform wecom WXTOKEN_WECOM_API_BASE]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
@@ -175,7 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;doctor' {
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
             [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
             [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
             [CompletionResult]::new('--corpsecret', '--corpsecret', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or --secret-file [env: WXTOKEN_CORPSECRET, never shown]')
@@ -186,7 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
@@ -222,10 +222,10 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock')
             [CompletionResult]::new('--store-layout', '--store-layout', [CompletionResultType]::ParameterName, 'The keys and values of the store: wxtoken''s own, or those of the SDK whose apps read the token [default: wxtoken]')
             [CompletionResult]::new('--store-prefix', '--store-prefix', [CompletionResultType]::ParameterName, 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]')
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose default prefix applies: mp or wecom [default: mp]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'For rediss://: PEM file of the CA that signed the Redis server''s certificate, or "system"')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
@@ -244,10 +244,10 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock')
             [CompletionResult]::new('--store-layout', '--store-layout', [CompletionResultType]::ParameterName, 'The keys and values of the store: wxtoken''s own, or those of the SDK whose apps read the token [default: wxtoken]')
             [CompletionResult]::new('--store-prefix', '--store-prefix', [CompletionResultType]::ParameterName, 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]')
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform whose default prefix applies: mp or wecom [default: mp]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'For rediss://: PEM file of the CA that signed the Redis server''s certificate, or "system"')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
@@ -290,7 +290,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;quota;get' {
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token')
             [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
             [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
@@ -298,7 +298,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--agentid', '--agentid', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or fetch''s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]')
@@ -306,7 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
             [CompletionResult]::new('--classic', '--classic', [CompletionResultType]::ParameterName, 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)')
@@ -325,7 +325,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
         }
         'wxtoken;quota;clear' {
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Reset only this API''s daily quota (one of 50 resets a month; needs a token)')
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token')
             [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
             [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
@@ -333,7 +333,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--agentid', '--agentid', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or fetch''s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]')
@@ -341,7 +341,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Reset without asking (required when stdin is not a terminal)')
@@ -376,7 +376,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;rid' {
-            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work''s]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody''s token')
             [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits)')
             [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid')
@@ -384,7 +384,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--agentid', '--agentid', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s AgentId, a label for the cache and messages (gettoken does not take it)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'With --cache (or fetch''s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]')
             [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]')
@@ -392,7 +392,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system''s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server''s certificate')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system''s (those update-ca-certificates installs)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
             [CompletionResult]::new('--classic', '--classic', [CompletionResultType]::ParameterName, 'Fetch the token from the classic endpoint (/cgi-bin/token) instead. Every classic fetch invalidates the token other processes hold (after about 5 minutes)')

@@ -181,7 +181,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__clear)
-            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --profile --config --no-profile --color --lang --quiet --help --version"
+            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -207,19 +207,19 @@ _wxtoken() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --platform)
-                    COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --profile)
                     COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -295,7 +295,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__list)
-            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --platform --ca-cert --json --profile --config --no-profile --color --lang --quiet --help --version"
+            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,19 +317,19 @@ _wxtoken() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --platform)
-                    COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --profile)
                     COMPREPLY=(); while IFS= read -r name; do [[ "$name" == "$cur"* ]] && COMPREPLY+=("$name"); done < <(wxtoken profiles --names 2>/dev/null)
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -605,7 +605,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__explain)
-            opts="-q -h -V --all --platform --json --color --lang --quiet --help --version"
+            opts="-q -h -V --all --json --platform --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

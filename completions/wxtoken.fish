@@ -44,7 +44,7 @@ complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "quota" -d 'Show or 
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "rid" -d 'Look up a request id (rid): when, from which IP, what was sent and answered'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -56,8 +56,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l api-base -d 'B
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l min-ttl -d 'With --cache (or fetch\'s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l store-layout -d 'The keys and values of the store: wxtoken\'s own, or those of the SDK whose apps read the token [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
 silenceper-go\t'The Go SDK github.com/silenceper/wechat'
@@ -89,7 +89,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -l no-profile -d 
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand fetch" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -101,8 +101,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l api-base -d 'Ba
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l min-ttl -d 'With --cache (or fetch\'s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l store-layout -d 'The keys and values of the store: wxtoken\'s own, or those of the SDK whose apps read the token [default: wxtoken]' -r -f -a "wxtoken\t'wxtoken\'s own: one JSON value with the token, its expiry and a fingerprint of the secret'
 silenceper-go\t'The Go SDK github.com/silenceper/wechat'
@@ -143,7 +143,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l no-profile 
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l platform -d 'The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work\'s (its devtool link, `from ip:`)]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
@@ -157,13 +157,13 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s q -l quiet -
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l token -d 'The token to check; else WXTOKEN_ACCESS_TOKEN, else stdin' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l api-base -d 'Base URL of the API; may carry a path prefix (gateways with a fixed egress IP) [default: https://api.weixin.qq.com; with --platform wecom https://qyapi.weixin.qq.com] [env: WXTOKEN_API_BASE; with --platform wecom WXTOKEN_WECOM_API_BASE]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
@@ -178,7 +178,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -l no-profile -d 
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand check" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l corpid -d 'With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid' -r
@@ -190,7 +190,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l api-base -d '
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand doctor" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
@@ -225,11 +225,11 @@ wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
 wechatpy\t'The Python SDK wechatpy (RedisStorage)'
 powerwechat\t'The Go SDK PowerWeChat'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l store-prefix -d 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
-wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l platform -d 'The platform whose default prefix applies: mp or wecom [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l ca-cert -d 'For rediss://: PEM file of the CA that signed the Redis server\'s certificate, or "system"' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from list" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -250,11 +250,11 @@ wxjava\t'The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock'
 wechatpy\t'The Python SDK wechatpy (RedisStorage)'
 powerwechat\t'The Go SDK PowerWeChat'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l store-prefix -d 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
-wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l platform -d 'The platform whose default prefix applies: mp or wecom [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-cert -d 'For rediss://: PEM file of the CA that signed the Redis server\'s certificate, or "system"' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -281,7 +281,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_se
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "clear" -d 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and not __fish_seen_subcommand_from get clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -290,7 +290,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l min-ttl -d 'With --cache (or fetch\'s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
@@ -298,7 +298,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -314,7 +314,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l api -d 'Reset only this API\'s daily quota (one of 50 resets a month; needs a token)' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -323,7 +323,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l min-ttl -d 'With --cache (or fetch\'s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
@@ -331,7 +331,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from clear" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
@@ -350,7 +350,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_s
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp; explain: wecom for an answer that looks like WeChat Work\'s]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l token -d 'The access_token to use; else WXTOKEN_ACCESS_TOKEN, else stdin (unless it is a terminal), else one is fetched with the credentials: a normal-mode stable token, which invalidates nobody\'s token' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l appid -d 'The AppID (wx followed by 16 hex digits)' -r
@@ -359,7 +359,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l corpsecret -d 'W
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l agentid -d 'With --platform wecom: the app\'s AgentId, a label for the cache and messages (gettoken does not take it)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l secret -d 'The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history and in `ps` [env: WXTOKEN_SECRET, never shown]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l secret-file -d 'Read the AppSecret from a file ("-" for stdin); surrounding whitespace is trimmed' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l min-ttl -d 'With --cache (or --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l min-ttl -d 'With --cache (or fetch\'s --store): the least lifetime, in seconds, a kept token must have left to be reused [default: 300]' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l cache-dir -d 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
@@ -367,7 +367,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l api-base -d 'Bas
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l timeout -d 'Seconds one attempt may take as a whole: connect, TLS, headers and body (decimals allowed)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l retries -d 'Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l proxy -d 'HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones ("system" adds the operating system\'s, those update-ca-certificates installs); for a rediss:// store, the CA that signed the Redis server\'s certificate' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l ca-cert -d 'PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the operating system\'s (those update-ca-certificates installs)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand rid" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"

@@ -68,8 +68,7 @@ impl PlatformChoice {
 /// Which WeChat platform.
 #[derive(Debug, Args)]
 pub struct PlatformArg {
-    /// The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp;
-    /// explain: wecom for an answer that looks like WeChat Work's]
+    /// The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]
     #[arg(long, value_name = "PLATFORM", value_enum, env = "WXTOKEN_PLATFORM")]
     pub platform: Option<PlatformChoice>,
 }
@@ -161,9 +160,8 @@ pub struct ConnArgs {
 /// The trusted roots, for WeChat's API and for a `rediss://` store alike.
 #[derive(Debug, Args)]
 pub struct CaCertArg {
-    /// PEM file of extra trusted root certificates, added to the built-in ones ("system" adds
-    /// the operating system's, those update-ca-certificates installs); for a rediss:// store,
-    /// the CA that signed the Redis server's certificate
+    /// PEM file of extra trusted root certificates, added to the built-in ones; "system" adds the
+    /// operating system's (those update-ca-certificates installs)
     #[arg(long, value_name = "PATH", env = "WXTOKEN_CA_CERT")]
     pub ca_cert: Option<PathBuf>,
 }

@@ -41,8 +41,8 @@ pub struct KeptArgs {
           action = clap::ArgAction::SetTrue)]
     pub cache: bool,
 
-    /// With --cache (or --store): the least lifetime, in seconds, a kept token must have left
-    /// to be reused [default: 300]
+    /// With --cache (or fetch's --store): the least lifetime, in seconds, a kept token must
+    /// have left to be reused [default: 300]
     #[arg(long, value_name = "SECS", env = "WXTOKEN_MIN_TTL")]
     pub min_ttl: Option<u64>,
 

@@ -157,6 +157,7 @@ pub struct DoctorArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("platform", |a| a.help("The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work's (its devtool link, `from ip:`)]")))]
 pub struct ExplainArgs {
     /// Errcodes (negative ones too), WeChat JSON responses, or - to read from stdin
     #[arg(value_name = "CODE|RESPONSE", allow_negative_numbers = true)]
@@ -176,6 +177,10 @@ pub struct ExplainArgs {
 #[derive(Debug, Subcommand)]
 pub enum CacheCommand {
     /// Show appid, endpoint, expiry and remaining lifetime of each cached token
+    #[command(
+        mut_arg("platform", |a| a.help("The platform whose default prefix applies: mp or wecom [default: mp]")),
+        mut_arg("ca_cert", |a| a.help("For rediss://: PEM file of the CA that signed the Redis server's certificate, or \"system\"")),
+    )]
     List {
         #[command(flatten)]
         dir: CacheDirArg,
@@ -196,6 +201,10 @@ pub enum CacheCommand {
         profile: ProfileArgs,
     },
     /// Remove cached tokens (all, or those of one appid)
+    #[command(
+        mut_arg("platform", |a| a.help("The platform whose default prefix applies: mp or wecom [default: mp]")),
+        mut_arg("ca_cert", |a| a.help("For rediss://: PEM file of the CA that signed the Redis server's certificate, or \"system\"")),
+    )]
     Clear {
         /// Only the entries of this AppID
         #[arg(long, value_name = "APPID")]

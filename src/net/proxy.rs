@@ -147,10 +147,18 @@ pub fn url_password(url: &str) -> Option<String> {
     })
 }
 
-/// Mask a URL's password (as written and percent-decoded) from here on, so that no output can
-/// carry it.
+/// Mask, from here on, every password a URL may carry (as written and percent-decoded), so that
+/// no output can carry it: the user part's, and every `pass` or `password` query value (a
+/// client may take the last of several, or read a `pass=a:b@c` differently from this reader).
 pub fn register_url_password(url: &str) {
-    if let Some(p) = url_password(url) {
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    let from_query = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(k, _)| *k == "pass" || *k == "password")
+        .map(|(_, v)| v.to_string());
+    let candidates = ProxyUrl::parse(url).password.into_iter().chain(from_query);
+    for p in candidates.filter(|p| !p.is_empty()) {
         crate::redact::register_secret(&p);
         crate::redact::register_secret(&crate::encoding::percent_decode(&p));
     }
@@ -296,6 +304,26 @@ fn in_cidr(ip: IpAddr, net: IpAddr, bits: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_password_a_url_may_carry_is_masked() {
+        // A `pass=` holding ':' and '@' (read differently by this reader and by a client), and
+        // a second `pass=` (a client may take the last).
+        register_url_password("unix:///run/r.sock?pass=Ab1:Cd2@Ef3&db=0&pass=Second%21pw");
+        register_url_password("redis://user:Us3r%2Fpw@h:6379/0");
+        let shown = crate::redact::redact("Ab1:Cd2@Ef3 Second!pw Second%21pw Us3r/pw Us3r%2Fpw");
+        for secret in [
+            "Ab1:Cd2@Ef3",
+            "Second!pw",
+            "Second%21pw",
+            "Us3r/pw",
+            "Us3r%2Fpw",
+        ] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert_eq!(url_password("unix:///s?pass=a"), Some("a".into()));
+        assert_eq!(url_password("redis://user@h"), None);
+    }
     use crate::env_of as env;
 
     #[test]

@@ -3,7 +3,7 @@
 use std::ffi::{CString, OsStr};
 use std::os::fd::OwnedFd;
 
-use rustix::fs::{Access, AtFlags, Mode, OFlags, Stat};
+use rustix::fs::{Mode, OFlags, Stat};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
 
@@ -188,7 +188,19 @@ pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32,
 
 /// Whether this user may create files in the open directory `dir`.
 fn writable(dir: &OwnedFd) -> bool {
-    // AT_EACCESS: the effective identity, not the real one.
-    let wanted = Access::WRITE_OK | Access::EXEC_OK;
-    rustix::fs::accessat(dir, ".", wanted, AtFlags::EACCESS).is_ok()
+    use std::os::fd::AsRawFd;
+    // glibc's faccessat rather than rustix's: where the kernel lacks faccessat2 (before 5.8) or
+    // a seccomp filter refuses it, glibc emulates AT_EACCESS for a setuid or setgid run, where
+    // rustix gives up.
+    let here = c".";
+    // SAFETY: a valid NUL-terminated name relative to an open directory. AT_EACCESS: the
+    // effective identity, not the real one.
+    unsafe {
+        libc::faccessat(
+            dir.as_raw_fd(),
+            here.as_ptr(),
+            libc::W_OK | libc::X_OK,
+            libc::AT_EACCESS,
+        ) == 0
+    }
 }
