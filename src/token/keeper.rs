@@ -39,6 +39,9 @@ pub struct Held<'a> {
     /// Another run held it when this one asked: what that run stored or recorded since then is
     /// this run's to share.
     pub waited_since_ms: Option<u64>,
+    /// The lock's value where the keeper can lose it (a store's lease): a write goes through
+    /// only while the lock still holds it.
+    pub fence: Option<String>,
     release: Option<Box<dyn FnOnce() + 'a>>,
 }
 
@@ -46,8 +49,15 @@ impl<'a> Held<'a> {
     pub fn new(waited_since_ms: Option<u64>, release: impl FnOnce() + 'a) -> Held<'a> {
         Held {
             waited_since_ms,
+            fence: None,
             release: Some(Box::new(release)),
         }
+    }
+
+    /// The same lock, whose writes are fenced by `value`.
+    pub fn fenced(mut self, value: String) -> Held<'a> {
+        self.fence = Some(value);
+        self
     }
 }
 
@@ -71,7 +81,17 @@ pub trait Slot {
     /// Take the lock, waiting at most `wait` (a store also until the holder's lease can have
     /// run out). `Ok(None)`: the wait ran out.
     fn lock(&self, wait: Duration) -> Result<Option<Held<'_>>, Trouble>;
-    fn write(&self, access_token: &str, expires_in: u64, rotated: bool) -> Result<(), Trouble>;
+    /// Keep a token; under `held` (the lock this run took), only while that lock is still this
+    /// run's, checked in the same atomic step as the write. `Ok(false)`: the lock was no longer
+    /// this run's (its lease ran out while it was stalled, and another run may have stored a
+    /// newer token since), and nothing was written.
+    fn write(
+        &self,
+        held: Option<&Held>,
+        access_token: &str,
+        expires_in: u64,
+        rotated: bool,
+    ) -> Result<bool, Trouble>;
     /// Leave `failure` (masked) for the runs waiting on the lock.
     fn record_failure(&self, failure: &Failure) -> Result<(), Trouble>;
     /// The failure a lock holder recorded at or after `since_ms`.

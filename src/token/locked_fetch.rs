@@ -248,10 +248,16 @@ impl Run<'_> {
                 return Err(f);
             }
         };
-        let stored = slot.write(&token.access_token, token.expires_in, self.force_refresh);
+        let stored = slot.write(
+            lock.as_ref(),
+            &token.access_token,
+            token.expires_in,
+            self.force_refresh,
+        );
         drop(lock);
         match stored {
-            Ok(()) => self.say_rotated(Some(kind)),
+            Ok(false) => return self.lost_lock(slot, &mut warned),
+            Ok(true) => self.say_rotated(Some(kind)),
             Err(Trouble::Warn(w)) => {
                 let not = tr!(
                     printer.lang,
@@ -270,6 +276,47 @@ impl Run<'_> {
             }
         }
         Ok(fresh(&token))
+    }
+}
+
+impl Run<'_> {
+    /// This run's lock ran out while it fetched (a stalled or paused process), and another run
+    /// may have stored a newer token since: nothing was written. What the keeper holds now is
+    /// served; with nothing there, the run fails, saying what happened upstream.
+    fn lost_lock(&self, slot: &dyn Slot, warned: &mut bool) -> Result<Obtained, Failure> {
+        let printer = self.printer;
+        let (location, kind) = (slot.location(), kind_word(slot, printer));
+        let what = tr!(
+            printer.lang,
+            "this run's {kind} lock ran out while it fetched (was the process stalled or paused?), so the token it fetched was not stored over what another run may have stored since",
+            "本进程的{kind}锁在获取期间已过期（进程是否被卡住或暂停？），因此获取到的 token 没有写入，以免覆盖其他进程此后写入的 token"
+        );
+        let now = time::now_unix();
+        if let Some(s) = read_or_warn(slot, printer, warned)?
+            && s.remaining(now) > 0
+        {
+            printer.warn(&tr!(
+                printer.lang,
+                "{what}; serving the token {location} holds",
+                "{what}；使用 {location} 中的 token"
+            ));
+            return Ok(kept(printer, &s, slot.kind()));
+        }
+        let mut failure = Failure::store(
+            tr!(
+                printer.lang,
+                "{what}, and {location} holds no token to serve",
+                "{what}，而 {location} 中没有可用的 token"
+            ),
+            true,
+        );
+        if self.endpoint == Endpoint::Token {
+            failure = failure.with_hint(printer.t(
+                "WeChat issued this run a new classic token, which invalidates the previous one within about 5 minutes: run the refresher again so that the store holds a current token",
+                "微信已为本进程签发新的普通 token，旧 token 约 5 分钟后失效：请再次运行刷新方，让存储中有当前的 token",
+            ));
+        }
+        Err(failure)
     }
 }
 

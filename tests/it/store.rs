@@ -566,3 +566,109 @@ fn cache_list_and_clear_work_on_the_store() {
     let kept: Option<String> = con.get("unrelated:key").unwrap();
     assert_eq!(kept.as_deref(), Some("keep me"), "nothing else is touched");
 }
+
+#[test]
+fn a_holder_whose_lock_ran_out_never_overwrites_a_newer_token() {
+    // A holder stalls while it fetches (a pause, swap, SIGSTOP) until its lease runs out; another
+    // run then takes the lock and stores a newer token. Here the lease running out is the lock
+    // key going away while the holder's answer trickles in. The holder's write is fenced: it
+    // stores nothing and serves the newer token.
+    let newer = format!("{}NEWER", &TOKEN[..TOKEN.len() - 5]);
+    for layout in ["wxtoken", "wxjava", "wechatpy"] {
+        let redis = RedisServer::start();
+        let answer = format!(r#"{{"access_token":"{TOKEN}","expires_in":7200}}"#);
+        let slow = Mock::start(vec![Reply::Trickle {
+            body: answer.into_bytes(),
+            delay: Duration::from_millis(15),
+        }]);
+        let fast = Mock::start(vec![Reply::json(&format!(
+            r#"{{"access_token":"{newer}","expires_in":7200}}"#
+        ))]);
+        let holder = spawn_fetch(&redis, &slow)
+            .args(["--store-layout", layout])
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while slow.count() == 0 {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{layout}: no request"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let mut con = redis.client();
+        let locks: Vec<String> = con.keys("*lock*").unwrap();
+        assert_eq!(locks.len(), 1, "{layout}: {locks:?}");
+        let _: () = con.del(&locks[0]).unwrap();
+        let other = run(&mut fetch_store(&fast, &redis, &["--store-layout", layout]));
+        assert_eq!(other.code, 0, "{layout}: {other:?}");
+        assert_eq!(other.stdout.trim(), newer, "{layout}");
+        let out = holder.wait_with_output().unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(!stderr.contains(SECRET) && !stdout.contains(SECRET));
+        assert_eq!(out.status.code(), Some(0), "{layout}: {stderr}");
+        assert_eq!(
+            stdout.trim(),
+            newer,
+            "{layout}: the holder serves the newer token"
+        );
+        assert!(
+            stderr.contains("ran out while it fetched"),
+            "{layout}: {stderr}"
+        );
+        let read = run(&mut reader(&redis, &["--store-layout", layout]));
+        assert_eq!(read.code, 0, "{layout}: {read:?}");
+        assert_eq!(
+            read.stdout.trim(),
+            newer,
+            "{layout}: the store keeps the newer token"
+        );
+        assert_eq!((slow.count(), fast.count()), (1, 1), "{layout}");
+    }
+}
+
+#[test]
+fn a_holder_whose_lock_ran_out_with_nothing_stored_fails_and_says_why() {
+    // The lock goes while the holder fetches, and nobody stores a token: exit 11, the classic
+    // fetch's consequence told, nothing written.
+    let redis = RedisServer::start();
+    let answer = format!(r#"{{"access_token":"{TOKEN}","expires_in":7200}}"#);
+    let slow = Mock::start(vec![Reply::Trickle {
+        body: answer.into_bytes(),
+        delay: Duration::from_millis(15),
+    }]);
+    let holder = spawn_fetch(&redis, &slow).arg("--json").spawn().unwrap();
+    let started = Instant::now();
+    while slow.count() == 0 {
+        assert!(started.elapsed() < Duration::from_secs(20), "no request");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut con = redis.client();
+    let locks: Vec<String> = con.keys("*lock*").unwrap();
+    assert_eq!(locks.len(), 1, "{locks:?}");
+    // Another run's lock now (its value is not the holder's).
+    let _: () = con.set(&locks[0], "another-run").unwrap();
+    let out = holder.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(11), "{stdout}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["error"]["kind"], "store", "{doc}");
+    let message = doc["error"]["message"].as_str().unwrap();
+    assert!(message.contains("ran out while it fetched"), "{doc}");
+    assert!(
+        doc["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("new classic token"),
+        "{doc}"
+    );
+    assert!(
+        !stdout.contains(TOKEN) && !stdout.contains(SECRET),
+        "{stdout}"
+    );
+    let tokens: Vec<String> = con.keys("wxtoken:token:*").unwrap();
+    assert!(tokens.is_empty(), "nothing was written: {tokens:?}");
+}

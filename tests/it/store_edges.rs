@@ -79,9 +79,14 @@ fn a_lock_another_run_took_after_a_lease_ran_out_is_never_released() {
         Reply::token(7200)
     });
     let out = run(fetch(&mock).args(["--store", &redis.url()]));
-    assert_eq!(out.code, 0, "{out:?}");
+    // The write is fenced too: the lock is not this run's, so nothing is written, and with
+    // nothing stored by the other run the holder fails (exit 11).
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(out.stderr.contains("ran out while it fetched"), "{out:?}");
     let held: Option<String> = con.get(&lock).unwrap();
     assert_eq!(held.as_deref(), Some("someone-else"));
+    let stored: Option<String> = con.get(format!("wxtoken:token:mp:{APPID}:token")).unwrap();
+    assert_eq!(stored, None);
 }
 
 #[test]

@@ -69,10 +69,18 @@ impl Slot for CacheSlot<'_> {
         }
     }
 
-    fn write(&self, access_token: &str, expires_in: u64, rotated: bool) -> Result<(), Trouble> {
+    // The local lock is a file lock held by the process: it cannot run out under a live run.
+    fn write(
+        &self,
+        _held: Option<&Held>,
+        access_token: &str,
+        expires_in: u64,
+        rotated: bool,
+    ) -> Result<bool, Trouble> {
         let entry = self.key.entry(access_token, expires_in, rotated);
         self.cache
             .write(&self.key, &entry)
+            .map(|()| true)
             .map_err(|w| Trouble::Warn(w.0))
     }
 

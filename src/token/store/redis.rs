@@ -22,6 +22,13 @@ const MAX_FOREIGN_LEASE_MS: u64 = 65_000;
 /// A failure record lives this long: long enough for every run that waited on the holder.
 const FAILURE_TTL_MS: u64 = 120_000;
 
+/// A write fenced by the lock: the token (and wechatpy's expiry key) is set only while the lock
+/// still holds this run's value, in one atomic step. KEYS: lock, token[, expiry]; ARGV: the
+/// lock value, the token value, its TTL in ms[, the expiry value].
+const FENCED_WRITE: &str = "if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end \
+redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) \
+if KEYS[3] then redis.call('set', KEYS[3], ARGV[4]) end \
+return 1";
 const RELEASE: &str = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /// A failure a lock holder left in the store.
@@ -166,18 +173,21 @@ impl Slot for RedisSlot<'_> {
                 })
                 .map_err(Trouble::Fail)?;
             if took.is_some() {
-                let (store, lock) = (self.store, self.keys.lock.clone());
-                return Ok(Some(Held::new(waited_since_ms, move || {
-                    // Compare-and-delete: never a lock another run took after a lease ran out.
-                    let _ = store.run(("cannot unlock in", "无法解锁："), |c| {
-                        redis::cmd("EVAL")
-                            .arg(RELEASE)
-                            .arg(1)
-                            .arg(&lock)
-                            .arg(&me)
-                            .query::<i64>(c)
-                    });
-                })));
+                let (store, lock, fence) = (self.store, self.keys.lock.clone(), me.clone());
+                return Ok(Some(
+                    Held::new(waited_since_ms, move || {
+                        // Compare-and-delete: never a lock another run took after a lease ran out.
+                        let _ = store.run(("cannot unlock in", "无法解锁："), |c| {
+                            redis::cmd("EVAL")
+                                .arg(RELEASE)
+                                .arg(1)
+                                .arg(&lock)
+                                .arg(&me)
+                                .query::<i64>(c)
+                        });
+                    })
+                    .fenced(fence),
+                ));
             }
             waited_since_ms.get_or_insert_with(time::now_unix_ms);
             // Wait at least until the holder's lease can have run out: a holder that was killed
@@ -206,7 +216,13 @@ impl Slot for RedisSlot<'_> {
         }
     }
 
-    fn write(&self, access_token: &str, expires_in: u64, rotated: bool) -> Result<(), Trouble> {
+    fn write(
+        &self,
+        held: Option<&Held>,
+        access_token: &str,
+        expires_in: u64,
+        rotated: bool,
+    ) -> Result<bool, Trouble> {
         let now_ms = time::now_unix_ms();
         let now = now_ms / 1000;
         let value = Value {
@@ -242,6 +258,33 @@ impl Slot for RedisSlot<'_> {
                 "token 剩余有效期不足 {layout} 布局要求的余量；未写入存储"
             )));
         };
+        if let Some(fence) = held.and_then(|h| h.fence.as_deref()) {
+            let mut script = redis::cmd("EVAL");
+            script.arg(FENCED_WRITE);
+            match (&self.keys.expires_at, &w.expires_at_value) {
+                (Some(key), Some(v)) => script
+                    .arg(3)
+                    .arg(&self.keys.lock)
+                    .arg(&self.keys.token)
+                    .arg(key)
+                    .arg(fence)
+                    .arg(&w.token_value)
+                    .arg(ttl_ms)
+                    .arg(v),
+                _ => script
+                    .arg(2)
+                    .arg(&self.keys.lock)
+                    .arg(&self.keys.token)
+                    .arg(fence)
+                    .arg(&w.token_value)
+                    .arg(ttl_ms),
+            };
+            let written: i64 = self
+                .store
+                .run(("cannot write to", "无法写入"), |c| script.query(c))
+                .map_err(Trouble::Fail)?;
+            return Ok(written == 1);
+        }
         let mut pipe = redis::pipe();
         // wechatpy's two keys change together, or its apps refetch on a stale expiry.
         pipe.atomic();
@@ -256,6 +299,7 @@ impl Slot for RedisSlot<'_> {
         }
         self.store
             .run(("cannot write to", "无法写入"), |c| pipe.query::<()>(c))
+            .map(|()| true)
             .map_err(Trouble::Fail)
     }
 
