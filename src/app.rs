@@ -242,7 +242,10 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
     };
     let lang = Lang::resolve(lang::LangChoice::Auto, crate::process::env_var);
     let printer = Printer::new(choice, lang, json, false, false);
-    output::write_stderr(&format!("wxtoken: {} {body}", printer.error_label()));
+    output::write_stderr_pieces(&[
+        output::Piece::Ours(format!("wxtoken: {} ", printer.error_label())),
+        output::Piece::Text(body),
+    ]);
     // `wxtoken check TOKEN`: say how a token is passed (the token itself was masked above).
     if e.kind() == ErrorKind::UnknownArgument
         && args.get(1).is_some_and(|a| a == "check")

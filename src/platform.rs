@@ -39,6 +39,14 @@ impl Endpoint {
         }
     }
 
+    /// The platform whose endpoint this is.
+    pub fn platform(self) -> Platform {
+        match self {
+            Endpoint::WecomToken => Platform::Wecom,
+            Endpoint::Token | Endpoint::StableToken => Platform::Mp,
+        }
+    }
+
     /// `mp` or `wecom`, as `--platform` and the JSON output name it.
     pub fn platform_name(self) -> &'static str {
         match self {

@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::platform::Platform;
 use crate::wechat::catalog::{self, Explanation};
 
 pub mod code;
@@ -230,22 +231,31 @@ impl Failure {
         error
     }
 
-    /// A failure read back from its JSON document (one a lock holder recorded for the runs
-    /// that waited on it): the same kind, exit code, message and hints.
-    pub fn from_json_document(doc: &Value) -> Option<Failure> {
+    /// A failure another run recorded for the runs that waited on its lock, read back from its
+    /// JSON document, which a cache directory's group or a store's other users could have
+    /// written: untrusted. Only its kind, errcode, errmsg, HTTP status and retryable flag are
+    /// read (each bounded); a WeChat errcode is explained afresh by the catalogue of
+    /// `platform`, and every exit code comes from this binary's table, never from the record.
+    /// Escaping what is shown is the output's (`output::write_stderr_pieces`).
+    pub fn from_record(
+        doc: &Value,
+        platform: Platform,
+        lang: crate::lang::Lang,
+    ) -> Option<Failure> {
+        /// Longer texts are cut: a record is a few hundred bytes.
+        const MAX_TEXT: usize = 1024;
         let e = doc.get("error")?;
-        let text = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_string);
+        let text = |k: &str| {
+            e.get(k)
+                .and_then(Value::as_str)
+                .map(|s| s.chars().take(MAX_TEXT).collect::<String>())
+        };
         let message = text("message")?;
         let hints: Vec<String> = text("hint")
-            .map(|h| h.lines().map(str::to_string).collect())
+            .map(|h| h.lines().take(8).map(str::to_string).collect())
             .unwrap_or_default();
         let retryable = e.get("retryable").and_then(Value::as_bool).unwrap_or(false);
-        let exit_code = doc
-            .get("exit_code")
-            .and_then(Value::as_u64)
-            .and_then(|c| u8::try_from(c).ok());
         Some(match text("kind")?.as_str() {
-            "usage" => Failure::Usage { message, hints },
             "network" => Failure::Network {
                 message,
                 hints,
@@ -264,22 +274,21 @@ impl Failure {
                 hints,
                 retryable,
             },
-            "exec" => Failure::Launch {
-                message,
-                hints,
-                code: exit_code?,
-            },
-            "wechat" => Failure::WeChat(Box::new(WeChatError {
-                errcode: e.get("errcode").and_then(Value::as_i64)?,
-                errmsg: text("errmsg").unwrap_or_default(),
-                rid: text("rid"),
-                ip: text("ip"),
-                message,
-                hints,
-                exit_code: exit_code?,
-                retryable,
-            })),
-            _ => Failure::Internal { message },
+            "wechat" => {
+                let errcode = e.get("errcode").and_then(Value::as_i64)?;
+                let errmsg = text("errmsg");
+                let x = catalog::explain(
+                    platform,
+                    catalog::Context::Fetch,
+                    errcode,
+                    errmsg.as_deref(),
+                    lang,
+                );
+                Failure::WeChat(Box::new(WeChatError::from_explanation(x, lang)))
+            }
+            // A fetch fails in none of the other ways: such a record is not a holder's, and the
+            // waiting run goes on to fetch for itself.
+            _ => return None,
         })
     }
 
@@ -344,18 +353,45 @@ mod tests {
     }
 
     #[test]
-    fn a_failure_survives_its_json_document() {
+    fn a_failure_survives_its_record() {
         for f in [
             wechat(40164, Context::Fetch),
             Failure::network("n").permanent().with_hint("h"),
             Failure::store("s", true),
         ] {
-            let back = Failure::from_json_document(&f.to_json_document()).unwrap();
+            let back = Failure::from_record(&f.to_json_document(), Platform::Mp, Lang::En).unwrap();
             assert_eq!(back.exit_code(), f.exit_code());
             assert_eq!(back.message(), f.message());
             assert_eq!(back.hints(), f.hints());
             assert_eq!(back.retryable(), f.retryable());
         }
+    }
+
+    #[test]
+    fn a_planted_record_decides_no_exit_code() {
+        // A record claims success, or a code of its choosing: the local table decides.
+        let planted = |kind: &str, extra: Value| {
+            let mut doc = json!({ "error": { "kind": kind, "message": "m" }, "exit_code": 0 });
+            for (k, v) in extra.as_object().unwrap() {
+                doc["error"][k] = v.clone();
+            }
+            Failure::from_record(&doc, Platform::Mp, Lang::En)
+        };
+        let w = planted("wechat", json!({ "errcode": 40164, "message": "all good" })).unwrap();
+        assert_eq!(w.exit_code(), 7);
+        assert!(
+            !w.message().contains("all good"),
+            "rebuilt from the catalogue"
+        );
+        assert_eq!(planted("network", json!({})).unwrap().exit_code(), 3);
+        assert_eq!(planted("store", json!({})).unwrap().exit_code(), 11);
+        for kind in ["exec", "usage", "internal", "other"] {
+            assert!(planted(kind, json!({})).is_none(), "{kind}");
+        }
+        assert!(planted("wechat", json!({})).is_none(), "no errcode");
+        let long = "x".repeat(10_000);
+        let f = planted("network", json!({ "message": long })).unwrap();
+        assert!(f.message().len() <= 1024);
     }
 
     #[test]

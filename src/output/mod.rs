@@ -72,9 +72,37 @@ pub fn write_stdout_quietly(text: &str) {
 /// Text for people on stderr: always masked here, the one way out for it. Errors are ignored
 /// (there is nowhere left to report them).
 pub fn write_stderr(text: &str) {
-    let _ = io::stderr()
-        .lock()
-        .write_all(cap_lines(&redact(text)).as_bytes());
+    write_stderr_pieces(&[Piece::Text(text)]);
+}
+
+/// A piece of what goes to stderr: wxtoken's own painted label (its colour codes kept), or text
+/// from anywhere (a server's errmsg, a stored record, a file, the command line), which is
+/// masked and escaped.
+pub enum Piece<'a> {
+    Ours(String),
+    Text(&'a str),
+}
+
+/// The one way text reaches stderr: every known secret masked, every control character of the
+/// text escaped but its line breaks (no text from anywhere can move the cursor, clear the screen
+/// or retitle the terminal; only wxtoken's own labels carry colour), no line over [`MAX_LINE`].
+pub fn write_stderr_pieces(pieces: &[Piece]) {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Ours(label) => out.push_str(label),
+            Piece::Text(text) => {
+                let masked = redact(text);
+                for (i, line) in masked.split('\n').enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(&sanitize(line));
+                }
+            }
+        }
+    }
+    let _ = io::stderr().lock().write_all(cap_lines(&out).as_bytes());
 }
 
 /// No line for people is longer than this: a value echoed back in a message (a 100 KB path or
@@ -249,16 +277,19 @@ impl Printer {
             return;
         }
         let label = self.paint_stderr(Tone::Warning, &format!("{}:", self.t("warning", "警告")));
-        write_stderr(&format!("wxtoken: {label} {message}\n"));
+        write_stderr_pieces(&[
+            Piece::Ours(format!("wxtoken: {label} ")),
+            Piece::Text(&format!("{message}\n")),
+        ]);
     }
 
     /// A `-v` line on stderr.
     pub fn verbose(&self, message: &str) {
         if self.verbose {
-            write_stderr(&format!(
-                "{} {message}\n",
-                self.paint_stderr(Tone::Dim, "*")
-            ));
+            write_stderr_pieces(&[
+                Piece::Ours(format!("{} ", self.paint_stderr(Tone::Dim, "*"))),
+                Piece::Text(&format!("{message}\n")),
+            ]);
         }
     }
 
@@ -269,24 +300,29 @@ impl Printer {
 
     /// Report a failure, with `doc` as the JSON document (for commands that add fields).
     pub fn failure_with_document(&self, failure: &Failure, doc: &Value) {
-        let label = self.error_label();
-        let mut text = format!("wxtoken: {label} {}\n", failure.message());
+        let first = format!("{}\n", failure.message());
+        let mut pieces = vec![
+            Piece::Ours(format!("wxtoken: {} ", self.error_label())),
+            Piece::Text(&first),
+        ];
+        let mut lines = Vec::new();
         if !self.quiet {
             if let Failure::WeChat(w) = failure
                 && !w.errmsg.is_empty()
             {
                 let label = self.t("errmsg:", "errmsg：");
-                text.push_str(&format!("  {label} {}\n", sanitize(&w.errmsg)));
+                lines.push((format!("  {label} "), format!("{}\n", w.errmsg)));
             }
             for hint in failure.hints() {
-                text.push_str(&format!(
-                    "  {} {}\n",
-                    self.paint_stderr(Tone::Hint, self.t("hint:", "提示：")),
-                    hint
-                ));
+                let label = self.paint_stderr(Tone::Hint, self.t("hint:", "提示："));
+                lines.push((format!("  {label} "), format!("{hint}\n")));
             }
         }
-        write_stderr(&text);
+        for (label, text) in &lines {
+            pieces.push(Piece::Ours(label.clone()));
+            pieces.push(Piece::Text(text));
+        }
+        write_stderr_pieces(&pieces);
         if self.json {
             // The failure stands whether or not its document can be written.
             let _ = write_stdout(&capped_json(doc));

@@ -672,3 +672,103 @@ fn a_holder_whose_lock_ran_out_with_nothing_stored_fails_and_says_why() {
     let tokens: Vec<String> = con.keys("wxtoken:token:*").unwrap();
     assert!(tokens.is_empty(), "nothing was written: {tokens:?}");
 }
+
+#[test]
+fn a_planted_failure_record_cannot_decide_the_exit_code_or_reach_the_terminal_raw() {
+    // Another user of the store plants a failure record for the runs waiting on a lock: it
+    // claims exit code 0 (a script's `TOKEN=$(wxtoken fetch) || exit` would go on with an empty
+    // token) and carries terminal escapes. A waiting run takes only the kind from it.
+    let redis = RedisServer::start();
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    assert_eq!(run(&mut fetch_store(&mock, &redis, &[])).code, 0);
+    let mut con = redis.client();
+    let token_key = format!("wxtoken:token:mp:{APPID}:token");
+    let value: String = con.get(&token_key).unwrap();
+    let fingerprint =
+        serde_json::from_str::<serde_json::Value>(&value).unwrap()["secret_fingerprint"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    let _: () = con.del(&token_key).unwrap();
+    let lock = format!("wxtoken:lock:mp:{APPID}:token");
+    let failed = format!("wxtoken:failed:mp:{APPID}:token");
+    let _: () = redis::cmd("SET")
+        .arg(&lock)
+        .arg("a-holder")
+        .arg("PX")
+        .arg(3000)
+        .query(&mut con)
+        .unwrap();
+    let waiter = spawn_fetch(&redis, &mock).spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    let record = serde_json::json!({
+        "written_at_ms": now_ms,
+        "secret_fingerprint": fingerprint,
+        "document": {
+            "error": {
+                "kind": "network",
+                "message": "\u{1b}[2J\u{1b}]0;pwned\u{7}all is well",
+                "hint": "\u{1b}[31mrun rm -rf now",
+                "retryable": false
+            },
+            "exit_code": 0
+        }
+    });
+    let _: () = con.set(&failed, record.to_string()).unwrap();
+    let _: () = con.del(&lock).unwrap();
+    let out = waiter.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "a network failure's code: {stderr}"
+    );
+    assert!(out.stdout.is_empty(), "no token was printed");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("all is well"),
+        "the text is shown, escaped: {stderr:?}"
+    );
+    // A planted WeChat failure is explained by this binary's catalogue, with its exit code.
+    let _: () = redis::cmd("SET")
+        .arg(&lock)
+        .arg("a-holder")
+        .arg("PX")
+        .arg(3000)
+        .query(&mut con)
+        .unwrap();
+    let waiter = spawn_fetch(&redis, &mock).arg("--json").spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    let record = serde_json::json!({
+        "written_at_ms": now_ms,
+        "secret_fingerprint": fingerprint,
+        "document": {
+            "error": { "kind": "wechat", "errcode": 40164, "message": "fine", "errmsg": "x" },
+            "exit_code": 0
+        }
+    });
+    let _: () = con.set(&failed, record.to_string()).unwrap();
+    let _: () = con.del(&lock).unwrap();
+    let out = waiter.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(7), "{stdout}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["exit_code"], 7);
+    assert_ne!(doc["error"]["message"], "fine");
+    assert_eq!(
+        mock.count(),
+        1,
+        "the waiters shared the holder's failure and fetched nothing"
+    );
+}

@@ -340,7 +340,7 @@ impl Cache {
         {
             return None;
         }
-        Failure::from_json_document(&record.document)
+        Failure::from_record(&record.document, key.endpoint.platform(), Lang::current())
     }
 
     /// Every valid entry, sorted by name, and a warning for each file that looks like an entry

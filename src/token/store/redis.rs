@@ -333,6 +333,6 @@ impl Slot for RedisSlot<'_> {
         if record.written_at_ms < since_ms || record.secret_fingerprint != self.fingerprint {
             return None;
         }
-        Failure::from_json_document(&record.document)
+        Failure::from_record(&record.document, self.platform, self.store.lang)
     }
 }
