@@ -38,6 +38,7 @@ pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
         } => match crate::settings::store_choice(store, platform.get(), lang)? {
             Some(choice) => crate::token::store::admin::clear(
                 &choice,
+                platform.get(),
                 appid.as_deref(),
                 ca.ca_cert.as_deref(),
                 printer,

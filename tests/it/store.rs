@@ -237,15 +237,30 @@ fn a_token_an_sdk_stored_is_served() {
         }
     }
     assert_eq!(mock.count(), 0);
-    // A stale wechatpy expiry (60 s or less left) is not served: wechatpy would refetch too.
+    // A wechatpy token with 60 s or less left (its expiry key and its key's TTL agree) is not
+    // served: wechatpy would refetch too.
     let _: () = con
         .set(
             format!("wechatpy:{APPID}_access_token_expires_at"),
             (now() + 30).to_string(),
         )
         .unwrap();
+    let _: () = con
+        .expire(format!("wechatpy:{APPID}_access_token"), 31)
+        .unwrap();
     let out = run(&mut reader(&redis, &["--store-layout", "wechatpy"]));
     assert_eq!(out.code, 11, "{out:?}");
+    // wechatpy 1.8 fetched since: the key lives two hours, its old expiry key says 30 s. The
+    // expiry key is stale and set aside; the token is served by the key's TTL.
+    let _: () = con
+        .expire(format!("wechatpy:{APPID}_access_token"), 7200)
+        .unwrap();
+    let out = run(&mut reader(
+        &redis,
+        &["--store-layout", "wechatpy", "--json"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.json()["expires_in"].as_u64().unwrap() > 7000, "{out:?}");
 }
 
 #[test]

@@ -254,3 +254,182 @@ fn a_swapped_appid_never_becomes_a_key() {
     assert!(keys.is_empty(), "{keys:?}");
     assert_eq!(mock.count(), 0);
 }
+
+#[test]
+fn stored_values_are_checked_against_their_key_and_read_bounded() {
+    let redis = RedisServer::start();
+    let mut con = redis.client();
+    let corp = "ww0123456789abcdef";
+    let wecom = |agent: &str| {
+        let mut cmd = wxtoken();
+        cmd.args([
+            "fetch",
+            "--platform",
+            "wecom",
+            "--store",
+            &redis.url(),
+            "--json",
+        ])
+        .env("WXTOKEN_CORPID", corp)
+        .env("WXTOKEN_AGENTID", agent);
+        cmd
+    };
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let first = run(wecom("1000002")
+        .env("WXTOKEN_CORPSECRET", SECRET)
+        .env("WXTOKEN_WECOM_API_BASE", mock.url()));
+    assert_eq!(first.code, 0, "{first:?}");
+    // Agent 1000002's value, copied under agent 1000003's key: never served as 1000003's.
+    let value: String = con
+        .get(format!("wxtoken:token:wecom:{corp}:1000002:gettoken"))
+        .unwrap();
+    let _: () = con
+        .set_ex(
+            format!("wxtoken:token:wecom:{corp}:1000003:gettoken"),
+            &value,
+            7000,
+        )
+        .unwrap();
+    let read = run(wecom("1000003").arg("--no-fetch"));
+    assert_eq!(read.code, 11, "{read:?}");
+    assert!(read.stderr.contains("does not match its key"), "{read:?}");
+    assert!(!read.stdout.contains(TOKEN), "{read:?}");
+    // The value's expiry is not believed over the key's: one minute left on the key.
+    let key = format!("wxtoken:token:wecom:{corp}:1000002:gettoken");
+    let _: () = con.pexpire(&key, 60_000).unwrap();
+    let read = run(wecom("1000002").args(["--no-fetch", "--min-ttl", "30"]));
+    assert_eq!(read.code, 0, "{read:?}");
+    let left = read.json()["expires_in"].as_u64().unwrap();
+    assert!(
+        left <= 60,
+        "the key's TTL, not the value's two hours: {left}"
+    );
+    // A 32 MB value is never read whole, and is called what it is.
+    let huge = vec![b'a'; 32 << 20];
+    let _: () = con.set(&key, huge).unwrap();
+    let read = run(wecom("1000002").arg("--no-fetch"));
+    assert_eq!(read.code, 11, "{read:?}");
+    assert!(
+        read.stderr
+            .contains("33554432 bytes, larger than any token value"),
+        "{read:?}"
+    );
+}
+
+#[test]
+fn cache_clear_on_a_store_removes_exact_keys_only() {
+    // Keys that contain, start or end with the appid asked for, of other apps: none is touched.
+    let redis = RedisServer::start();
+    let mut con = redis.client();
+    let other = "wx0123456789abcdeffff";
+    let kept = [
+        format!("wx:access_token:{other}"),
+        format!("wx:access_token:x{APPID}"),
+        format!("wechatpy:x{APPID}_access_token"),
+        format!("wx:lock:{APPID}:accessTokenLock"),
+    ];
+    for key in &kept {
+        let _: () = con.set_ex(key, "SOMEONE_ELSES_TOKEN_0123", 7000).unwrap();
+    }
+    let clear = |args: &[&str]| {
+        run(wxtoken()
+            .args(["cache", "clear", "--json", "--store", &redis.url()])
+            .args(args))
+    };
+    for (layout, appid) in [("wxjava", "wx"), ("wxjava", APPID), ("wechatpy", "abcdef")] {
+        let out = clear(&["--store-layout", layout, "--appid", appid]);
+        assert_eq!(out.code, 0, "{out:?}");
+        assert_eq!(out.json()["removed"], 0, "{layout} {appid}: {out:?}");
+    }
+    for key in &kept {
+        let left: Option<String> = con.get(key).unwrap();
+        assert!(left.is_some(), "{key} was removed");
+    }
+    // The app's own keys go, wechatpy's expiry key with its token.
+    let _: () = con
+        .set_ex(format!("wx:access_token:{APPID}"), "MINE_0123456789", 7000)
+        .unwrap();
+    let _: () = con
+        .set_ex(
+            format!("wechatpy:{APPID}_access_token"),
+            "\"MINE_0123\"",
+            7000,
+        )
+        .unwrap();
+    let _: () = con
+        .set(format!("wechatpy:{APPID}_access_token_expires_at"), "1")
+        .unwrap();
+    let out = clear(&["--store-layout", "wxjava", "--appid", APPID]);
+    assert_eq!(out.json()["removed"], 1, "{out:?}");
+    let out = clear(&["--store-layout", "wechatpy", "--appid", APPID]);
+    assert_eq!(out.json()["removed"], 1, "{out:?}");
+    let expiry: Option<String> = con
+        .get(format!("wechatpy:{APPID}_access_token_expires_at"))
+        .unwrap();
+    assert_eq!(expiry, None);
+    for key in &kept {
+        let left: Option<String> = con.get(key).unwrap();
+        assert!(left.is_some(), "{key} was removed");
+    }
+}
+
+/// A Redis stand-in on loopback whose SCAN cursor never comes back to 0 (every other command
+/// is answered +OK); returns its URL and how many SCANs it answered.
+fn endless_scan_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("redis://{}", listener.local_addr().unwrap());
+    let scans = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = scans.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { return };
+            let counter = counter.clone();
+            std::thread::spawn(move || {
+                let mut out = stream.try_clone().unwrap();
+                let mut reader = BufReader::new(stream);
+                loop {
+                    // A command: *N, then N bulk strings ($len, bytes).
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let n: usize = line.trim().trim_start_matches('*').parse().unwrap_or(0);
+                    let mut words = Vec::new();
+                    for _ in 0..n {
+                        let mut len = String::new();
+                        let mut word = String::new();
+                        let _ = reader.read_line(&mut len);
+                        let _ = reader.read_line(&mut word);
+                        words.push(word.trim().to_ascii_uppercase());
+                    }
+                    let answer = if words.first().map(String::as_str) == Some("SCAN") {
+                        counter.fetch_add(1, Ordering::SeqCst);
+                        "*2\r\n$1\r\n7\r\n*0\r\n".to_string()
+                    } else {
+                        "+OK\r\n".to_string()
+                    };
+                    if out.write_all(answer.as_bytes()).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (url, scans)
+}
+
+#[test]
+fn a_scan_cursor_that_never_ends_ends_cache_list_and_clear() {
+    let (url, scans) = endless_scan_server();
+    for command in ["list", "clear"] {
+        let out = run(wxtoken().args(["cache", command, "--store", &url]));
+        assert_eq!(out.code, 11, "{command}: {out:?}");
+        assert!(
+            out.stderr.contains("did not finish within 2000 SCAN calls"),
+            "{out:?}"
+        );
+    }
+    assert_eq!(scans.load(std::sync::atomic::Ordering::SeqCst), 4000);
+}

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::error::Failure;
 use crate::output::Printer;
+use crate::platform::Platform;
 use crate::redact::sanitize;
 use crate::time;
 use crate::token::store::StoreChoice;
@@ -133,6 +134,7 @@ pub fn list(
 
 pub fn clear(
     choice: &StoreChoice,
+    platform: Platform,
     appid: Option<&str>,
     ca_cert: Option<&std::path::Path>,
     printer: &Printer,
@@ -154,17 +156,11 @@ pub fn clear(
     }
     let store = connect(choice, ca_cert, printer)?;
     let mut removed = 0u64;
-    for (key, row) in rows(&store, choice, printer)? {
-        let ours = match (appid, &row.appid) {
-            (None, _) => true,
-            (Some(want), Some(have)) => want == have,
-            // An SDK's key: the appid is part of it.
-            (Some(want), None) => {
-                key.ends_with(want)
-                    || key.contains(&format!(":{want}"))
-                    || key.contains(&format!("{want}_access_token"))
-            }
-        };
+    for key in store.token_keys(layout, &choice.prefix)? {
+        // Exact keys only: the ones the key-naming function gives the app.
+        let ours = appid.is_none_or(|want| {
+            layout::is_token_key_of(layout, &choice.prefix, platform, want, &key, printer.lang)
+        });
         if !ours {
             continue;
         }

@@ -136,10 +136,26 @@ impl RedisStore {
 
     /// Every token key of `layout` under `prefix` (SCAN, never KEYS).
     pub fn token_keys(&self, layout: Layout, prefix: &str) -> Result<Vec<String>, Failure> {
+        // Bounded in round trips and time: a server whose cursor never comes back to 0 (or a
+        // store of millions of keys) ends the listing with an error, not an endless run.
+        const MAX_ROUNDS: usize = 2_000;
+        const MAX_TIME: Duration = Duration::from_secs(30);
+        let started = std::time::Instant::now();
         let pattern = layout::token_pattern(layout, prefix);
         let mut cursor = 0u64;
         let mut keys = Vec::new();
-        loop {
+        for round in 0.. {
+            if round >= MAX_ROUNDS || started.elapsed() > MAX_TIME || keys.len() > 100_000 {
+                let (shown, secs) = (&self.shown, MAX_TIME.as_secs());
+                return Err(Failure::store(
+                    tr!(
+                        self.lang,
+                        "listing the keys of {shown} did not finish within {MAX_ROUNDS} SCAN calls or {secs} s (a store this large, or one whose cursor never ends); nothing was changed",
+                        "列出 {shown} 的键未能在 {MAX_ROUNDS} 次 SCAN 或 {secs} 秒内完成（存储过大，或其游标永不结束）；没有做任何改动"
+                    ),
+                    false,
+                ));
+            }
             let (next, batch): (u64, Vec<String>) =
                 self.run(("cannot list", "无法列出"), |c| {
                     redis::cmd("SCAN")
@@ -151,7 +167,7 @@ impl RedisStore {
                         .query(c)
                 })?;
             keys.extend(batch);
-            if next == 0 || keys.len() > 100_000 {
+            if next == 0 {
                 break;
             }
             cursor = next;
@@ -163,35 +179,35 @@ impl RedisStore {
 
     /// The raw values under `keys` (the token key, its PTTL, wechatpy's expiry key).
     pub fn raw(&self, keys: &Keys) -> Result<Raw, Failure> {
+        // Each value's length, and at most MAX_VALUE bytes of it, in one round trip: a value of
+        // any size costs what a token does (a planted 32 MB value is never read whole).
+        let last = MAX_VALUE as i64 - 1;
         let mut pipe = redis::pipe();
-        pipe.cmd("GET")
-            .arg(&keys.token)
-            .cmd("PTTL")
-            .arg(&keys.token);
+        pipe.cmd("PTTL").arg(&keys.token);
+        pipe.cmd("STRLEN").arg(&keys.token);
+        pipe.cmd("GETRANGE").arg(&keys.token).arg(0).arg(last);
         if let Some(exp) = &keys.expires_at {
-            pipe.cmd("GET").arg(exp);
+            pipe.cmd("STRLEN").arg(exp);
+            pipe.cmd("GETRANGE").arg(exp).arg(0).arg(last);
         }
-        let (value, pttl, exp): (Option<Vec<u8>>, i64, Option<Vec<u8>>) =
+        type Read = (i64, usize, Vec<u8>, usize, Vec<u8>);
+        let (pttl, len, value, exp_len, exp): Read =
             self.run(("cannot read from", "无法读取"), |c| {
                 if keys.expires_at.is_some() {
                     pipe.query(c)
                 } else {
-                    let (v, t): (Option<Vec<u8>>, i64) = pipe.query(c)?;
-                    Ok((v, t, None))
+                    let (t, l, v): (i64, usize, Vec<u8>) = pipe.query(c)?;
+                    Ok((t, l, v, 0, Vec::new()))
                 }
             })?;
-        let too_big = |v: &Option<Vec<u8>>| v.as_ref().is_some_and(|v| v.len() > MAX_VALUE);
-        if too_big(&value) || too_big(&exp) {
-            return Ok(Raw {
-                token_value: Some(b"\0".to_vec()),
-                pttl_ms: pttl,
-                expires_at_value: None,
-            });
-        }
+        // PTTL -2: no such key. An expiry key that is empty or missing counts as none.
+        let token_value = (pttl != -2).then_some(value);
+        let too_large = [len, exp_len].into_iter().max().filter(|&n| n > MAX_VALUE);
         Ok(Raw {
-            token_value: value,
+            token_value,
             pttl_ms: pttl,
-            expires_at_value: exp,
+            expires_at_value: (exp_len > 0).then_some(exp),
+            too_large,
         })
     }
 

@@ -201,6 +201,39 @@ fn md5_hex(text: &str) -> String {
         .collect()
 }
 
+/// Whether `key` is a token key the naming function ([`keys`]) gives `appid` on `platform`:
+/// for any of its endpoints, without an AgentId or with the one the key ends in. Exact: a key
+/// is never taken for an app's because it contains or ends with its appid.
+pub fn is_token_key_of(
+    layout: Layout,
+    prefix: &str,
+    platform: Platform,
+    appid: &str,
+    key: &str,
+    lang: Lang,
+) -> bool {
+    let endpoints: &[Endpoint] = match platform {
+        Platform::Mp => &[Endpoint::Token, Endpoint::StableToken],
+        Platform::Wecom => &[Endpoint::WecomToken],
+    };
+    let agent = key
+        .rsplit([':', '_'])
+        .next()
+        .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()));
+    endpoints.iter().any(|&endpoint| {
+        [None, agent].into_iter().any(|agentid| {
+            let target = Target {
+                endpoint,
+                appid,
+                agentid,
+                secret: None,
+                prefix,
+            };
+            keys(layout, &target, lang).is_ok_and(|k| k.token == key)
+        })
+    })
+}
+
 /// The key that holds the expiry of the token at `token_key`, where the layout keeps one apart
 /// (wechatpy's `…_expires_at`).
 pub fn expiry_key(layout: Layout, token_key: &str) -> Option<String> {
@@ -315,6 +348,8 @@ pub struct Raw {
     /// PTTL of the token key in milliseconds (negative: none).
     pub pttl_ms: i64,
     pub expires_at_value: Option<Vec<u8>>,
+    /// The length of a value larger than any layout's (only its start was read).
+    pub too_large: Option<usize>,
 }
 
 /// A token read back: its value, absolute expiry, and wxtoken's own details where the layout
@@ -332,6 +367,13 @@ pub fn decode(layout: Layout, raw: &Raw, now: u64, lang: Lang) -> Result<Option<
     let Some(bytes) = &raw.token_value else {
         return Ok(None);
     };
+    if let Some(n) = raw.too_large {
+        return Err(crate::tr!(
+            lang,
+            "it is {n} bytes, larger than any token value (it was not read whole)",
+            "它有 {n} 字节，比任何 token 值都大（没有整个读取）"
+        ));
+    }
     let text =
         std::str::from_utf8(bytes).map_err(|_| lang.pick("not text", "不是文本").to_string())?;
     let not_ours = || {
@@ -346,7 +388,10 @@ pub fn decode(layout: Layout, raw: &Raw, now: u64, lang: Lang) -> Result<Option<
             if v.format != VALUE_FORMAT {
                 return Err(not_ours());
             }
-            (v.access_token.clone(), Some(v.expires_at), Some(v))
+            // The earlier of the value's expiry and the key's: a value's word is not taken over
+            // the store's own clock.
+            let expiry = v.expires_at.min(key_expiry.unwrap_or(u64::MAX));
+            (v.access_token.clone(), Some(expiry), Some(v))
         }
         Layout::SilenceperGo => (text.to_string(), key_expiry, None),
         Layout::Wxjava => {
@@ -362,6 +407,14 @@ pub fn decode(layout: Layout, raw: &Raw, now: u64, lang: Lang) -> Result<Option<
                         .ok()
                         .and_then(|v| v.trim().parse::<u64>().ok())
                         .ok_or_else(not_ours)?;
+                    // wechatpy 1.8 keeps the expiry in memory and writes no expiry key: after
+                    // it fetched, the key can outlive an old expiry key by a whole lifetime.
+                    // Such a stale expiry key (the key's TTL longer than it says, by more than
+                    // 2 s) is set aside for the TTL.
+                    let at = match key_expiry {
+                        Some(k) if k > at + 2 => k,
+                        _ => at,
+                    };
                     // wechatpy refetches with 60 s or less left.
                     Some(at.saturating_sub(60).min(key_expiry.unwrap_or(u64::MAX)))
                 }

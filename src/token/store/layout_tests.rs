@@ -104,6 +104,7 @@ fn values_round_trip_and_margins() {
             token_value: Some(w.token_value.into_bytes()),
             pttl_ms: w.ttl_ms.unwrap() as i64,
             expires_at_value: w.expires_at_value.map(String::into_bytes),
+            too_large: None,
         };
         let d = decode(layout, &raw, 1000, lang).unwrap().unwrap();
         assert_eq!(d.access_token, "TOKEN", "{layout:?}");
@@ -129,12 +130,81 @@ fn values_round_trip_and_margins() {
         token_value: Some(b"a\x1b[31m".to_vec()),
         pttl_ms: 5000,
         expires_at_value: None,
+        too_large: None,
     };
     assert!(decode(Layout::Wxjava, &bad, 0, lang).is_err());
     let nearly = Raw {
         token_value: Some(b"TOKEN".to_vec()),
         pttl_ms: 1500,
         expires_at_value: None,
+        too_large: None,
     };
     assert!(decode(Layout::Wxjava, &nearly, 0, lang).unwrap().is_none());
+    let huge = Raw {
+        token_value: Some(b"TOKEN".to_vec()),
+        pttl_ms: 5000,
+        expires_at_value: None,
+        too_large: Some(32 << 20),
+    };
+    let why = decode(Layout::Wxjava, &huge, 0, lang).unwrap_err();
+    assert!(
+        why.contains("33554432 bytes, larger than any token value"),
+        "{why}"
+    );
+}
+
+#[test]
+fn the_earlier_expiry_of_value_and_key_is_believed() {
+    let lang = Lang::En;
+    let own = crate::token::store::layout::Value {
+        format: VALUE_FORMAT,
+        access_token: "TOKEN".into(),
+        expires_at: 1000 + 7200,
+        fetched_at: 1000,
+        fetched_at_ms: 1_000_000,
+        endpoint: "token".into(),
+        platform: "mp".into(),
+        appid: "wx0123456789abcdef".into(),
+        agentid: None,
+        secret_fingerprint: "f".into(),
+        rotated: false,
+    };
+    let w = encode(Layout::Wxtoken, Endpoint::Token, "TOKEN", 7200, 1000, &own);
+    // A value that claims two hours, under a key with one minute left.
+    let raw = Raw {
+        token_value: Some(w.token_value.into_bytes()),
+        pttl_ms: 60_000,
+        expires_at_value: None,
+        too_large: None,
+    };
+    assert_eq!(
+        decode(Layout::Wxtoken, &raw, 1000, lang)
+            .unwrap()
+            .unwrap()
+            .expires_at,
+        1060
+    );
+    // wechatpy 1.8 wrote a new token (TTL two hours) and no expiry key: the old expiry key,
+    // ten minutes off, is stale and set aside for the key's TTL.
+    let stale = Raw {
+        token_value: Some(b"\"TOKEN\"".to_vec()),
+        pttl_ms: 7_200_000,
+        expires_at_value: Some(b"1600".to_vec()),
+        too_large: None,
+    };
+    let d = decode(Layout::Wechatpy, &stale, 1000, lang)
+        .unwrap()
+        .unwrap();
+    assert_eq!(d.expires_at, 1000 + 7200 - 60);
+    // wechatpy 2.0's keys agree (within 2 s): its own margin of 60 s applies.
+    let fresh = Raw {
+        token_value: Some(b"\"TOKEN\"".to_vec()),
+        pttl_ms: 7_200_000,
+        expires_at_value: Some(b"8199".to_vec()),
+        too_large: None,
+    };
+    let d = decode(Layout::Wechatpy, &fresh, 1000, lang)
+        .unwrap()
+        .unwrap();
+    assert_eq!(d.expires_at, 8199 - 60);
 }

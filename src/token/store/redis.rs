@@ -133,7 +133,13 @@ impl Slot for RedisSlot<'_> {
         };
         if let Some(v) = own {
             let lang = self.store.lang;
-            if v.appid != self.appid || v.endpoint != self.endpoint.name() {
+            // Every field is checked against the key it came from: a value copied under another
+            // app's, agent's, platform's or endpoint's key is not this key's token.
+            if v.appid != self.appid
+                || v.endpoint != self.endpoint.name()
+                || v.platform != self.platform.name()
+                || v.agentid.as_deref() != self.agentid
+            {
                 return Err(
                     self.warn(lang.pick("its content does not match its key", "内容与键名不符"))
                 );
@@ -232,11 +238,7 @@ impl Slot for RedisSlot<'_> {
             fetched_at: now,
             fetched_at_ms: now_ms,
             endpoint: self.endpoint.name().to_string(),
-            platform: match self.platform {
-                Platform::Mp => "mp",
-                Platform::Wecom => "wecom",
-            }
-            .to_string(),
+            platform: self.platform.name().to_string(),
             appid: self.appid.to_string(),
             agentid: self.agentid.map(str::to_string),
             secret_fingerprint: self.fingerprint.clone().unwrap_or_default(),
