@@ -135,12 +135,11 @@ impl Run<'_> {
         ));
         let mut warned = false;
         // A hit needs no lock: entries are replaced atomically.
-        let before = if self.force_refresh {
-            None
-        } else {
-            read_or_warn(slot, printer, &mut warned)?
-        };
-        if let Some(s) = &before
+        // With --force-refresh the kept token is read too, never served: a token that changed
+        // while this run waited for the lock is another run's rotation, whatever the layout.
+        let before = read_or_warn(slot, printer, &mut warned)?;
+        if !self.force_refresh
+            && let Some(s) = &before
             && serves(s, self.min_ttl, false)
         {
             return Ok(kept(printer, s, slot.kind()));
@@ -193,9 +192,17 @@ impl Run<'_> {
             let now_kept = read_or_warn(slot, printer, &mut warned)?;
             if self.force_refresh {
                 // Another run rotated while this one waited: that rotation is this one's.
+                // wxtoken's layout says so (rotated since this run began to wait); an SDK's
+                // layout keeps no such mark, and there the token changing while this run waited
+                // says it.
+                let changed = |s: &Stored| {
+                    before
+                        .as_ref()
+                        .is_none_or(|b| b.access_token != s.access_token)
+                };
                 if let (Some(s), Some(since)) = (&now_kept, held.waited_since_ms)
-                    && s.rotated
-                    && s.fetched_at_ms.is_some_and(|at| at >= since)
+                    && (s.rotated && s.fetched_at_ms.is_some_and(|at| at >= since)
+                        || s.fetched_at_ms.is_none() && changed(s))
                     && s.remaining(time::now_unix()) > 0
                 {
                     printer.note(printer.t(

@@ -433,3 +433,48 @@ fn a_scan_cursor_that_never_ends_ends_cache_list_and_clear() {
     }
     assert_eq!(scans.load(std::sync::atomic::Ordering::SeqCst), 4000);
 }
+
+#[test]
+fn concurrent_force_refreshes_rotate_once_in_every_layout() {
+    // 8 runs asked to rotate at once: the first rotates, the others see the token change while
+    // they wait for the lock and take it (a second rotation would invalidate the first's).
+    for layout in ["wxtoken", "wxjava", "silenceper-go"] {
+        let redis = RedisServer::start();
+        let mock = Mock::with(|_, _| {
+            std::thread::sleep(Duration::from_millis(300));
+            Reply::json(r#"{"access_token":"ROTATED_0123456789abcdef","expires_in":7200}"#)
+        });
+        let children: Vec<_> = (0..8)
+            .map(|_| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"))
+                    .env_clear()
+                    .args([
+                        "fetch",
+                        "--stable",
+                        "--force-refresh",
+                        "--store",
+                        &redis.url(),
+                    ])
+                    .args(["--store-layout", layout])
+                    .env("WXTOKEN_APPID", APPID)
+                    .env("WXTOKEN_SECRET", SECRET)
+                    .env("WXTOKEN_API_BASE", mock.url())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{layout}: {stderr}");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout).trim(),
+                "ROTATED_0123456789abcdef"
+            );
+            assert!(!stderr.contains(SECRET));
+        }
+        assert_eq!(mock.count(), 1, "{layout}: one rotation for 8 runs");
+    }
+}
