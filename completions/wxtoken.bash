@@ -507,7 +507,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__exec)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --no-fetch --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --rejected --no-fetch --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,6 +574,10 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rejected)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -631,7 +635,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --no-fetch --json --verbose --profile --config --no-profile --store --format --output --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --rejected --no-fetch --json --verbose --profile --config --no-profile --store --format --output --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -698,6 +702,10 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rejected)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -79,6 +79,13 @@ pub struct FetchArgs {
     #[command(flatten)]
     pub store: StoreArgs,
 
+    /// With --cache or --store: this token was rejected (errcode 40001 or 42001). A new one is
+    /// fetched, under the lock, only while the cache or store still holds this one; otherwise
+    /// what it holds is served. Any number of runs reporting the same token make one fetch.
+    /// "-" reads the token from stdin
+    #[arg(long, value_name = "TOKEN", help_heading = "Cache")]
+    pub rejected: Option<String>,
+
     /// With --store or --cache: serve only the token kept there; never contact WeChat, need no
     /// secret; exit 11 when it has less than --min-ttl left
     #[arg(long, env = "WXTOKEN_NO_FETCH", value_parser = clap::builder::BoolishValueParser::new(),

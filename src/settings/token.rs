@@ -45,6 +45,7 @@ pub fn fetch_plan(
         (Platform::Mp, true) => Endpoint::StableToken,
         (Platform::Mp, false) => Endpoint::Token,
     };
+    let rejected = rejected_token(args, store.is_some(), printer)?;
     let plan = Plan {
         endpoint,
         cache: args.kept.cache,
@@ -52,6 +53,7 @@ pub fn fetch_plan(
         store,
         min_ttl,
         force_refresh: args.force_refresh,
+        rejected,
     };
     if args.no_fetch {
         if plan.store.is_none() && !plan.cache {
@@ -100,13 +102,57 @@ pub fn fetch_plan(
     Ok((plan, Access::Fetch { creds, client }))
 }
 
+/// `--rejected TOKEN` (or `-`, stdin): read and checked like any token given, and only where a
+/// keeper holds tokens to compare it with.
+fn rejected_token(
+    args: &FetchArgs,
+    store: bool,
+    printer: &Printer,
+) -> Result<Option<String>, Failure> {
+    let Some(raw) = &args.rejected else {
+        return Ok(None);
+    };
+    if !args.kept.cache && !store {
+        return Err(Failure::usage(printer.t(
+            "--rejected works only with --cache or --store: it compares the rejected token with the one kept there (without them every run fetches anyway)",
+            "--rejected 只能与 --cache 或 --store 一起使用：它把被拒绝的 token 与其中保存的 token 比较（没有它们时每次都会获取）",
+        )));
+    }
+    if args.no_fetch || args.force_refresh {
+        return Err(Failure::usage(printer.t(
+            "--rejected fetches a new token when the kept one was rejected: it cannot go with --no-fetch or --force-refresh",
+            "--rejected 会在保存的 token 被拒绝时获取新 token：不能与 --no-fetch 或 --force-refresh 一起使用",
+        )));
+    }
+    let text = match raw.as_str() {
+        "-" if args.creds.secret_file.as_deref() == Some(std::path::Path::new("-")) => {
+            return Err(Failure::usage(printer.t(
+                "--rejected - and --secret-file - both read stdin: give one of them another way",
+                "--rejected - 和 --secret-file - 都读取标准输入：请换一种方式给出其中之一",
+            )));
+        }
+        "-" => token::given::read_stdin("fetch", printer)?,
+        given => given.to_string(),
+    };
+    let rejected = text.trim().to_string();
+    // A token from here on: masked wherever it might be shown.
+    crate::redact::register_secret(&rejected);
+    if rejected.is_empty() || crate::wechat::response::token_problem(&rejected).is_some() {
+        return Err(Failure::usage(printer.t(
+            "--rejected takes exactly one token (the one WeChat rejected): it is empty, or has whitespace, control or non-ASCII characters, or is longer than any token",
+            "--rejected 只接受一个 token（被微信拒绝的那个）：它为空，或含有空白、控制或非 ASCII 字符，或比任何 token 都长",
+        )));
+    }
+    Ok(Some(rejected))
+}
+
 /// Where the token of an API management call (`quota`, `rid`) comes from, decided (and a given
 /// one read) before anything is sent.
 pub enum TokenSource {
     /// `--token`, `WXTOKEN_ACCESS_TOKEN` or stdin.
     Given(String),
     /// Fetched with the credentials, in normal mode (a stable token unless `--classic`).
-    Fetch { creds: Credentials, plan: Plan },
+    Fetch { creds: Credentials, plan: Box<Plan> },
 }
 
 impl TokenSource {
@@ -148,14 +194,15 @@ impl TokenSource {
         let min_ttl = plan::min_ttl(args.kept.min_ttl, args.kept.cache, printer)?;
         Ok(TokenSource::Fetch {
             creds,
-            plan: Plan {
+            plan: Box::new(Plan {
                 endpoint,
                 cache: args.kept.cache,
                 cache_dir: args.kept.cache_dir.cache_dir.clone(),
                 store: None,
                 min_ttl,
                 force_refresh: false,
-            },
+                rejected: None,
+            }),
         })
     }
 

@@ -16,6 +16,8 @@ use crate::wechat;
 /// One fetch: what it needs to go through a slot or around it.
 pub(crate) struct Run<'a> {
     pub force_refresh: bool,
+    /// A token reported rejected: never served; fetched past only while it is still kept.
+    pub rejected: Option<&'a str>,
     pub min_ttl: u64,
     pub client: &'a Client,
     pub req: &'a Request,
@@ -138,15 +140,19 @@ impl Run<'_> {
         // With --force-refresh the kept token is read too, never served: a token that changed
         // while this run waited for the lock is another run's rotation, whatever the layout.
         let before = read_or_warn(slot, printer, &mut warned)?;
+        let rejected = |s: &Stored| self.rejected == Some(s.access_token.as_str());
         if !self.force_refresh
             && let Some(s) = &before
-            && serves(s, self.min_ttl, false)
+            && !rejected(s)
+            && serves(s, self.min_ttl, self.rejected.is_some())
         {
             return Ok(kept(printer, s, slot.kind()));
         }
         // Only a normal-mode stable fetch may go on without the lock: it rotates nothing.
         // (WeChat Work's gettoken too: whether a fetch disturbs other holders is not documented.)
-        let lock_required = self.endpoint != Endpoint::StableToken || self.force_refresh;
+        // A rejected token is fetched past under the lock, so that N reports make one fetch.
+        let lock_required =
+            self.endpoint != Endpoint::StableToken || self.force_refresh || self.rejected.is_some();
         let wait = self.client.worst_case() + Duration::from_secs(5);
         let lock = match slot.lock(wait) {
             Ok(Some(lock)) => Some(lock),
@@ -211,12 +217,15 @@ impl Run<'_> {
                     ));
                     return Ok(kept(printer, s, slot.kind()));
                 }
-            } else if let Some(s) = &now_kept {
+            } else if let Some(s) = &now_kept
+                && !rejected(s)
+            {
                 // Whoever held the lock may have just stored a token: that one is served even
-                // with less than --min-ttl left.
-                let fresh = before.as_ref().is_none_or(|b| {
-                    b.fetched_at_ms != s.fetched_at_ms || b.access_token != s.access_token
-                });
+                // with less than --min-ttl left (and so is any token but a rejected one).
+                let fresh = self.rejected.is_some()
+                    || before.as_ref().is_none_or(|b| {
+                        b.fetched_at_ms != s.fetched_at_ms || b.access_token != s.access_token
+                    });
                 if serves(s, self.min_ttl, fresh) {
                     return Ok(kept(printer, s, slot.kind()));
                 }

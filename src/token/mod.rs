@@ -56,6 +56,7 @@ pub fn fetch_with(
     let req = token_api::token_request(client, creds, endpoint, plan.force_refresh);
     let run = Run {
         force_refresh: plan.force_refresh,
+        rejected: plan.rejected.as_deref(),
         min_ttl: plan.min_ttl,
         client,
         req: &req,

@@ -37,6 +37,9 @@ pub struct Plan {
     pub min_ttl: u64,
     /// `--force-refresh`: rotate the stable token (and replace what is kept).
     pub force_refresh: bool,
+    /// `--rejected`: this token was rejected (errcode 40001, 42001): fetch anew, under the
+    /// keeper's lock, only while the keeper still holds it; else serve what it holds.
+    pub rejected: Option<String>,
 }
 
 /// `--min-ttl`: only where a token is kept; a value a token never reaches is warned about.

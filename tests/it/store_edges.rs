@@ -478,3 +478,113 @@ fn concurrent_force_refreshes_rotate_once_in_every_layout() {
         assert_eq!(mock.count(), 1, "{layout}: one rotation for 8 runs");
     }
 }
+
+/// 16 runs at once, each reporting `rejected`, against `redis` (a store) or `cache_dir`.
+fn sixteen_reports(mock: &Mock, keeper: &[String], rejected: &str) -> Vec<std::process::Output> {
+    let children: Vec<_> = (0..16)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"))
+                .env_clear()
+                .arg("fetch")
+                .args(keeper)
+                .args(["--rejected", rejected])
+                .env("WXTOKEN_APPID", APPID)
+                .env("WXTOKEN_SECRET", SECRET)
+                .env("WXTOKEN_API_BASE", mock.url())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect()
+}
+
+#[test]
+fn sixteen_reports_of_a_rejected_token_make_one_fetch() {
+    let redis = RedisServer::start();
+    let cache = tempdir();
+    let keepers: Vec<(&str, Vec<String>)> = vec![
+        ("store", vec!["--store".into(), redis.url()]),
+        (
+            "store wxjava",
+            vec![
+                "--store".into(),
+                redis.url(),
+                "--store-layout".into(),
+                "wxjava".into(),
+            ],
+        ),
+        (
+            "cache",
+            vec![
+                "--cache".into(),
+                "--cache-dir".into(),
+                cache.display().to_string(),
+            ],
+        ),
+    ];
+    for (what, keeper) in keepers {
+        let first = Mock::start(vec![Reply::token(7200)]);
+        let out = run(fetch(&first).args(&keeper));
+        assert_eq!(out.code, 0, "{what}: {out:?}");
+        assert_eq!(out.stdout.trim(), TOKEN);
+        // The kept token was rejected: 16 reports at once, one fetch between them.
+        let newer = "NEWER_0123456789abcdefghij";
+        let mock = Mock::with(move |_, _| {
+            std::thread::sleep(Duration::from_millis(200));
+            Reply::json(&format!(
+                r#"{{"access_token":"{newer}","expires_in":7200}}"#
+            ))
+        });
+        for out in sixteen_reports(&mock, &keeper, TOKEN) {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
+            assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), newer, "{what}");
+            assert!(
+                !stderr.contains(SECRET) && !stderr.contains(TOKEN),
+                "{what}: {stderr}"
+            );
+        }
+        assert_eq!(mock.count(), 1, "{what}: one fetch for 16 reports");
+        // A late report of the old token: the kept one is served, nothing is fetched.
+        let out = run(fetch(&mock).args(&keeper).args(["--rejected", TOKEN]));
+        assert_eq!(out.code, 0, "{what}: {out:?}");
+        assert_eq!(out.stdout.trim(), newer);
+        assert_eq!(
+            mock.count(),
+            1,
+            "{what}: nothing fetched for a stale report"
+        );
+    }
+}
+
+#[test]
+fn rejected_needs_a_keeper_and_one_token() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(fetch(&mock).args(["--rejected", TOKEN]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("--rejected works only with --cache or --store"),
+        "{out:?}"
+    );
+    let cache = tempdir();
+    let out = run(fetch(&mock)
+        .args(["--cache", "--cache-dir"])
+        .arg(&cache)
+        .args(["--rejected", "two tokens"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("exactly one token"), "{out:?}");
+    // From stdin, as an SDK app hands it over.
+    let out = run(fetch(&mock)
+        .args(["--cache", "--cache-dir"])
+        .arg(&cache)
+        .args(["--rejected", "-"])
+        .write_stdin(format!("{TOKEN}\n")));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(mock.count(), 1);
+}
