@@ -787,3 +787,46 @@ fn a_planted_failure_record_cannot_decide_the_exit_code_or_reach_the_terminal_ra
         "the waiters shared the holder's failure and fetched nothing"
     );
 }
+
+#[test]
+fn waiters_wait_for_every_holder_after_a_killed_one() {
+    // The first holder is killed with its lock held; its lease runs out, one waiter takes the
+    // lock and fetches (slowly). The other waiters count that holder's lease too: all 31 get
+    // its token, from one request.
+    let redis = RedisServer::start();
+    let hang = Mock::start(vec![Reply::Hang]);
+    let mut holder = spawn_fetch(&redis, &hang);
+    holder
+        .args(["--timeout", "1", "--retries", "0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut holder = holder.spawn().unwrap();
+    let lock = format!("wxtoken:lock:mp:{APPID}:token");
+    let mut con = redis.client();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !con.exists::<_, bool>(&lock).unwrap() {
+        assert!(Instant::now() < deadline, "the holder never took the lock");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let mock = Mock::with(|_, _| {
+        std::thread::sleep(Duration::from_millis(800));
+        Reply::token(7200)
+    });
+    let waiters: Vec<_> = (0..31)
+        .map(|_| {
+            spawn_fetch(&redis, &mock)
+                .args(["--timeout", "1", "--retries", "0"])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for waiter in waiters {
+        let out = waiter.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), TOKEN);
+    }
+    assert_eq!(mock.count(), 1, "one request for 31 waiters");
+}

@@ -161,8 +161,12 @@ impl Slot for RedisSlot<'_> {
     fn lock(&self, wait: Duration) -> Result<Option<Held<'_>>, Trouble> {
         let me = Self::unique_value();
         let lease_ms = self.lease.as_millis().max(1000) as u64;
-        let mut deadline = Instant::now() + wait;
-        let mut extended = false;
+        let started = Instant::now();
+        let mut deadline = started + wait;
+        // However many holders come and go, the wait ends by then: the longest lease any SDK
+        // takes, past this run's own wait.
+        let cap = started + wait + Duration::from_millis(MAX_FOREIGN_LEASE_MS);
+        let mut holder: Option<Vec<u8>> = None;
         let mut waited_since_ms = None;
         let mut pause = Duration::from_millis(10);
         loop {
@@ -196,23 +200,27 @@ impl Slot for RedisSlot<'_> {
                 ));
             }
             waited_since_ms.get_or_insert_with(time::now_unix_ms);
-            // Wait at least until the holder's lease can have run out: a holder that was killed
-            // delays the others, never fails them.
-            if !extended {
-                let pttl: i64 = self
-                    .store
-                    .run(("cannot lock in", "无法加锁："), |c| {
-                        redis::cmd("PTTL").arg(&self.keys.lock).query(c)
-                    })
-                    .map_err(Trouble::Fail)?;
-                if pttl > 0 {
-                    extended = true;
-                    // A lease no fetch needs (a lock planted without expiry, a day long) does
-                    // not hold this run past the longest any SDK takes (WxJava: 60 s).
-                    let pttl = (pttl as u64).min(MAX_FOREIGN_LEASE_MS);
-                    let until = Instant::now() + Duration::from_millis(pttl + 200);
-                    deadline = deadline.max(until);
-                }
+            // Wait at least until each holder's lease can have run out: a holder that was killed
+            // delays the others, never fails them, and so does the next one that takes the lock
+            // while this run waits (each new holder's lease counts, up to the cap).
+            let (value, pttl): (Option<Vec<u8>>, i64) = self
+                .store
+                .run(("cannot lock in", "无法加锁："), |c| {
+                    redis::pipe()
+                        .cmd("GET")
+                        .arg(&self.keys.lock)
+                        .cmd("PTTL")
+                        .arg(&self.keys.lock)
+                        .query(c)
+                })
+                .map_err(Trouble::Fail)?;
+            if pttl > 0 && value.is_some() && value != holder {
+                holder = value;
+                // A lease no fetch needs (a lock planted without expiry, a day long) does not
+                // hold this run past the longest any SDK takes (WxJava: 60 s).
+                let pttl = (pttl as u64).min(MAX_FOREIGN_LEASE_MS);
+                let until = Instant::now() + Duration::from_millis(pttl + 200);
+                deadline = deadline.max(until).min(cap);
             }
             if Instant::now() >= deadline {
                 return Ok(None);
