@@ -285,10 +285,17 @@ impl Run<'_> {
             }
             // The store's readers go on with the old token: the run failed at its job.
             Err(Trouble::Fail(f)) => {
-                return Err(f.append_message(printer.t(
+                let f = f.append_message(printer.t(
                     " (a token was fetched but could not be stored)",
                     "（已获取 token，但无法写入存储）",
-                )));
+                ));
+                return Err(match self.endpoint {
+                    Endpoint::Token => f.with_hint(printer.t(
+                        "WeChat issued this run a new classic token, which invalidates the previous one within about 5 minutes, and the store's readers still hold the previous one: fix the store, then run the refresher again",
+                        "微信已为本进程签发新的普通 token，旧 token 约 5 分钟后失效，而读取存储的程序仍持有旧 token：请修复存储后再次运行刷新方",
+                    )),
+                    _ => f,
+                });
             }
         }
         Ok(fresh(&token))

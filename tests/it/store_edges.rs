@@ -588,3 +588,43 @@ fn rejected_needs_a_keeper_and_one_token() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(mock.count(), 1);
 }
+
+#[test]
+fn store_refusals_are_told_by_kind() {
+    let redis = RedisServer::start();
+    let mut con = redis.client();
+    // A user the store's ACL denies EVAL (the fenced write, the lock's release).
+    let _: () = redis::cmd("ACL")
+        .arg("SETUSER")
+        .arg("noeval")
+        .arg("on")
+        .arg(">Pw0rdNoEval_123")
+        .arg("~*")
+        .arg("+@all")
+        .arg("-eval")
+        .query(&mut con)
+        .unwrap();
+    let port = redis.url().rsplit(':').next().unwrap().to_string();
+    let url = format!("redis://noeval:Pw0rdNoEval_123@127.0.0.1:{port}");
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(fetch(&mock).args(["--store", &url]));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("the store's ACL does not let this user do it"),
+        "{out:?}"
+    );
+    assert!(out.stderr.contains("could not be stored"), "{out:?}");
+    assert!(out.stderr.contains("new classic token"), "{out:?}");
+    assert!(!out.stderr.contains("Pw0rdNoEval_123"), "{out:?}");
+    // A wrong password: told as such, never shown.
+    let url = format!("redis://noeval:Wr0ngPassw0rd_456@127.0.0.1:{port}");
+    let out = run(fetch(&mock).args(["--store", &url]));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(
+        out.stderr.contains("refused this run's credentials"),
+        "{out:?}"
+    );
+    assert!(!out.stderr.contains("Wr0ngPassw0rd_456"), "{out:?}");
+    assert_eq!(mock.count(), 1, "no fetch around a store that refuses");
+}

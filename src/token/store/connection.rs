@@ -23,6 +23,8 @@ pub struct RedisStore {
     /// The URL as shown: the password masked.
     pub shown: String,
     pub(super) lang: Lang,
+    /// `--timeout`: each command's (and a retry after an interruption's) bound.
+    timeout: Duration,
 }
 
 /// `--store URL`: checked before anything is sent (a usage error otherwise).
@@ -121,6 +123,7 @@ impl RedisStore {
             con: RefCell::new(con),
             shown,
             lang,
+            timeout,
         })
     }
 
@@ -128,10 +131,27 @@ impl RedisStore {
     pub(super) fn run<T>(
         &self,
         what: (&str, &str),
-        f: impl FnOnce(&mut Connection) -> redis::RedisResult<T>,
+        mut f: impl FnMut(&mut Connection) -> redis::RedisResult<T>,
     ) -> Result<T, Failure> {
         let mut con = self.con.borrow_mut();
-        f(&mut con).map_err(|e| fail(&self.shown, what, &e, self.lang))
+        let deadline = std::time::Instant::now() + self.timeout;
+        loop {
+            match f(&mut con) {
+                // A signal (Ctrl-Z, then fg) interrupted the wait for the answer: the command
+                // is sent again within the same deadline.
+                Err(e)
+                    if e.is_io_error()
+                        && e.to_string().contains("Interrupted")
+                        && std::time::Instant::now() < deadline =>
+                {
+                    continue;
+                }
+                Err(e) if e.is_timeout() => {
+                    return Err(timed_out(&self.shown, self.timeout, self.lang));
+                }
+                other => return other.map_err(|e| fail(&self.shown, what, &e, self.lang)),
+            }
+        }
     }
 
     /// Every token key of `layout` under `prefix` (SCAN, never KEYS).
@@ -223,29 +243,88 @@ impl RedisStore {
 fn fail(shown: &str, what: (&str, &str), e: &RedisError, lang: Lang) -> Failure {
     let what = lang.pick(what.0, what.1);
     let why = sanitize(&e.to_string());
-    let f = Failure::store(
-        tr!(
-            lang,
-            "{what} the Redis store {shown}: {why}; nothing was fetched",
-            "{what} Redis 存储 {shown}：{why}；没有获取 token"
+    let text = e.to_string();
+    // A certificate the store's TLS does not trust stays untrusted however often it is tried.
+    let certificate = text.contains("certificate") || text.contains("UnknownIssuer");
+    let retryable =
+        (e.is_io_error() || e.is_timeout() || e.is_connection_dropped()) && !certificate;
+    // What the store said, by kind: each told for what it is, with what to do.
+    let (said, hint) = match (e.code(), e.kind()) {
+        (Some("NOPERM"), _) => (
+            tr!(
+                lang,
+                "the store's ACL does not let this user do it ({why})",
+                "存储的 ACL 不允许该用户这样做（{why}）"
+            ),
+            lang.pick(
+                "grant the user what README's \"Fleets\" section lists for a refresher or a reader (GET, SET, PTTL, STRLEN, GETRANGE, EVAL, DEL on the keys' patterns)",
+                "请按 README「Fleets」一节为刷新方或读取方授予所列权限（对这些键模式的 GET、SET、PTTL、STRLEN、GETRANGE、EVAL、DEL）",
+            ),
         ),
-        e.is_io_error() || e.is_timeout() || e.is_connection_dropped(),
-    );
-    let hint = match e.kind() {
-        redis::ErrorKind::AuthenticationFailed => lang.pick(
-            "check the user and password in the store URL (redis://user:password@host:port)",
-            "请检查存储 URL 中的用户名和密码（redis://user:password@host:port）",
+        (Some("READONLY"), _) => (
+            tr!(
+                lang,
+                "it is a read-only replica ({why})",
+                "它是只读副本（{why}）"
+            ),
+            lang.pick(
+                "point --store at the master, which takes writes",
+                "请把 --store 指向可写的主节点",
+            ),
         ),
-        _ if e.is_connection_refusal() => lang.pick(
-            "is redis-server running there? check host and port in --store (WXTOKEN_STORE)",
-            "那里有 redis-server 在运行吗？请检查 --store（WXTOKEN_STORE）中的主机和端口",
+        (Some("MOVED" | "ASK"), _) => (
+            tr!(
+                lang,
+                "it is a node of a Redis Cluster, which sent this run to another node ({why})",
+                "它是 Redis Cluster 的一个节点，要求本进程转到另一个节点（{why}）"
+            ),
+            lang.pick(
+                "wxtoken talks to one Redis server (or a master): point --store at a standalone Redis",
+                "wxtoken 只连接一个 Redis 服务器（或主节点）：请把 --store 指向独立的 Redis",
+            ),
         ),
-        _ => lang.pick(
-            "wxtoken never fetches around its store (that would break the token the store's readers hold); fix the store, or run without --store",
-            "wxtoken 从不绕过存储直接获取（那会让读取存储的程序手中的 token 失效）；请修复存储，或去掉 --store",
+        (Some("NOAUTH" | "WRONGPASS"), _) | (_, redis::ErrorKind::AuthenticationFailed) => (
+            tr!(
+                lang,
+                "it refused this run's credentials ({why})",
+                "它拒绝了本进程的凭据（{why}）"
+            ),
+            lang.pick(
+                "check the user and password in the store URL (redis://user:password@host:port)",
+                "请检查存储 URL 中的用户名和密码（redis://user:password@host:port）",
+            ),
+        ),
+        _ if certificate => (
+            why.clone(),
+            lang.pick(
+                "the server's certificate is not trusted: --ca-cert FILE names the CA that signed it (--ca-cert system: the operating system's)",
+                "服务器证书不受信任：用 --ca-cert FILE 指定签发它的 CA（--ca-cert system：使用操作系统的）",
+            ),
+        ),
+        _ if e.is_connection_refusal() => (
+            why.clone(),
+            lang.pick(
+                "is redis-server running there? check host and port in --store (WXTOKEN_STORE)",
+                "那里有 redis-server 在运行吗？请检查 --store（WXTOKEN_STORE）中的主机和端口",
+            ),
+        ),
+        _ => (
+            why.clone(),
+            lang.pick(
+                "wxtoken never fetches around its store (that would break the token the store's readers hold); fix the store, or run without --store",
+                "wxtoken 从不绕过存储直接获取（那会让读取存储的程序手中的 token 失效）；请修复存储，或去掉 --store",
+            ),
         ),
     };
-    f.with_hint(hint)
+    Failure::store(
+        tr!(
+            lang,
+            "{what} the Redis store {shown}: {said}; nothing was fetched",
+            "{what} Redis 存储 {shown}：{said}；没有获取 token"
+        ),
+        retryable,
+    )
+    .with_hint(hint)
 }
 
 fn timed_out(shown: &str, timeout: Duration, lang: Lang) -> Failure {

@@ -324,7 +324,7 @@ impl Slot for RedisSlot<'_> {
             .run(("cannot write to", "无法写入"), |c| {
                 redis::cmd("SET")
                     .arg(&self.keys.failed)
-                    .arg(text)
+                    .arg(&text)
                     .arg("PX")
                     .arg(FAILURE_TTL_MS)
                     .query::<()>(c)
