@@ -628,3 +628,69 @@ fn store_refusals_are_told_by_kind() {
     assert!(!out.stderr.contains("Wr0ngPassw0rd_456"), "{out:?}");
     assert_eq!(mock.count(), 1, "no fetch around a store that refuses");
 }
+
+#[test]
+fn two_wechat_work_apps_of_one_corp_without_agentids_keep_their_own_tokens() {
+    let redis = RedisServer::start();
+    let corp = "ww0123456789abcdef";
+    let (secret_a, secret_b) = (
+        "AAAAaaaa0123456789abcdefghijklmnopqrstuvwxy",
+        "BBBBbbbb0123456789abcdefghijklmnopqrstuvwxy",
+    );
+    // The mock answers each secret with its own app's token.
+    let mock = Mock::with(move |req, _| {
+        let app = if req.target.contains("AAAAaaaa") {
+            "A"
+        } else {
+            "B"
+        };
+        Reply::json(&format!(
+            r#"{{"errcode":0,"access_token":"TOKEN_OF_APP_{app}_0123456789","expires_in":7200}}"#
+        ))
+    });
+    let app = |secret: &str| {
+        let mut cmd = wxtoken();
+        cmd.args(["fetch", "--platform", "wecom", "--store", &redis.url()])
+            .env("WXTOKEN_CORPID", corp)
+            .env("WXTOKEN_CORPSECRET", secret)
+            .env("WXTOKEN_WECOM_API_BASE", mock.url());
+        cmd
+    };
+    for _ in 0..2 {
+        for (secret, token) in [
+            (secret_a, "TOKEN_OF_APP_A_0123456789"),
+            (secret_b, "TOKEN_OF_APP_B_0123456789"),
+        ] {
+            let out = run_hiding(&mut app(secret), secret);
+            assert_eq!(out.code, 0, "{out:?}");
+            assert_eq!(out.stdout.trim(), token, "each app its own token");
+        }
+    }
+    assert_eq!(
+        mock.count(),
+        2,
+        "one fetch per app, then each is served its own"
+    );
+    let mut con = redis.client();
+    let keys: Vec<String> = con.keys("wxtoken:token:wecom:*").unwrap();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    for key in &keys {
+        assert!(
+            !key.contains("AAAAaaaa") && !key.contains("BBBBbbbb"),
+            "{key}"
+        );
+    }
+    // A reader without the secret cannot tell them apart: it is told to use the AgentId.
+    let out = run(wxtoken()
+        .args([
+            "fetch",
+            "--platform",
+            "wecom",
+            "--no-fetch",
+            "--store",
+            &redis.url(),
+        ])
+        .env("WXTOKEN_CORPID", corp));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("--agentid"), "{out:?}");
+}

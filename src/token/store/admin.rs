@@ -12,7 +12,8 @@ use crate::redact::sanitize;
 use crate::time;
 use crate::token::store::StoreChoice;
 use crate::token::store::connection::RedisStore;
-use crate::token::store::layout::{self, Layout, Raw};
+use crate::token::store::layout::{self, Layout};
+use crate::token::store::value::{self, Raw};
 use crate::tr;
 
 /// Each store operation's bound (these commands have no --timeout).
@@ -48,7 +49,7 @@ fn rows(
             failed: String::new(),
         };
         let raw: Raw = store.raw(&keys)?;
-        match layout::decode(choice.layout, &raw, now, printer.lang) {
+        match value::decode(choice.layout, &raw, now, printer.lang) {
             Ok(Some(d)) => {
                 let own = d.own.as_ref();
                 rows.push((

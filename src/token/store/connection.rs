@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use redis::{Connection, RedisError};
 
-use super::layout::{self, Keys, Layout, Raw};
+use super::layout::{self, Keys, Layout};
+use super::value::Raw;
 use crate::error::Failure;
 use crate::lang::Lang;
 use crate::redact::sanitize;

@@ -1,5 +1,6 @@
 //! The layouts' keys, values and margins, against the SDKs' own.
 use super::*;
+use crate::token::store::value::*;
 
 fn target(
     endpoint: Endpoint,
@@ -156,7 +157,7 @@ fn values_round_trip_and_margins() {
 #[test]
 fn the_earlier_expiry_of_value_and_key_is_believed() {
     let lang = Lang::En;
-    let own = crate::token::store::layout::Value {
+    let own = Value {
         format: VALUE_FORMAT,
         access_token: "TOKEN".into(),
         expires_at: 1000 + 7200,

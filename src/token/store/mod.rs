@@ -5,6 +5,7 @@ pub mod connection;
 pub mod layout;
 pub mod place;
 pub mod redis;
+pub mod value;
 
 use connection::StoreUrl;
 use layout::Layout;

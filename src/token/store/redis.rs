@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::connection::RedisStore;
-use super::layout::{self, Decoded, Keys, Layout, Target, VALUE_FORMAT, Value};
+use super::layout::{Keys, Layout, Target};
+use super::value::{self, Decoded, VALUE_FORMAT, Value};
 use crate::error::Failure;
 use crate::platform::Endpoint;
 use crate::platform::Platform;
@@ -115,7 +116,7 @@ impl Slot for RedisSlot<'_> {
     fn read(&self) -> Result<Option<Stored>, Trouble> {
         let raw = self.store.raw(&self.keys).map_err(Trouble::Fail)?;
         let now = time::now_unix();
-        let decoded = match layout::decode(self.layout, &raw, now, self.store.lang) {
+        let decoded = match value::decode(self.layout, &raw, now, self.store.lang) {
             Ok(Some(d)) => d,
             Ok(None) => return Ok(None),
             Err(why) => return Err(self.warn(&why)),
@@ -252,7 +253,7 @@ impl Slot for RedisSlot<'_> {
             secret_fingerprint: self.fingerprint.clone().unwrap_or_default(),
             rotated,
         };
-        let w = layout::encode(
+        let w = value::encode(
             self.layout,
             self.endpoint,
             access_token,
