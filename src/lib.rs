@@ -34,7 +34,7 @@ pub(crate) mod safe_fs;
 pub(crate) mod settings;
 pub(crate) mod terminal;
 pub mod time;
-pub(crate) mod token;
+pub mod token;
 pub mod wechat;
 
 /// A stand-in for the environment in unit tests: `env_of(&[("NAME", "value")])`.
