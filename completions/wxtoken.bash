@@ -181,7 +181,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__clear)
-            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
+            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --store-client-cert --store-client-key --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -204,6 +204,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -295,7 +303,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__list)
-            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
+            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --store-client-cert --store-client-key --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -314,6 +322,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -507,7 +523,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__exec)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --rejected --no-fetch --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,6 +590,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -635,7 +659,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --rejected --no-fetch --json --verbose --profile --config --no-profile --store --format --output --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --json --verbose --profile --config --no-profile --store --format --output --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +726,14 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -31,4 +31,14 @@ pub struct StoreArgs {
     /// gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]
     #[arg(long, value_name = "PREFIX", env = "WXTOKEN_STORE_PREFIX")]
     pub store_prefix: Option<String>,
+
+    /// For rediss://: the client certificate (PEM) a store that authenticates its clients asks
+    /// for (Redis's default, tls-auth-clients yes); with --store-client-key
+    #[arg(long, value_name = "PATH", env = "WXTOKEN_STORE_CLIENT_CERT")]
+    pub store_client_cert: Option<std::path::PathBuf>,
+
+    /// For rediss://: the client certificate's private key (PEM), in a file only its owner may
+    /// read (never shown)
+    #[arg(long, value_name = "PATH", env = "WXTOKEN_STORE_CLIENT_KEY")]
+    pub store_client_key: Option<std::path::PathBuf>,
 }

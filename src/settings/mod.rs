@@ -92,7 +92,8 @@ pub fn store_choice(
         }
         return Ok(None);
     };
-    let url = StoreUrl::parse(url, lang)?;
+    let mut url = StoreUrl::parse(url, lang)?;
+    url.client_tls = client_tls(args, &url, lang)?;
     let layout = args.store_layout.unwrap_or(Layout::Wxtoken);
     let prefix = match &args.store_prefix {
         Some(p) => {
@@ -105,6 +106,76 @@ pub fn store_choice(
         url,
         layout,
         prefix,
+    }))
+}
+
+/// `--store-client-cert` and `--store-client-key`: both or neither, for `rediss://` only, read
+/// here (before anything is sent); the key from a file nobody but its owner may read.
+fn client_tls(
+    args: &StoreArgs,
+    url: &StoreUrl,
+    lang: Lang,
+) -> Result<Option<crate::token::store::connection::ClientTls>, Failure> {
+    use std::os::unix::fs::MetadataExt;
+    let (cert, key) = match (&args.store_client_cert, &args.store_client_key) {
+        (None, None) => return Ok(None),
+        (Some(cert), Some(key)) => (cert, key),
+        _ => {
+            return Err(Failure::usage(lang.pick(
+                "--store-client-cert and --store-client-key go together (WXTOKEN_STORE_CLIENT_CERT, WXTOKEN_STORE_CLIENT_KEY)",
+                "--store-client-cert 和 --store-client-key 必须一起使用（WXTOKEN_STORE_CLIENT_CERT、WXTOKEN_STORE_CLIENT_KEY）",
+            )));
+        }
+    };
+    if !url.is_tls() {
+        return Err(Failure::usage(lang.pick(
+            "--store-client-cert and --store-client-key are for a rediss:// store (TLS)",
+            "--store-client-cert 和 --store-client-key 只适用于 rediss://（TLS）存储",
+        )));
+    }
+    const MAX_PEM: u64 = 64 * 1024;
+    let unreadable = |path: &std::path::Path, why: String| {
+        let shown = crate::redact::sanitize(&path.display().to_string());
+        Failure::usage(crate::tr!(
+            lang,
+            "cannot read {shown}: {why}",
+            "无法读取 {shown}：{why}"
+        ))
+    };
+    let cert_bytes = crate::safe_fs::read_trusted(cert, MAX_PEM)
+        .map(|(bytes, _, _)| bytes)
+        .map_err(|r| unreadable(cert, r.reason()))?;
+    // Opened as --secret-file is (a link, as a mounted secret is, is followed; a FIFO never
+    // blocks), then judged on the file opened.
+    let mut file = crate::safe_fs::open_input(key)
+        .map_err(|e| unreadable(key, crate::error::io_reason(&e)))?;
+    let key_meta = file
+        .metadata()
+        .map_err(|e| unreadable(key, crate::error::io_reason(&e)))?;
+    if key_meta.mode() & 0o077 != 0 {
+        let shown = crate::redact::sanitize(&key.display().to_string());
+        return Err(Failure::usage(crate::tr!(
+            lang,
+            "{shown} holds a private key and others may read it: chmod 600 it",
+            "{shown} 存有私钥，但其他人可以读取：请 chmod 600"
+        )));
+    }
+    let mut key_bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut file, MAX_PEM + 1),
+        &mut key_bytes,
+    )
+    .map_err(|e| unreadable(key, crate::error::io_reason(&e)))?;
+    if !key_meta.is_file() || key_bytes.len() as u64 > MAX_PEM {
+        return Err(unreadable(
+            key,
+            lang.pick("not a PEM key file", "不是 PEM 私钥文件")
+                .to_string(),
+        ));
+    }
+    Ok(Some(crate::token::store::connection::ClientTls {
+        cert: cert_bytes,
+        key: key_bytes,
     }))
 }
 

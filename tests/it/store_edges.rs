@@ -1,7 +1,7 @@
 //! The store at its edges: WxJava's lock shared with WxJava, a force refresh written through, a
 //! Redis that never answers, and readers of a local cache that never hold the secret.
 
-use crate::common::redis_server::RedisServer;
+use crate::common::redis_server::{Options, RedisServer};
 use crate::common::*;
 use redis::Commands;
 use std::os::unix::fs::PermissionsExt;
@@ -693,4 +693,59 @@ fn two_wechat_work_apps_of_one_corp_without_agentids_keep_their_own_tokens() {
         .env("WXTOKEN_CORPID", corp));
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("--agentid"), "{out:?}");
+}
+
+#[test]
+fn a_store_that_authenticates_its_clients_takes_a_client_certificate() {
+    let redis = RedisServer::with(Options {
+        tls: true,
+        client_auth: true,
+        ..Options::default()
+    });
+    let ca = redis.ca_file.clone().unwrap();
+    let dir = ca.parent().unwrap().to_path_buf();
+    let (cert, key) = (dir.join("client.pem"), dir.join("client.key"));
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let with_cert = |key: &std::path::Path| {
+        let mut cmd = fetch(&mock);
+        cmd.args(["--store", &redis.url(), "--ca-cert"])
+            .arg(&ca)
+            .arg("--store-client-cert")
+            .arg(&cert)
+            .arg("--store-client-key")
+            .arg(key);
+        cmd
+    };
+    let out = run(&mut with_cert(&key));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout.trim(), TOKEN);
+    // Without a certificate the server refuses the connection: exit 11, no fetch around it.
+    let out = run(fetch(&mock)
+        .args(["--store", &redis.url(), "--ca-cert"])
+        .arg(&ca));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert_eq!(mock.count(), 1);
+    // A key others may read, and a certificate without its key: usage errors, nothing sent.
+    let open = dir.join("open.key");
+    std::fs::copy(&key, &open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = run(&mut with_cert(&open));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("chmod 600"), "{out:?}");
+    let key_text = std::fs::read_to_string(&key).unwrap();
+    let body = key_text.lines().nth(1).unwrap();
+    assert!(!out.stderr.contains(body), "the key is never shown");
+    let out = run(fetch(&mock)
+        .args(["--store", &redis.url(), "--store-client-cert"])
+        .arg(&cert));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("go together"), "{out:?}");
+    let out = run(fetch(&mock)
+        .args(["--store", "redis://127.0.0.1:1", "--store-client-cert"])
+        .arg(&cert)
+        .arg("--store-client-key")
+        .arg(&key));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("rediss://"), "{out:?}");
+    assert_eq!(mock.count(), 1);
 }

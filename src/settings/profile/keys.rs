@@ -30,6 +30,8 @@ pub(super) const FLAG_KEYS: &[(&str, Kind)] = &[
     ("store", Kind::Text),
     ("store_layout", Kind::Text),
     ("store_prefix", Kind::Text),
+    ("store_client_cert", Kind::Path),
+    ("store_client_key", Kind::Path),
     ("no_fetch", Kind::Bool),
     ("format", Kind::Text),
     ("lang", Kind::Text),

@@ -32,9 +32,23 @@ pub struct RedisStore {
 pub struct StoreUrl {
     url: String,
     pub shown: String,
+    /// For `rediss://`: the client certificate and key (PEM) the server asks for (Redis's own
+    /// default, `tls-auth-clients yes`).
+    pub client_tls: Option<ClientTls>,
+}
+
+/// A TLS client certificate and its key, as PEM (the key's bytes are never shown).
+pub struct ClientTls {
+    pub cert: Vec<u8>,
+    pub key: Vec<u8>,
 }
 
 impl StoreUrl {
+    /// Whether the store is reached over TLS (`rediss://`).
+    pub fn is_tls(&self) -> bool {
+        self.url.to_ascii_lowercase().starts_with("rediss://")
+    }
+
     pub fn parse(url: &str, lang: Lang) -> Result<StoreUrl, Failure> {
         let lower = url.to_ascii_lowercase();
         let hint = lang.pick(
@@ -73,6 +87,7 @@ impl StoreUrl {
         Ok(StoreUrl {
             url: url.to_string(),
             shown,
+            client_tls: None,
         })
     }
 }
@@ -87,14 +102,21 @@ impl RedisStore {
     ) -> Result<RedisStore, Failure> {
         let shown = url.shown.clone();
         let tls = url.url.to_ascii_lowercase().starts_with("rediss://");
-        let client = match (tls, crate::net::tls::ca_pem_for_store(ca_cert, lang)?) {
-            (true, Some(pem)) => redis::Client::build_with_tls(
-                url.url.as_str(),
-                redis::TlsCertificates {
-                    client_tls: None,
-                    root_cert: Some(pem),
-                },
-            ),
+        let root_cert = crate::net::tls::ca_pem_for_store(ca_cert, lang)?;
+        let client_tls = url.client_tls.as_ref().map(|c| redis::ClientTlsConfig {
+            client_cert: c.cert.clone(),
+            client_key: c.key.clone(),
+        });
+        let client = match (tls, root_cert, client_tls) {
+            (true, root_cert, client_tls) if root_cert.is_some() || client_tls.is_some() => {
+                redis::Client::build_with_tls(
+                    url.url.as_str(),
+                    redis::TlsCertificates {
+                        client_tls,
+                        root_cert,
+                    },
+                )
+            }
             _ => redis::Client::open(url.url.as_str()),
         }
         .map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;

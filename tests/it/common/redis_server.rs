@@ -22,6 +22,9 @@ pub struct RedisServer {
 pub struct Options {
     pub password: Option<&'static str>,
     pub tls: bool,
+    /// With `tls`: clients must show a certificate the test CA signed (Redis's own default);
+    /// `client.pem` and `client.key` beside the CA are one.
+    pub client_auth: bool,
     pub unix_socket: bool,
 }
 
@@ -75,7 +78,10 @@ impl RedisServer {
                     ("--tls-cert-file", cert.display().to_string()),
                     ("--tls-key-file", key.display().to_string()),
                     ("--tls-ca-cert-file", ca.display().to_string()),
-                    ("--tls-auth-clients", "no".to_string()),
+                    (
+                        "--tls-auth-clients",
+                        if opts.client_auth { "yes" } else { "no" }.to_string(),
+                    ),
                 ] {
                     args.push(k.into());
                     args.push(v);
@@ -200,9 +206,14 @@ impl Drop for RedisServer {
 
 /// A test CA, and a certificate for 127.0.0.1 it signed, as PEM files.
 fn tls_files(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
-    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    // Distinct names: OpenSSL (the server's side) takes a certificate named as its issuer for
+    // a self-signed one.
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "wxtoken test CA");
     let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
     let key = KeyPair::generate().unwrap();
     let cert = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
@@ -217,5 +228,18 @@ fn tls_files(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
     std::fs::write(&paths.0, ca.pem()).unwrap();
     std::fs::write(&paths.1, cert.pem()).unwrap();
     std::fs::write(&paths.2, key.serialize_pem()).unwrap();
+    // A client certificate the same CA signed, its key private to its owner.
+    let client_key = KeyPair::generate().unwrap();
+    let mut client_params =
+        CertificateParams::new(vec!["wxtoken-test-client".to_string()]).unwrap();
+    client_params
+        .distinguished_name
+        .push(DnType::CommonName, "wxtoken test client");
+    let client = client_params.signed_by(&client_key, &ca).unwrap();
+    std::fs::write(dir.join("client.pem"), client.pem()).unwrap();
+    let key_path = dir.join("client.key");
+    std::fs::write(&key_path, client_key.serialize_pem()).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&key_path, std::fs::Permissions::from_mode(0o600)).unwrap();
     (paths.0, paths.1, paths.2)
 }
