@@ -60,7 +60,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --rejected 'With --cache or --store: this token was rejected (errcode 40001 or 42001). A new one is fetched, under the lock, only while the cache or store still holds this one; otherwise what it holds is served. Any number of runs reporting the same token make one fetch. "-" reads the token from stdin'
             cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
-            cand --store 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock'
+            cand --store 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock or redis+sentinel://host:port[,host:port…]/service[/db]'
             cand --format 'What to print: token (the token alone), json (as --json), env (export lines for `eval "$(wxtoken fetch --format env)"`; on failure `false`, so that eval fails too) or query (access_token=..., URL-encoded) [default: token]'
             cand --output 'Write the result to FILE instead of stdout: atomically (a reader sees the old content or the new, never part), mode 0600 for a new file; an unchanged result is not rewritten'
             cand --color 'When to colour messages on stderr'
@@ -102,7 +102,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --rejected 'With --cache or --store: this token was rejected (errcode 40001 or 42001). A new one is fetched, under the lock, only while the cache or store still holds this one; otherwise what it holds is served. Any number of runs reporting the same token make one fetch. "-" reads the token from stdin'
             cand --profile 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file''s default_profile, if any]'
             cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
-            cand --store 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock'
+            cand --store 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock or redis+sentinel://host:port[,host:port…]/service[/db]'
             cand --color 'When to colour messages on stderr'
             cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
             cand --stable 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
@@ -214,7 +214,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         }
         &'wxtoken;cache;list'= {
             cand --cache-dir 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]'
-            cand --store 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock'
+            cand --store 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock or redis+sentinel://host:port[,host:port…]/service[/db]'
             cand --store-layout 'The keys and values of the store: wxtoken''s own, or those of the SDK whose apps read the token [default: wxtoken]'
             cand --store-prefix 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]'
             cand --store-client-cert 'For rediss://: the client certificate (PEM) a store that authenticates its clients asks for (Redis''s default, tls-auth-clients yes); with --store-client-key'
@@ -237,7 +237,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken;cache;clear'= {
             cand --appid 'Only the entries of this AppID'
             cand --cache-dir 'Cache directory [default: $XDG_CACHE_HOME/wxtoken, else ~/.cache/wxtoken]'
-            cand --store 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock'
+            cand --store 'A Redis store that keeps the token for a whole fleet, with the lock there too (for cache list and clear: the store to work on instead of the local cache): redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock or redis+sentinel://host:port[,host:port…]/service[/db]'
             cand --store-layout 'The keys and values of the store: wxtoken''s own, or those of the SDK whose apps read the token [default: wxtoken]'
             cand --store-prefix 'The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp for WeChat Work; its Mini Program starter uses wa); wechatpy wechatpy; silenceper-go gowechat_officialaccount_ (gowechat_miniprogram_ for a Mini Program)]'
             cand --store-client-cert 'For rediss://: the client certificate (PEM) a store that authenticates its clients asks for (Redis''s default, tls-auth-clients yes); with --store-client-key'

@@ -154,11 +154,9 @@ fn row(name: &str, (default, active): (bool, bool), checked: Result<Profile, Fai
     }
     .to_string();
     row.kept = match (get("cache"), get("store")) {
-        (_, Some(url)) => {
-            crate::token::store::connection::StoreUrl::parse(url, crate::lang::Lang::En)
-                .map(|u| format!("store {}", u.shown))
-                .unwrap_or_else(|_| "store".into())
-        }
+        (_, Some(url)) => crate::token::store::url::StoreUrl::parse(url, crate::lang::Lang::En)
+            .map(|u| format!("store {}", u.shown))
+            .unwrap_or_else(|_| "store".into()),
         (Some("true"), _) => "cache".to_string(),
         _ => "-".to_string(),
     };

@@ -22,8 +22,8 @@ use crate::net::proxy;
 use crate::output::Printer;
 use crate::platform::Platform;
 use crate::settings::credentials::CredInput;
-use crate::token::store::connection::StoreUrl;
 use crate::token::store::layout::Layout;
+use crate::token::store::url::StoreUrl;
 use crate::token::store::{StoreChoice, check_prefix};
 use crate::wechat::credentials::Credentials;
 
@@ -115,7 +115,7 @@ fn client_tls(
     args: &StoreArgs,
     url: &StoreUrl,
     lang: Lang,
-) -> Result<Option<crate::token::store::connection::ClientTls>, Failure> {
+) -> Result<Option<crate::token::store::url::ClientTls>, Failure> {
     use std::os::unix::fs::MetadataExt;
     let (cert, key) = match (&args.store_client_cert, &args.store_client_key) {
         (None, None) => return Ok(None),
@@ -173,7 +173,7 @@ fn client_tls(
                 .to_string(),
         ));
     }
-    Ok(Some(crate::token::store::connection::ClientTls {
+    Ok(Some(crate::token::store::url::ClientTls {
         cert: cert_bytes,
         key: key_bytes,
     }))

@@ -749,3 +749,147 @@ fn a_store_that_authenticates_its_clients_takes_a_client_certificate() {
     assert!(out.stderr.contains("rediss://"), "{out:?}");
     assert_eq!(mock.count(), 1);
 }
+
+/// A redis-server in Sentinel mode watching `master` on `port` as "mymaster"; killed on drop.
+struct SentinelServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl SentinelServer {
+    fn start(master_port: u16) -> SentinelServer {
+        let dir = tempdir();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let conf = dir.join("sentinel.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                "port {port}\nbind 127.0.0.1\nprotected-mode no\ndir {}\n\
+                 sentinel monitor mymaster 127.0.0.1 {master_port} 1\n\
+                 sentinel down-after-milliseconds mymaster 1000\n\
+                 sentinel failover-timeout mymaster 5000\n",
+                dir.display()
+            ),
+        )
+        .unwrap();
+        let child = std::process::Command::new("redis-server")
+            .arg(&conf)
+            .arg("--sentinel")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let sentinel = SentinelServer { child, port };
+        sentinel.wait_for(|addr| addr.is_some());
+        sentinel
+    }
+
+    /// The master's address as the sentinel names it.
+    fn master(&self) -> Option<(String, u16)> {
+        let client = redis::Client::open(format!("redis://127.0.0.1:{}", self.port)).ok()?;
+        let mut con = client
+            .get_connection_with_timeout(Duration::from_millis(500))
+            .ok()?;
+        let addr: Vec<String> = redis::cmd("SENTINEL")
+            .arg("get-master-addr-by-name")
+            .arg("mymaster")
+            .query(&mut con)
+            .ok()?;
+        Some((addr.first()?.clone(), addr.get(1)?.parse().ok()?))
+    }
+
+    fn wait_for(&self, ok: impl Fn(Option<(String, u16)>) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !ok(self.master()) {
+            assert!(Instant::now() < deadline, "the sentinel never got there");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for SentinelServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_sentinel_store_follows_a_failover() {
+    let master = RedisServer::start();
+    let replica = RedisServer::with(Options {
+        extra: vec![
+            "--replicaof".into(),
+            "127.0.0.1".into(),
+            master.port.to_string(),
+        ],
+        ..Options::default()
+    });
+    let sentinel = SentinelServer::start(master.port);
+    let url = format!("redis+sentinel://127.0.0.1:{}/mymaster", sentinel.port);
+    let token_key = format!("wxtoken:token:mp:{APPID}:token");
+    let mock = Mock::start(vec![
+        Reply::token(7200),
+        Reply::json(r#"{"access_token":"AFTER_FAILOVER_0123456789","expires_in":7200}"#),
+    ]);
+    let out = run(fetch(&mock).args(["--store", &url]));
+    assert_eq!(out.code, 0, "{out:?}");
+    let on_master: Option<String> = master.client().get(&token_key).unwrap();
+    assert!(
+        on_master.is_some_and(|v| v.contains(TOKEN)),
+        "written to the master"
+    );
+    // The replica becomes the master; the old one, its replica.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let synced: Option<String> = replica.client().get(&token_key).unwrap();
+        if synced.is_some() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the replica never synced");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _: () = redis::cmd("SENTINEL")
+        .arg("FAILOVER")
+        .arg("mymaster")
+        .query(
+            &mut redis::Client::open(format!("redis://127.0.0.1:{}", sentinel.port))
+                .unwrap()
+                .get_connection()
+                .unwrap(),
+        )
+        .unwrap();
+    sentinel.wait_for(|addr| addr.is_some_and(|(_, port)| port == replica.port));
+    // The failover is over when the old master has been turned into the new one's replica
+    // (until then the sentinels' list of masters may still name the old one).
+    let role = |server: &RedisServer| {
+        let role: Vec<redis::Value> = redis::cmd("ROLE").query(&mut server.client()).unwrap();
+        match role.first() {
+            Some(redis::Value::BulkString(r)) => String::from_utf8_lossy(r).to_string(),
+            _ => String::new(),
+        }
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !(role(&replica) == "master" && role(&master) == "slave") {
+        assert!(Instant::now() < deadline, "the failover never finished");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Removed on the new master: only a run that writes to the new master can store again.
+    let _: () = replica.client().del(&token_key).unwrap();
+    let out = run(fetch(&mock).args(["--store", &url]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout.trim(), "AFTER_FAILOVER_0123456789");
+    let on_new: Option<String> = replica.client().get(&token_key).unwrap();
+    assert!(
+        on_new.is_some_and(|v| v.contains("AFTER_FAILOVER")),
+        "written to the new master"
+    );
+    // A sentinel URL that names no usable service: a usage error before anything is sent.
+    let out = run(fetch(&mock).args(["--store", "redis+sentinel://127.0.0.1:1/"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("Sentinel URL"), "{out:?}");
+}

@@ -31,7 +31,7 @@ pub fn validate(id: &str, text: &str, lang: Lang) -> Result<(), String> {
     // Values whose flags take any string, checked where the flag's value is checked.
     let checked = match id {
         "timeout" => Some(crate::net::connection::parse_timeout(text, lang).map(|_| ())),
-        "store" => Some(crate::token::store::connection::StoreUrl::parse(text, lang).map(|_| ())),
+        "store" => Some(crate::token::store::url::StoreUrl::parse(text, lang).map(|_| ())),
         "store_prefix" => Some(crate::token::store::check_prefix(text, lang)),
         // Only that it exists: it is read (and judged) where --ca-cert is.
         "ca_cert" if text != "system" => Some(

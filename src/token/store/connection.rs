@@ -9,6 +9,7 @@ use std::time::Duration;
 use redis::{Connection, RedisError};
 
 use super::layout::{self, Keys, Layout};
+use super::url::{Sentinel, StoreUrl};
 use super::value::Raw;
 use crate::error::Failure;
 use crate::lang::Lang;
@@ -28,70 +29,6 @@ pub struct RedisStore {
     timeout: Duration,
 }
 
-/// `--store URL`: checked before anything is sent (a usage error otherwise).
-pub struct StoreUrl {
-    url: String,
-    pub shown: String,
-    /// For `rediss://`: the client certificate and key (PEM) the server asks for (Redis's own
-    /// default, `tls-auth-clients yes`).
-    pub client_tls: Option<ClientTls>,
-}
-
-/// A TLS client certificate and its key, as PEM (the key's bytes are never shown).
-pub struct ClientTls {
-    pub cert: Vec<u8>,
-    pub key: Vec<u8>,
-}
-
-impl StoreUrl {
-    /// Whether the store is reached over TLS (`rediss://`).
-    pub fn is_tls(&self) -> bool {
-        self.url.to_ascii_lowercase().starts_with("rediss://")
-    }
-
-    pub fn parse(url: &str, lang: Lang) -> Result<StoreUrl, Failure> {
-        let lower = url.to_ascii_lowercase();
-        let hint = lang.pick(
-            "a store URL looks like redis://[user:password@]host[:port][/db], rediss://… (TLS) or unix:///path/to/redis.sock[?db=N]",
-            "存储 URL 形如 redis://[user:password@]host[:port][/db]、rediss://…（TLS）或 unix:///path/to/redis.sock[?db=N]",
-        );
-        // The password, however it is written, is masked from here on.
-        crate::net::proxy::register_url_password(url);
-        let shown = sanitize(&crate::net::proxy::display_url(
-            url.split('?').next().unwrap_or(""),
-        ));
-        let known = ["redis://", "rediss://", "unix://", "redis+unix://"];
-        if url.len() > 1024 || !known.iter().any(|s| lower.starts_with(s)) || url.contains('#') {
-            let shown = if url.len() > 1024 {
-                lang.pick("(over 1024 bytes)", "（超过 1024 字节）")
-                    .to_string()
-            } else {
-                shown
-            };
-            return Err(Failure::usage(tr!(
-                lang,
-                "--store {shown} is not a Redis URL",
-                "--store {shown} 不是 Redis URL"
-            ))
-            .with_hint(hint));
-        }
-        if let Err(e) = redis::Client::open(url) {
-            let why = sanitize(&e.to_string());
-            return Err(Failure::usage(tr!(
-                lang,
-                "--store {shown} is not a usable Redis URL: {why}",
-                "--store {shown} 不是可用的 Redis URL：{why}"
-            ))
-            .with_hint(hint));
-        }
-        Ok(StoreUrl {
-            url: url.to_string(),
-            shown,
-            client_tls: None,
-        })
-    }
-}
-
 impl RedisStore {
     /// Connect (DNS, TCP or socket, TLS, AUTH, SELECT) within `timeout`.
     pub fn connect(
@@ -107,7 +44,50 @@ impl RedisStore {
             client_cert: c.cert.clone(),
             client_key: c.key.clone(),
         });
-        let client = match (tls, root_cert, client_tls) {
+        // The client is made on the connecting thread too: asking the sentinels for the master
+        // is bounded by --timeout like every other phase.
+        let make: Box<dyn FnOnce() -> redis::RedisResult<redis::Client> + Send> =
+            match &url.sentinel {
+                Some(s) => {
+                    let s = s.clone();
+                    Box::new(move || Self::master_of(&s))
+                }
+                None => {
+                    let client = Self::client(url, tls, root_cert, client_tls, &shown, lang)?;
+                    if let Some(p) = client.get_connection_info().redis_settings().password() {
+                        crate::redact::register_secret(p);
+                    }
+                    Box::new(move || Ok(client))
+                }
+            };
+        Self::finish_connect(make, shown, timeout, lang)
+    }
+
+    /// The client of the master the sentinels name now (the first sentinel that answers).
+    fn master_of(s: &Sentinel) -> redis::RedisResult<redis::Client> {
+        use redis::IntoConnectionInfo;
+        use redis::sentinel::{SentinelClient, SentinelNodeConnectionInfo, SentinelServerType};
+        let master = s.master.as_str().into_connection_info()?;
+        let info = SentinelNodeConnectionInfo::default()
+            .set_redis_connection_info(master.redis_settings().clone());
+        SentinelClient::build(
+            s.nodes.clone(),
+            s.service.clone(),
+            Some(info),
+            SentinelServerType::Master,
+        )?
+        .get_client()
+    }
+
+    fn client(
+        url: &StoreUrl,
+        tls: bool,
+        root_cert: Option<Vec<u8>>,
+        client_tls: Option<redis::ClientTlsConfig>,
+        shown: &str,
+        lang: Lang,
+    ) -> Result<redis::Client, Failure> {
+        match (tls, root_cert, client_tls) {
             (true, root_cert, client_tls) if root_cert.is_some() || client_tls.is_some() => {
                 redis::Client::build_with_tls(
                     url.url.as_str(),
@@ -119,16 +99,22 @@ impl RedisStore {
             }
             _ => redis::Client::open(url.url.as_str()),
         }
-        .map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;
-        if let Some(p) = client.get_connection_info().redis_settings().password() {
-            crate::redact::register_secret(p);
-        }
-        // On a thread of its own, so that no phase (a resolver that hangs) outlives the timeout.
+        .map_err(|e| fail(shown, ("cannot use", "无法使用"), &e, lang))
+    }
+
+    fn finish_connect(
+        make: Box<dyn FnOnce() -> redis::RedisResult<redis::Client> + Send>,
+        shown: String,
+        timeout: Duration,
+        lang: Lang,
+    ) -> Result<RedisStore, Failure> {
+        // On a thread of its own, so that no phase (a resolver that hangs, a sentinel that does
+        // not answer) outlives the timeout.
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::Builder::new()
             .name("store".into())
             .spawn(move || {
-                let _ = tx.send(client.get_connection_with_timeout(timeout));
+                let _ = tx.send(make().and_then(|c| c.get_connection_with_timeout(timeout)));
             })
             .map_err(|e| Failure::internal(format!("cannot start a thread: {e}")))?;
         let con = match rx.recv_timeout(timeout) {

@@ -5,10 +5,11 @@ pub mod connection;
 pub mod layout;
 pub mod place;
 pub mod redis;
+pub mod url;
 pub mod value;
 
-use connection::StoreUrl;
 use layout::Layout;
+use url::StoreUrl;
 
 use crate::error::Failure;
 use crate::lang::Lang;

@@ -26,6 +26,8 @@ pub struct Options {
     /// `client.pem` and `client.key` beside the CA are one.
     pub client_auth: bool,
     pub unix_socket: bool,
+    /// More of redis-server's options (`--replicaof 127.0.0.1 PORT`, say).
+    pub extra: Vec<String>,
 }
 
 fn free_port() -> u16 {
@@ -66,6 +68,7 @@ impl RedisServer {
                 "--protected-mode".into(),
                 "no".into(),
             ];
+            args.extend(opts.extra.iter().cloned());
             let mut ca_file = None;
             // With TLS, a plain port too, for the test's own client.
             let plain_port = if opts.tls { free_port() } else { port };

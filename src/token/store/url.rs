@@ -1,0 +1,147 @@
+//! `--store URL`: a Redis URL (plain, TLS, a socket) or a Sentinel URL, checked before anything
+//! is sent, its password masked from the moment it is read.
+
+use crate::error::Failure;
+use crate::lang::Lang;
+use crate::redact::sanitize;
+use crate::tr;
+
+/// `--store URL`: checked before anything is sent (a usage error otherwise).
+pub struct StoreUrl {
+    pub(super) url: String,
+    pub shown: String,
+    /// For `rediss://`: the client certificate and key (PEM) the server asks for (Redis's own
+    /// default, `tls-auth-clients yes`).
+    pub client_tls: Option<ClientTls>,
+    /// `redis+sentinel://`: the sentinels to ask for the master, and the service's name.
+    pub(super) sentinel: Option<Sentinel>,
+}
+
+/// Where a Sentinel-watched master is found: asked at each connection, so that a run after a
+/// failover reaches the new master.
+#[derive(Clone)]
+pub(super) struct Sentinel {
+    /// `redis://HOST:PORT` of each sentinel.
+    pub(super) nodes: Vec<String>,
+    pub(super) service: String,
+    /// The master's user, password and database, as a `redis://` URL of its own.
+    pub(super) master: String,
+}
+
+/// A TLS client certificate and its key, as PEM (the key's bytes are never shown).
+pub struct ClientTls {
+    pub cert: Vec<u8>,
+    pub key: Vec<u8>,
+}
+
+impl StoreUrl {
+    /// `redis+sentinel://[user:password@]HOST:PORT[,HOST:PORT…]/SERVICE[/DB]`: the master of
+    /// SERVICE, as the sentinels name it at each connection (the password is the master's).
+    fn parse_sentinel(url: &str, shown: String, lang: Lang) -> Result<StoreUrl, Failure> {
+        let bad = |why: &str| {
+            Failure::usage(tr!(
+                lang,
+                "--store {shown} is not a usable Sentinel URL: {why}",
+                "--store {shown} 不是可用的 Sentinel URL：{why}"
+            ))
+            .with_hint(lang.pick(
+                "a Sentinel URL looks like redis+sentinel://[user:password@]host:port[,host:port…]/service[/db]",
+                "Sentinel URL 形如 redis+sentinel://[user:password@]host:port[,host:port…]/service[/db]",
+            ))
+        };
+        let rest = &url["redis+sentinel://".len()..];
+        let (userinfo, rest) = match rest.rfind('@') {
+            Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+            None => (None, rest),
+        };
+        let (hosts, path) = rest.split_once('/').ok_or_else(|| bad("no service name"))?;
+        let mut parts = path.split('/');
+        let service = parts.next().unwrap_or("");
+        let db = parts.next().unwrap_or("0");
+        let plain = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        };
+        if !plain(service) || parts.next().is_some() || db.parse::<u16>().is_err() {
+            return Err(bad("the path is /service or /service/db"));
+        }
+        let nodes: Vec<String> = hosts.split(',').map(|h| format!("redis://{h}")).collect();
+        if url.len() > 1024 || url.contains(['?', '#']) || nodes.len() > 16 {
+            return Err(bad("too long, or with a query"));
+        }
+        for node in &nodes {
+            if redis::Client::open(node.as_str()).is_err() || node.len() <= "redis://".len() {
+                return Err(bad("each sentinel is host:port"));
+            }
+        }
+        let master = match userinfo {
+            Some(info) => format!("redis://{info}@127.0.0.1/{db}"),
+            None => format!("redis://127.0.0.1/{db}"),
+        };
+        if redis::Client::open(master.as_str()).is_err() {
+            return Err(bad("the user or password"));
+        }
+        Ok(StoreUrl {
+            url: url.to_string(),
+            shown,
+            client_tls: None,
+            sentinel: Some(Sentinel {
+                nodes,
+                service: service.to_string(),
+                master,
+            }),
+        })
+    }
+
+    /// Whether the store is reached over TLS (`rediss://`).
+    pub fn is_tls(&self) -> bool {
+        self.url.to_ascii_lowercase().starts_with("rediss://")
+    }
+
+    pub fn parse(url: &str, lang: Lang) -> Result<StoreUrl, Failure> {
+        let lower = url.to_ascii_lowercase();
+        let hint = lang.pick(
+            "a store URL looks like redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/to/redis.sock[?db=N] or redis+sentinel://host:port[,host:port…]/service[/db]",
+            "存储 URL 形如 redis://[user:password@]host[:port][/db]、rediss://…（TLS）或 unix:///path/to/redis.sock[?db=N]",
+        );
+        // The password, however it is written, is masked from here on.
+        crate::net::proxy::register_url_password(url);
+        let shown = sanitize(&crate::net::proxy::display_url(
+            url.split('?').next().unwrap_or(""),
+        ));
+        if lower.starts_with("redis+sentinel://") {
+            return Self::parse_sentinel(url, shown, lang);
+        }
+        let known = ["redis://", "rediss://", "unix://", "redis+unix://"];
+        if url.len() > 1024 || !known.iter().any(|s| lower.starts_with(s)) || url.contains('#') {
+            let shown = if url.len() > 1024 {
+                lang.pick("(over 1024 bytes)", "（超过 1024 字节）")
+                    .to_string()
+            } else {
+                shown
+            };
+            return Err(Failure::usage(tr!(
+                lang,
+                "--store {shown} is not a Redis URL",
+                "--store {shown} 不是 Redis URL"
+            ))
+            .with_hint(hint));
+        }
+        if let Err(e) = redis::Client::open(url) {
+            let why = sanitize(&e.to_string());
+            return Err(Failure::usage(tr!(
+                lang,
+                "--store {shown} is not a usable Redis URL: {why}",
+                "--store {shown} 不是可用的 Redis URL：{why}"
+            ))
+            .with_hint(hint));
+        }
+        Ok(StoreUrl {
+            url: url.to_string(),
+            shown,
+            client_tls: None,
+            sentinel: None,
+        })
+    }
+}
