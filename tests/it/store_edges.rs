@@ -893,3 +893,29 @@ fn a_sentinel_store_follows_a_failover() {
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("Sentinel URL"), "{out:?}");
 }
+
+#[test]
+fn a_read_only_replica_is_told_for_what_it_is() {
+    let master = RedisServer::start();
+    let replica = RedisServer::with(Options {
+        extra: vec![
+            "--replicaof".into(),
+            "127.0.0.1".into(),
+            master.port.to_string(),
+        ],
+        ..Options::default()
+    });
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let out = run(fetch(&mock).args(["--store", &replica.url()]));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(out.stderr.contains("read-only replica"), "{out:?}");
+    assert!(
+        out.stderr.contains("point --store at the master"),
+        "{out:?}"
+    );
+    assert_eq!(
+        mock.count(),
+        0,
+        "the lock is refused first: nothing fetched"
+    );
+}
