@@ -330,25 +330,13 @@ fn thirty_two_machines_make_one_request() {
 }
 
 /// A holder killed mid-fetch delays the others until its lease runs out, never fails them.
-#[test]
-fn a_killed_holder_delays_the_others_and_fails_none() {
-    let redis = RedisServer::start();
+/// A run that takes the store's lock, fetches from a server that never answers, and is killed
+/// holding the lock (which outlives it until its lease runs out).
+fn kill_a_holder(redis: &RedisServer) {
     let hang = Mock::start(vec![Reply::Hang]);
-    let mut holder = std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"));
+    let mut holder = spawn_fetch(redis, &hang);
     holder
-        .env_clear()
-        .args([
-            "fetch",
-            "--store",
-            &redis.url(),
-            "--timeout",
-            "1",
-            "--retries",
-            "0",
-        ])
-        .env("WXTOKEN_APPID", APPID)
-        .env("WXTOKEN_SECRET", SECRET)
-        .env("WXTOKEN_API_BASE", hang.url())
+        .args(["--timeout", "1", "--retries", "0"])
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     let mut holder = holder.spawn().unwrap();
@@ -361,6 +349,14 @@ fn a_killed_holder_delays_the_others_and_fails_none() {
     }
     holder.kill().unwrap();
     holder.wait().unwrap();
+}
+
+#[test]
+fn a_killed_holder_delays_the_others_and_fails_none() {
+    let redis = RedisServer::start();
+    kill_a_holder(&redis);
+    let lock = format!("wxtoken:lock:mp:{APPID}:token");
+    let mut con = redis.client();
     let lease: i64 = con.pttl(&lock).unwrap();
     assert!(lease > 0, "the lock outlives its killed holder: {lease}");
     let mock = Mock::start(vec![Reply::token(7200)]);
@@ -707,23 +703,33 @@ fn a_planted_failure_record_cannot_decide_the_exit_code_or_reach_the_terminal_ra
     let _: () = con.del(&token_key).unwrap();
     let lock = format!("wxtoken:lock:mp:{APPID}:token");
     let failed = format!("wxtoken:failed:mp:{APPID}:token");
-    let _: () = redis::cmd("SET")
-        .arg(&lock)
-        .arg("a-holder")
-        .arg("PX")
-        .arg(3000)
-        .query(&mut con)
-        .unwrap();
-    let waiter = spawn_fetch(&redis, &mock).spawn().unwrap();
-    std::thread::sleep(Duration::from_millis(500));
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64;
-    let record = serde_json::json!({
-        "written_at_ms": now_ms,
-        "secret_fingerprint": fingerprint,
-        "document": {
+    // A run waits on a lock another holds; the record is planted while it waits, the lock goes.
+    let waiting_on = |document: serde_json::Value, args: &[&str]| {
+        let mut con = redis.client();
+        let _: () = redis::cmd("SET")
+            .arg(&lock)
+            .arg("a-holder")
+            .arg("PX")
+            .arg(3000)
+            .query(&mut con)
+            .unwrap();
+        let waiter = spawn_fetch(&redis, &mock).args(args).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
+        let record = serde_json::json!({
+            "written_at_ms": now_ms,
+            "secret_fingerprint": fingerprint,
+            "document": document,
+        });
+        let _: () = con.set(&failed, record.to_string()).unwrap();
+        let _: () = con.del(&lock).unwrap();
+        waiter.wait_with_output().unwrap()
+    };
+    let out = waiting_on(
+        serde_json::json!({
             "error": {
                 "kind": "network",
                 "message": "\u{1b}[2J\u{1b}]0;pwned\u{7}all is well",
@@ -731,11 +737,9 @@ fn a_planted_failure_record_cannot_decide_the_exit_code_or_reach_the_terminal_ra
                 "retryable": false
             },
             "exit_code": 0
-        }
-    });
-    let _: () = con.set(&failed, record.to_string()).unwrap();
-    let _: () = con.del(&lock).unwrap();
-    let out = waiter.wait_with_output().unwrap();
+        }),
+        &[],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         out.status.code(),
@@ -752,30 +756,13 @@ fn a_planted_failure_record_cannot_decide_the_exit_code_or_reach_the_terminal_ra
         "the text is shown, escaped: {stderr:?}"
     );
     // A planted WeChat failure is explained by this binary's catalogue, with its exit code.
-    let _: () = redis::cmd("SET")
-        .arg(&lock)
-        .arg("a-holder")
-        .arg("PX")
-        .arg(3000)
-        .query(&mut con)
-        .unwrap();
-    let waiter = spawn_fetch(&redis, &mock).arg("--json").spawn().unwrap();
-    std::thread::sleep(Duration::from_millis(500));
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64;
-    let record = serde_json::json!({
-        "written_at_ms": now_ms,
-        "secret_fingerprint": fingerprint,
-        "document": {
+    let out = waiting_on(
+        serde_json::json!({
             "error": { "kind": "wechat", "errcode": 40164, "message": "fine", "errmsg": "x" },
             "exit_code": 0
-        }
-    });
-    let _: () = con.set(&failed, record.to_string()).unwrap();
-    let _: () = con.del(&lock).unwrap();
-    let out = waiter.wait_with_output().unwrap();
+        }),
+        &["--json"],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(7), "{stdout}");
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
@@ -794,22 +781,7 @@ fn waiters_wait_for_every_holder_after_a_killed_one() {
     // lock and fetches (slowly). The other waiters count that holder's lease too: all 31 get
     // its token, from one request.
     let redis = RedisServer::start();
-    let hang = Mock::start(vec![Reply::Hang]);
-    let mut holder = spawn_fetch(&redis, &hang);
-    holder
-        .args(["--timeout", "1", "--retries", "0"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut holder = holder.spawn().unwrap();
-    let lock = format!("wxtoken:lock:mp:{APPID}:token");
-    let mut con = redis.client();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !con.exists::<_, bool>(&lock).unwrap() {
-        assert!(Instant::now() < deadline, "the holder never took the lock");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    holder.kill().unwrap();
-    holder.wait().unwrap();
+    kill_a_holder(&redis);
     let mock = Mock::with(|_, _| {
         std::thread::sleep(Duration::from_millis(800));
         Reply::token(7200)
