@@ -919,3 +919,51 @@ fn a_read_only_replica_is_told_for_what_it_is() {
         "the lock is refused first: nothing fetched"
     );
 }
+
+#[test]
+fn an_sdk_key_shared_by_two_apps_of_a_corp_is_never_taken_over() {
+    // WxJava's WeChat Work key without an AgentId names the corp alone. wxtoken keeps the
+    // fingerprint of the secret beside the token: the other app's run neither gets nor replaces
+    // the first app's token.
+    let redis = RedisServer::start();
+    let corp = "ww0123456789abcdef";
+    let (secret_a, secret_b) = (
+        "AAAAaaaa0123456789abcdefghijklmnopqrstuvwxy",
+        "BBBBbbbb0123456789abcdefghijklmnopqrstuvwxy",
+    );
+    let mock = Mock::with(move |req, _| {
+        let app = if req.target.contains("AAAAaaaa") {
+            "A"
+        } else {
+            "B"
+        };
+        Reply::json(&format!(
+            r#"{{"errcode":0,"access_token":"TOKEN_OF_APP_{app}_0123456789","expires_in":7200}}"#
+        ))
+    });
+    let app = |secret: &str| {
+        let mut cmd = wxtoken();
+        cmd.args(["fetch", "--platform", "wecom", "--store", &redis.url()])
+            .args(["--store-layout", "wxjava"])
+            .env("WXTOKEN_CORPID", corp)
+            .env("WXTOKEN_CORPSECRET", secret)
+            .env("WXTOKEN_WECOM_API_BASE", mock.url());
+        cmd
+    };
+    let out = run_hiding(&mut app(secret_a), secret_a);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout.trim(), "TOKEN_OF_APP_A_0123456789");
+    let out = run_hiding(&mut app(secret_b), secret_b);
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(out.stderr.contains("another app of this corp"), "{out:?}");
+    assert!(out.stderr.contains("--agentid"), "{out:?}");
+    let mut con = redis.client();
+    let kept: String = con
+        .get(format!("wx:cp:wechat_cp_access_token_key:{corp}"))
+        .unwrap();
+    assert_eq!(kept, "TOKEN_OF_APP_A_0123456789", "app A's token stays");
+    let out = run_hiding(&mut app(secret_a), secret_a);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout.trim(), "TOKEN_OF_APP_A_0123456789");
+    assert_eq!(mock.count(), 1, "app B fetched nothing; app A was served");
+}

@@ -47,6 +47,7 @@ fn rows(
             token: key.clone(),
             lock: String::new(),
             failed: String::new(),
+            owner: None,
         };
         let raw: Raw = store.raw(&keys)?;
         match value::decode(choice.layout, &raw, now, printer.lang) {

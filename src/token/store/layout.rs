@@ -81,6 +81,9 @@ pub struct Keys {
     pub lock: String,
     /// Where a lock holder leaves its failure for the runs waiting on it.
     pub failed: String,
+    /// An SDK's WeChat Work key without an AgentId names the corp alone, which two apps share:
+    /// wxtoken keeps the fingerprint of the secret whose token it holds beside it.
+    pub owner: Option<String>,
 }
 
 /// The keys of `t` in `layout`, or why the layout cannot hold it (a usage error's message).
@@ -118,8 +121,9 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
         failed: format!("wxtoken:failed:{token}"),
         token,
         expires_at: None,
+        owner: None,
     };
-    Ok(match layout {
+    let mut keys = match layout {
         Layout::Wxtoken => {
             let platform = if wecom { "wecom" } else { "mp" };
             let mut rest = format!("{platform}:{id}");
@@ -150,6 +154,7 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
                 expires_at: None,
                 lock: format!("{p}:lock:{rest}:{endpoint}"),
                 failed: format!("{p}:failed:{rest}:{endpoint}"),
+                owner: None,
             }
         }
         Layout::SilenceperGo if stable => ours(format!("{p}_stable_access_token_{id}")),
@@ -168,6 +173,7 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
                 expires_at: None,
                 lock: format!("{p}:wechat_cp_lock:{app}:accessToken"),
                 failed: format!("wxtoken:failed:{p}:wechat_cp_access_token_key:{app}"),
+                owner: None,
             }
         }
         Layout::Wxjava => Keys {
@@ -175,6 +181,7 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
             expires_at: None,
             lock: format!("{p}:lock:{id}:accessTokenLock"),
             failed: format!("wxtoken:failed:{p}:access_token:{id}"),
+            owner: None,
         },
         Layout::Wechatpy if wecom => {
             return Err(lang
@@ -206,7 +213,11 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
                 md5_hex(&format!("{id}{secret}"))
             ))
         }
-    })
+    };
+    if wecom && t.agentid.is_none() && layout != Layout::Wxtoken {
+        keys.owner = Some(format!("wxtoken:owner:{}", keys.token));
+    }
+    Ok(keys)
 }
 
 fn md5_hex(text: &str) -> String {

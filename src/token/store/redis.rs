@@ -28,7 +28,10 @@ const FAILURE_TTL_MS: u64 = 120_000;
 /// lock value, the token value, its TTL in ms[, the expiry value].
 const FENCED_WRITE: &str = "if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end \
 redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) \
-if KEYS[3] then redis.call('set', KEYS[3], ARGV[4]) end \
+if KEYS[3] then \
+  if ARGV[5] == '0' then redis.call('set', KEYS[3], ARGV[4]) \
+  else redis.call('set', KEYS[3], ARGV[4], 'PX', ARGV[5]) end \
+end \
 return 1";
 const RELEASE: &str = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
@@ -115,6 +118,37 @@ impl Slot for RedisSlot<'_> {
 
     fn read(&self) -> Result<Option<Stored>, Trouble> {
         let raw = self.store.raw(&self.keys).map_err(Trouble::Fail)?;
+        if raw.token_value.is_some()
+            && let (Some(owner_key), Some(mine)) = (&self.keys.owner, &self.fingerprint)
+        {
+            let owner: String = self
+                .store
+                .run(("cannot read from", "无法读取"), |c| {
+                    redis::cmd("GETRANGE")
+                        .arg(owner_key)
+                        .arg(0)
+                        .arg(63)
+                        .query(c)
+                })
+                .map_err(Trouble::Fail)?;
+            if !owner.is_empty() && owner != *mine {
+                let (lang, location) = (self.store.lang, self.location());
+                return Err(Trouble::Fail(
+                    Failure::store(
+                        tr!(
+                            lang,
+                            "{location} holds the token of another app of this corp (fetched with another secret): it is neither served nor replaced",
+                            "{location} 中是本企业另一个应用的 token（用另一个 secret 获取）：既不使用也不替换"
+                        ),
+                        false,
+                    )
+                    .with_hint(lang.pick(
+                        "give each app its own --agentid (WXTOKEN_AGENTID), here and in the SDK's configuration: the key then names the app",
+                        "请为每个应用指定各自的 --agentid（WXTOKEN_AGENTID），这里和 SDK 配置中都要：键名才会区分应用",
+                    )),
+                ));
+            }
+        }
         let now = time::now_unix();
         let decoded = match value::decode(self.layout, &raw, now, self.store.lang) {
             Ok(Some(d)) => d,
@@ -269,11 +303,23 @@ impl Slot for RedisSlot<'_> {
                 "token 剩余有效期不足 {layout} 布局要求的余量；未写入存储"
             )));
         };
+        // The key written beside the token, with it: wechatpy's expiry (no TTL of its own), or
+        // the fingerprint of the secret whose token an SDK's corp-wide WeChat Work key holds.
+        let beside: Option<(&String, String, Option<u64>)> = match (
+            &self.keys.expires_at,
+            &w.expires_at_value,
+            &self.keys.owner,
+            &self.fingerprint,
+        ) {
+            (Some(key), Some(v), _, _) => Some((key, v.clone(), None)),
+            (_, _, Some(key), Some(fp)) => Some((key, fp.clone(), Some(ttl_ms))),
+            _ => None,
+        };
         if let Some(fence) = held.and_then(|h| h.fence.as_deref()) {
             let mut script = redis::cmd("EVAL");
             script.arg(FENCED_WRITE);
-            match (&self.keys.expires_at, &w.expires_at_value) {
-                (Some(key), Some(v)) => script
+            match &beside {
+                Some((key, value, px)) => script
                     .arg(3)
                     .arg(&self.keys.lock)
                     .arg(&self.keys.token)
@@ -281,8 +327,9 @@ impl Slot for RedisSlot<'_> {
                     .arg(fence)
                     .arg(&w.token_value)
                     .arg(ttl_ms)
-                    .arg(v),
-                _ => script
+                    .arg(value)
+                    .arg(px.unwrap_or(0)),
+                None => script
                     .arg(2)
                     .arg(&self.keys.lock)
                     .arg(&self.keys.token)
@@ -305,8 +352,19 @@ impl Slot for RedisSlot<'_> {
             .arg("PX")
             .arg(ttl_ms)
             .ignore();
-        if let (Some(key), Some(v)) = (&self.keys.expires_at, &w.expires_at_value) {
-            pipe.cmd("SET").arg(key).arg(v).ignore();
+        match &beside {
+            Some((key, value, Some(px))) => {
+                pipe.cmd("SET")
+                    .arg(*key)
+                    .arg(value)
+                    .arg("PX")
+                    .arg(*px)
+                    .ignore();
+            }
+            Some((key, value, None)) => {
+                pipe.cmd("SET").arg(*key).arg(value).ignore();
+            }
+            None => {}
         }
         self.store
             .run(("cannot write to", "无法写入"), |c| pipe.query::<()>(c))
