@@ -629,16 +629,14 @@ fn store_refusals_are_told_by_kind() {
     assert_eq!(mock.count(), 1, "no fetch around a store that refuses");
 }
 
-#[test]
-fn two_wechat_work_apps_of_one_corp_without_agentids_keep_their_own_tokens() {
-    let redis = RedisServer::start();
-    let corp = "ww0123456789abcdef";
-    let (secret_a, secret_b) = (
-        "AAAAaaaa0123456789abcdefghijklmnopqrstuvwxy",
-        "BBBBbbbb0123456789abcdefghijklmnopqrstuvwxy",
-    );
-    // The mock answers each secret with its own app's token.
-    let mock = Mock::with(move |req, _| {
+/// Two WeChat Work apps of one corp: their secrets, and a mock that answers each secret with
+/// its own app's token (`TOKEN_OF_APP_A_…`, `TOKEN_OF_APP_B_…`).
+const CORP: &str = "ww0123456789abcdef";
+const SECRET_A: &str = "AAAAaaaa0123456789abcdefghijklmnopqrstuvwxy";
+const SECRET_B: &str = "BBBBbbbb0123456789abcdefghijklmnopqrstuvwxy";
+
+fn corp_mock() -> Mock {
+    Mock::with(move |req, _| {
         let app = if req.target.contains("AAAAaaaa") {
             "A"
         } else {
@@ -647,15 +645,26 @@ fn two_wechat_work_apps_of_one_corp_without_agentids_keep_their_own_tokens() {
         Reply::json(&format!(
             r#"{{"errcode":0,"access_token":"TOKEN_OF_APP_{app}_0123456789","expires_in":7200}}"#
         ))
-    });
-    let app = |secret: &str| {
-        let mut cmd = wxtoken();
-        cmd.args(["fetch", "--platform", "wecom", "--store", &redis.url()])
-            .env("WXTOKEN_CORPID", corp)
-            .env("WXTOKEN_CORPSECRET", secret)
-            .env("WXTOKEN_WECOM_API_BASE", mock.url());
-        cmd
-    };
+    })
+}
+
+/// `wxtoken fetch --platform wecom --store` as the app whose secret is `secret`.
+fn corp_app(redis: &RedisServer, mock: &Mock, secret: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = wxtoken();
+    cmd.args(["fetch", "--platform", "wecom", "--store", &redis.url()])
+        .args(args)
+        .env("WXTOKEN_CORPID", CORP)
+        .env("WXTOKEN_CORPSECRET", secret)
+        .env("WXTOKEN_WECOM_API_BASE", mock.url());
+    cmd
+}
+
+#[test]
+fn two_wechat_work_apps_of_one_corp_without_agentids_keep_their_own_tokens() {
+    let redis = RedisServer::start();
+    let (corp, secret_a, secret_b) = (CORP, SECRET_A, SECRET_B);
+    let mock = corp_mock();
+    let app = |secret: &str| corp_app(&redis, &mock, secret, &[]);
     for _ in 0..2 {
         for (secret, token) in [
             (secret_a, "TOKEN_OF_APP_A_0123456789"),
@@ -926,30 +935,9 @@ fn an_sdk_key_shared_by_two_apps_of_a_corp_is_never_taken_over() {
     // fingerprint of the secret beside the token: the other app's run neither gets nor replaces
     // the first app's token.
     let redis = RedisServer::start();
-    let corp = "ww0123456789abcdef";
-    let (secret_a, secret_b) = (
-        "AAAAaaaa0123456789abcdefghijklmnopqrstuvwxy",
-        "BBBBbbbb0123456789abcdefghijklmnopqrstuvwxy",
-    );
-    let mock = Mock::with(move |req, _| {
-        let app = if req.target.contains("AAAAaaaa") {
-            "A"
-        } else {
-            "B"
-        };
-        Reply::json(&format!(
-            r#"{{"errcode":0,"access_token":"TOKEN_OF_APP_{app}_0123456789","expires_in":7200}}"#
-        ))
-    });
-    let app = |secret: &str| {
-        let mut cmd = wxtoken();
-        cmd.args(["fetch", "--platform", "wecom", "--store", &redis.url()])
-            .args(["--store-layout", "wxjava"])
-            .env("WXTOKEN_CORPID", corp)
-            .env("WXTOKEN_CORPSECRET", secret)
-            .env("WXTOKEN_WECOM_API_BASE", mock.url());
-        cmd
-    };
+    let (corp, secret_a, secret_b) = (CORP, SECRET_A, SECRET_B);
+    let mock = corp_mock();
+    let app = |secret: &str| corp_app(&redis, &mock, secret, &["--store-layout", "wxjava"]);
     let out = run_hiding(&mut app(secret_a), secret_a);
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.stdout.trim(), "TOKEN_OF_APP_A_0123456789");
