@@ -181,7 +181,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__clear)
-            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --store-client-cert --store-client-key --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
+            opts="-q -h -V --appid --cache-dir --store --store-layout --store-prefix --store-client-cert --store-client-key --timeout --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,6 +212,10 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -303,7 +307,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__cache__subcmd__list)
-            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --store-client-cert --store-client-key --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
+            opts="-q -h -V --cache-dir --store --store-layout --store-prefix --store-client-cert --store-client-key --timeout --json --profile --config --no-profile --platform --ca-cert --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +334,10 @@ _wxtoken() {
                     return 0
                     ;;
                 --store-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

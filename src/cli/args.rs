@@ -166,6 +166,20 @@ pub struct CaCertArg {
     pub ca_cert: Option<PathBuf>,
 }
 
+/// How long `cache list/clear --store` may wait for the store.
+#[derive(Debug, Args)]
+pub struct StoreTimeoutArg {
+    /// With --store: seconds each Redis command may take (decimals allowed); listing the keys
+    /// takes at most three times this as a whole
+    #[arg(
+        long,
+        value_name = "SECS",
+        env = "WXTOKEN_TIMEOUT",
+        default_value = "10"
+    )]
+    pub timeout: String,
+}
+
 /// Where the token cache lives.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Cache")]

@@ -11,7 +11,7 @@ mod store;
 pub use api_tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 pub use args::{
     CaCertArg, CacheDirArg, ConnArgs, CredArgs, JsonArg, OutputArgs, PlatformArg, PlatformChoice,
-    RequestOutputArgs,
+    RequestOutputArgs, StoreTimeoutArg,
 };
 pub use fetch::{ExecArgs, FetchArgs, FetchCommand, ProfileArgs, ProfilesArgs};
 pub use store::StoreArgs;
@@ -195,6 +195,9 @@ pub enum CacheCommand {
         ca: CaCertArg,
 
         #[command(flatten)]
+        store_timeout: StoreTimeoutArg,
+
+        #[command(flatten)]
         out: JsonArg,
 
         #[command(flatten)]
@@ -221,6 +224,9 @@ pub enum CacheCommand {
 
         #[command(flatten)]
         ca: CaCertArg,
+
+        #[command(flatten)]
+        store_timeout: StoreTimeoutArg,
 
         #[command(flatten)]
         out: JsonArg,

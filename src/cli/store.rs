@@ -12,8 +12,9 @@ use crate::token::store::layout::Layout;
 pub struct StoreArgs {
     /// A Redis store that keeps the token for a whole fleet, with the lock there too (for cache
     /// list and clear: the store to work on instead of the local cache):
-    /// redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock or
-    /// redis+sentinel://host:port[,host:port…]/service[/db]
+    /// redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock,
+    /// redis+sentinel://host:port[,host:port…]/service[/db] or
+    /// redis+cluster://host:port[,host:port…]
     #[arg(
         long,
         value_name = "URL",

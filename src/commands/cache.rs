@@ -7,6 +7,7 @@ use serde_json::json;
 use crate::cli::{CacheCommand, CacheDirArg};
 use crate::error::Failure;
 use crate::lang::Lang;
+use crate::net::connection::parse_timeout;
 use crate::output::Printer;
 use crate::redact::sanitize;
 use crate::time;
@@ -21,11 +22,15 @@ pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
             store,
             platform,
             ca,
+            store_timeout,
             ..
         } => match crate::settings::store_choice(store, platform.get(), lang)? {
-            Some(choice) => {
-                crate::token::store::admin::list(&choice, ca.ca_cert.as_deref(), printer)
-            }
+            Some(choice) => crate::token::store::admin::list(
+                &choice,
+                ca.ca_cert.as_deref(),
+                parse_timeout(&store_timeout.timeout, lang)?,
+                printer,
+            ),
             None => list(dir, printer),
         },
         CacheCommand::Clear {
@@ -34,6 +39,7 @@ pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
             store,
             platform,
             ca,
+            store_timeout,
             ..
         } => match crate::settings::store_choice(store, platform.get(), lang)? {
             Some(choice) => crate::token::store::admin::clear(
@@ -41,6 +47,7 @@ pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
                 platform.get(),
                 appid.as_deref(),
                 ca.ca_cert.as_deref(),
+                parse_timeout(&store_timeout.timeout, lang)?,
                 printer,
             ),
             None => clear(dir, appid.as_deref(), printer),

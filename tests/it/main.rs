@@ -7,6 +7,7 @@ mod cache;
 mod cache_safety;
 mod check;
 mod chinese;
+mod cluster;
 mod deliver;
 mod docs;
 mod doctor;

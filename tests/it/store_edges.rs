@@ -616,6 +616,26 @@ fn store_refusals_are_told_by_kind() {
     );
     assert!(out.stderr.contains("could not be stored"), "{out:?}");
     assert!(out.stderr.contains("new classic token"), "{out:?}");
+    // The release (a compare-and-delete script) was refused too: what stays locked, how long.
+    assert!(
+        out.stderr.contains("the lock wxtoken:lock:mp:")
+            && out
+                .stderr
+                .contains("stays taken until its lease runs out, in at most"),
+        "{out:?}"
+    );
+    let locked: i64 = redis::cmd("PTTL")
+        .arg(format!("wxtoken:lock:mp:{APPID}:token"))
+        .query(&mut con)
+        .unwrap();
+    assert!(
+        locked > 0,
+        "the lock is still there, with its lease: {locked}"
+    );
+    let _: () = redis::cmd("DEL")
+        .arg(format!("wxtoken:lock:mp:{APPID}:token"))
+        .query(&mut con)
+        .unwrap();
     assert!(!out.stderr.contains("Pw0rdNoEval_123"), "{out:?}");
     // A wrong password: told as such, never shown.
     let url = format!("redis://noeval:Wr0ngPassw0rd_456@127.0.0.1:{port}");
@@ -627,6 +647,85 @@ fn store_refusals_are_told_by_kind() {
     );
     assert!(!out.stderr.contains("Wr0ngPassw0rd_456"), "{out:?}");
     assert_eq!(mock.count(), 1, "no fetch around a store that refuses");
+}
+
+#[test]
+fn a_run_stopped_and_continued_while_the_store_answers_goes_on() {
+    // Ctrl-Z, then fg: a read with a timeout that a stop signal interrupts fails with EINTR
+    // (signal(7)); the command is sent again within the same deadline. The store is kept busy
+    // (DEBUG SLEEP) so that the run is waiting for an answer when it is stopped.
+    let redis = RedisServer::with(Options {
+        extra: vec!["--enable-debug-command".into(), "yes".into()],
+        ..Options::default()
+    });
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let mut busy = redis.client();
+    let sleeper = std::thread::spawn(move || {
+        let _: () = redis::cmd("DEBUG")
+            .arg("SLEEP")
+            .arg("1.5")
+            .query(&mut busy)
+            .unwrap();
+    });
+    std::thread::sleep(Duration::from_millis(100));
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"))
+        .env_clear()
+        .args(["fetch", "--timeout", "6", "--store", &redis.url()])
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as i32;
+    std::thread::sleep(Duration::from_millis(500));
+    // SAFETY: plain signals to the child this test started (it has not been waited for).
+    unsafe { libc::kill(pid, libc::SIGSTOP) };
+    std::thread::sleep(Duration::from_millis(200));
+    unsafe { libc::kill(pid, libc::SIGCONT) };
+    let out = child.wait_with_output().unwrap();
+    sleeper.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("Interrupted"), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), TOKEN);
+    assert_eq!(mock.count(), 1);
+}
+
+#[test]
+fn a_user_denied_multi_stores_and_serves_in_every_layout() {
+    // No transaction where one is not needed: a write under the lock is its fenced script,
+    // one key is one SET.
+    let redis = RedisServer::start();
+    let _: () = redis::cmd("ACL")
+        .arg("SETUSER")
+        .arg("nomulti")
+        .arg("on")
+        .arg(">Pw0rdNoMulti_123")
+        .arg("~*")
+        .arg("+@all")
+        .arg("-multi")
+        .arg("-exec")
+        .query(&mut redis.client())
+        .unwrap();
+    let port = redis.url().rsplit(':').next().unwrap().to_string();
+    let url = format!("redis://nomulti:Pw0rdNoMulti_123@127.0.0.1:{port}");
+    for layout in [
+        "wxtoken",
+        "wxjava",
+        "silenceper-go",
+        "wechatpy",
+        "powerwechat",
+    ] {
+        let mock = Mock::start(vec![Reply::token(7200)]);
+        for source in ["network", "store"] {
+            let out = run(fetch(&mock).args(["--store", &url, "--json", "--store-layout", layout]));
+            assert_eq!(out.code, 0, "{layout}: {out:?}");
+            assert_eq!(out.json()["source"], source, "{layout}");
+            assert!(out.stderr.is_empty(), "{layout}: {out:?}");
+        }
+    }
 }
 
 /// Two WeChat Work apps of one corp: their secrets, and a mock that answers each secret with

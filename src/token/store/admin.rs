@@ -16,8 +16,8 @@ use crate::token::store::layout::{self, Layout};
 use crate::token::store::value::{self, Raw};
 use crate::tr;
 
-/// Each store operation's bound (these commands have no --timeout).
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// The listing's bound, in `--timeout`s (each command's bound).
+const LISTING_TIMEOUTS: u32 = 3;
 
 struct Row {
     /// The key as shown (powerwechat's MD5 is not).
@@ -37,11 +37,12 @@ fn shown_key(layout: Layout, key: &str) -> String {
 fn rows(
     store: &RedisStore,
     choice: &StoreChoice,
+    timeout: Duration,
     printer: &Printer,
 ) -> Result<Vec<(String, Row)>, Failure> {
     let now = time::now_unix();
     let mut rows = Vec::new();
-    for key in store.token_keys(choice.layout, &choice.prefix)? {
+    for key in store.token_keys(choice.layout, &choice.prefix, timeout * LISTING_TIMEOUTS)? {
         let keys = layout::Keys {
             expires_at: layout::expiry_key(choice.layout, &key),
             token: key.clone(),
@@ -77,21 +78,14 @@ fn rows(
     Ok(rows)
 }
 
-fn connect(
-    choice: &StoreChoice,
-    ca_cert: Option<&std::path::Path>,
-    printer: &Printer,
-) -> Result<RedisStore, Failure> {
-    RedisStore::connect(&choice.url, ca_cert, TIMEOUT, printer.lang)
-}
-
 pub fn list(
     choice: &StoreChoice,
     ca_cert: Option<&std::path::Path>,
+    timeout: Duration,
     printer: &Printer,
 ) -> Result<u8, Failure> {
-    let store = connect(choice, ca_cert, printer)?;
-    let rows = rows(&store, choice, printer)?;
+    let store = RedisStore::connect(&choice.url, ca_cert, timeout, printer.lang)?;
+    let rows = rows(&store, choice, timeout, printer)?;
     let now = time::now_unix();
     if printer.json {
         let entries: Vec<_> = rows
@@ -139,6 +133,7 @@ pub fn clear(
     platform: Platform,
     appid: Option<&str>,
     ca_cert: Option<&std::path::Path>,
+    timeout: Duration,
     printer: &Printer,
 ) -> Result<u8, Failure> {
     let layout = choice.layout;
@@ -156,9 +151,9 @@ pub fn clear(
             "powerwechat 的键是 appid 与 secret 的 MD5：wxtoken 无法判断属于谁；请用 redis-cli DEL 删除",
         )));
     }
-    let store = connect(choice, ca_cert, printer)?;
+    let store = RedisStore::connect(&choice.url, ca_cert, timeout, printer.lang)?;
     let mut removed = 0u64;
-    for key in store.token_keys(layout, &choice.prefix)? {
+    for key in store.token_keys(layout, &choice.prefix, timeout * LISTING_TIMEOUTS)? {
         // Exact keys only: the ones the key-naming function gives the app.
         let ours = appid.is_none_or(|want| {
             layout::is_token_key_of(layout, &choice.prefix, platform, want, &key, printer.lang)

@@ -6,9 +6,10 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::time::Duration;
 
-use redis::{Connection, RedisError};
+use redis::cluster::ClusterConnection;
+use redis::{Cmd, Connection, ConnectionLike, RedisError};
 
-use super::layout::{self, Keys, Layout};
+use super::layout::Keys;
 use super::url::{Sentinel, StoreUrl};
 use super::value::Raw;
 use crate::error::Failure;
@@ -19,14 +20,26 @@ use crate::tr;
 /// A value larger than this is not a token of any layout.
 const MAX_VALUE: usize = 16 * 1024;
 
+/// A connection to one server (a master), or to a Redis Cluster (each key's command sent to the
+/// node that holds its slot, MOVED and ASK followed).
+pub(super) enum Con {
+    Single(Connection),
+    Cluster(Box<ClusterConnection>),
+}
+
+type Made = redis::RedisResult<Con>;
+
 /// An open connection to the store.
 pub struct RedisStore {
-    con: RefCell<Connection>,
+    con: RefCell<Con>,
     /// The URL as shown: the password masked.
     pub shown: String,
     pub(super) lang: Lang,
     /// `--timeout`: each command's (and a retry after an interruption's) bound.
     timeout: Duration,
+    /// Warnings for the run's stderr from where no printer is at hand (a lock released on
+    /// drop).
+    notes: RefCell<Vec<String>>,
 }
 
 impl RedisStore {
@@ -46,21 +59,37 @@ impl RedisStore {
         });
         // The client is made on the connecting thread too: asking the sentinels for the master
         // is bounded by --timeout like every other phase.
-        let make: Box<dyn FnOnce() -> redis::RedisResult<redis::Client> + Send> =
-            match &url.sentinel {
-                Some(s) => {
-                    let s = s.clone();
-                    Box::new(move || Self::master_of(&s))
+        let single =
+            move |c: &redis::Client| c.get_connection_with_timeout(timeout).map(Con::Single);
+        let make: Box<dyn Fn() -> Made + Send> = match (&url.sentinel, &url.cluster) {
+            (Some(s), _) => {
+                let s = s.clone();
+                Box::new(move || Self::master_of(&s).and_then(|c| single(&c)))
+            }
+            (None, Some(nodes)) => {
+                let client =
+                    redis::cluster::ClusterClient::builder(nodes.iter().map(String::as_str))
+                        .connection_timeout(timeout)
+                        .response_timeout(timeout)
+                        .build()
+                        .map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;
+                Box::new(move || client.get_connection().map(|c| Con::Cluster(Box::new(c))))
+            }
+            (None, None) => {
+                let client = Self::client(url, tls, root_cert, client_tls, &shown, lang)?;
+                if let Some(p) = client.get_connection_info().redis_settings().password() {
+                    crate::redact::register_secret(p);
                 }
-                None => {
-                    let client = Self::client(url, tls, root_cert, client_tls, &shown, lang)?;
-                    if let Some(p) = client.get_connection_info().redis_settings().password() {
-                        crate::redact::register_secret(p);
-                    }
-                    Box::new(move || Ok(client))
-                }
-            };
+                Box::new(move || single(&client))
+            }
+        };
         Self::finish_connect(make, shown, timeout, lang)
+    }
+
+    /// Whether the store is a Redis Cluster: keys in different slots are then never in one
+    /// transaction, script or pipeline.
+    pub fn is_cluster(&self) -> bool {
+        matches!(*self.con.borrow(), Con::Cluster(_))
     }
 
     /// The client of the master the sentinels name now (the first sentinel that answers).
@@ -103,7 +132,7 @@ impl RedisStore {
     }
 
     fn finish_connect(
-        make: Box<dyn FnOnce() -> redis::RedisResult<redis::Client> + Send>,
+        make: Box<dyn Fn() -> Made + Send>,
         shown: String,
         timeout: Duration,
         lang: Lang,
@@ -114,7 +143,16 @@ impl RedisStore {
         std::thread::Builder::new()
             .name("store".into())
             .spawn(move || {
-                let _ = tx.send(make().and_then(|c| c.get_connection_with_timeout(timeout)));
+                // A stop signal (Ctrl-Z, then fg) interrupts a read with a timeout: the
+                // connection is made again within the same deadline.
+                let deadline = std::time::Instant::now() + timeout;
+                let made = loop {
+                    match make() {
+                        Err(e) if interrupted(&e) && std::time::Instant::now() < deadline => {}
+                        made => break made,
+                    }
+                };
+                let _ = tx.send(made);
             })
             .map_err(|e| Failure::internal(format!("cannot start a thread: {e}")))?;
         let con = match rx.recv_timeout(timeout) {
@@ -124,23 +162,51 @@ impl RedisStore {
                 return Err(timed_out(&shown, timeout, lang));
             }
         };
-        for set in [Connection::set_read_timeout, Connection::set_write_timeout] {
-            set(&con, Some(timeout))
-                .map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;
-        }
+        let set = match &con {
+            Con::Single(c) => c
+                .set_read_timeout(Some(timeout))
+                .and_then(|()| c.set_write_timeout(Some(timeout))),
+            Con::Cluster(c) => c
+                .set_read_timeout(Some(timeout))
+                .and_then(|()| c.set_write_timeout(Some(timeout))),
+        };
+        set.map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;
         Ok(RedisStore {
             con: RefCell::new(con),
             shown,
             lang,
             timeout,
+            notes: RefCell::new(Vec::new()),
         })
+    }
+
+    /// Leave a warning for the run's stderr.
+    pub(super) fn note(&self, text: String) {
+        self.notes.borrow_mut().push(text);
+    }
+
+    /// The warnings left so far.
+    pub fn take_notes(&self) -> Vec<String> {
+        std::mem::take(&mut self.notes.borrow_mut())
     }
 
     /// Run one command (or pipeline) on the connection; any failure is the store's.
     pub(super) fn run<T>(
         &self,
         what: (&str, &str),
-        mut f: impl FnMut(&mut Connection) -> redis::RedisResult<T>,
+        mut f: impl FnMut(&mut dyn ConnectionLike) -> redis::RedisResult<T>,
+    ) -> Result<T, Failure> {
+        self.run_on(what, |con| match con {
+            Con::Single(c) => f(c),
+            Con::Cluster(c) => f(c.as_mut()),
+        })
+    }
+
+    /// [`Self::run`], given the connection as what it is (a cluster's, to route a command).
+    pub(super) fn run_on<T>(
+        &self,
+        what: (&str, &str),
+        mut f: impl FnMut(&mut Con) -> redis::RedisResult<T>,
     ) -> Result<T, Failure> {
         let mut con = self.con.borrow_mut();
         let deadline = std::time::Instant::now() + self.timeout;
@@ -148,11 +214,7 @@ impl RedisStore {
             match f(&mut con) {
                 // A signal (Ctrl-Z, then fg) interrupted the wait for the answer: the command
                 // is sent again within the same deadline.
-                Err(e)
-                    if e.is_io_error()
-                        && e.to_string().contains("Interrupted")
-                        && std::time::Instant::now() < deadline =>
-                {
+                Err(e) if interrupted(&e) && std::time::Instant::now() < deadline => {
                     continue;
                 }
                 Err(e) if e.is_timeout() => {
@@ -163,47 +225,25 @@ impl RedisStore {
         }
     }
 
-    /// Every token key of `layout` under `prefix` (SCAN, never KEYS).
-    pub fn token_keys(&self, layout: Layout, prefix: &str) -> Result<Vec<String>, Failure> {
-        // Bounded in round trips and time: a server whose cursor never comes back to 0 (or a
-        // store of millions of keys) ends the listing with an error, not an endless run.
-        const MAX_ROUNDS: usize = 2_000;
-        const MAX_TIME: Duration = Duration::from_secs(30);
-        let started = std::time::Instant::now();
-        let pattern = layout::token_pattern(layout, prefix);
-        let mut cursor = 0u64;
-        let mut keys = Vec::new();
-        for round in 0.. {
-            if round >= MAX_ROUNDS || started.elapsed() > MAX_TIME || keys.len() > 100_000 {
-                let (shown, secs) = (&self.shown, MAX_TIME.as_secs());
-                return Err(Failure::store(
-                    tr!(
-                        self.lang,
-                        "listing the keys of {shown} did not finish within {MAX_ROUNDS} SCAN calls or {secs} s (a store this large, or one whose cursor never ends); nothing was changed",
-                        "列出 {shown} 的键未能在 {MAX_ROUNDS} 次 SCAN 或 {secs} 秒内完成（存储过大，或其游标永不结束）；没有做任何改动"
-                    ),
-                    false,
-                ));
+    /// Several commands in one round trip (a pipeline) on one server; one by one in a
+    /// cluster, where each goes to the node of its key's slot.
+    pub(super) fn batch(
+        &self,
+        what: (&str, &str),
+        cmds: &[Cmd],
+    ) -> Result<Vec<redis::Value>, Failure> {
+        let cluster = self.is_cluster();
+        self.run(what, |c| {
+            if cluster {
+                cmds.iter().map(|cmd| cmd.query(c)).collect()
+            } else {
+                let mut pipe = redis::pipe();
+                for cmd in cmds {
+                    pipe.add_command(cmd.clone());
+                }
+                pipe.query(c)
             }
-            let (next, batch): (u64, Vec<String>) =
-                self.run(("cannot list", "无法列出"), |c| {
-                    redis::cmd("SCAN")
-                        .arg(cursor)
-                        .arg("MATCH")
-                        .arg(&pattern)
-                        .arg("COUNT")
-                        .arg(500)
-                        .query(c)
-                })?;
-            keys.extend(batch);
-            if next == 0 {
-                break;
-            }
-            cursor = next;
-        }
-        keys.sort();
-        keys.dedup();
-        Ok(keys)
+        })
     }
 
     /// The raw values under `keys` (the token key, its PTTL, wechatpy's expiry key).
@@ -211,24 +251,35 @@ impl RedisStore {
         // Each value's length, and at most MAX_VALUE bytes of it, in one round trip: a value of
         // any size costs what a token does (a planted 32 MB value is never read whole).
         let last = MAX_VALUE as i64 - 1;
-        let mut pipe = redis::pipe();
-        pipe.cmd("PTTL").arg(&keys.token);
-        pipe.cmd("STRLEN").arg(&keys.token);
-        pipe.cmd("GETRANGE").arg(&keys.token).arg(0).arg(last);
+        let mut cmds = vec![
+            redis::cmd("PTTL").arg(&keys.token).clone(),
+            redis::cmd("STRLEN").arg(&keys.token).clone(),
+            redis::cmd("GETRANGE")
+                .arg(&keys.token)
+                .arg(0)
+                .arg(last)
+                .clone(),
+        ];
         if let Some(exp) = &keys.expires_at {
-            pipe.cmd("STRLEN").arg(exp);
-            pipe.cmd("GETRANGE").arg(exp).arg(0).arg(last);
+            cmds.push(redis::cmd("STRLEN").arg(exp).clone());
+            cmds.push(redis::cmd("GETRANGE").arg(exp).arg(0).arg(last).clone());
         }
+        let values = self.batch(("cannot read from", "无法读取"), &cmds)?;
+        // PTTL, then the token's length and bytes, then the expiry key's.
         type Read = (i64, usize, Vec<u8>, usize, Vec<u8>);
-        let (pttl, len, value, exp_len, exp): Read =
-            self.run(("cannot read from", "无法读取"), |c| {
-                if keys.expires_at.is_some() {
-                    pipe.query(c)
-                } else {
-                    let (t, l, v): (i64, usize, Vec<u8>) = pipe.query(c)?;
-                    Ok((t, l, v, 0, Vec::new()))
-                }
-            })?;
+        let read = |v: Vec<redis::Value>| -> redis::RedisResult<Read> {
+            let mut v = v.into_iter();
+            let mut next = || v.next().unwrap_or(redis::Value::Nil);
+            Ok((
+                redis::from_redis_value(next())?,
+                redis::from_redis_value(next())?,
+                redis::from_redis_value(next())?,
+                redis::from_redis_value::<Option<usize>>(next())?.unwrap_or(0),
+                redis::from_redis_value::<Option<Vec<u8>>>(next())?.unwrap_or_default(),
+            ))
+        };
+        let (pttl, len, value, exp_len, exp) = read(values)
+            .map_err(|e| fail(&self.shown, ("cannot read from", "无法读取"), &e, self.lang))?;
         // PTTL -2: no such key. An expiry key that is empty or missing counts as none.
         let token_value = (pttl != -2).then_some(value);
         let too_large = [len, exp_len].into_iter().max().filter(|&n| n > MAX_VALUE);
@@ -242,10 +293,25 @@ impl RedisStore {
 
     /// Delete `keys`; how many existed.
     pub fn delete(&self, keys: &[&str]) -> Result<u64, Failure> {
-        self.run(("cannot delete from", "无法删除"), |c| {
-            redis::cmd("DEL").arg(keys).query(c)
-        })
+        // In a cluster, key by key: one DEL of keys in several slots is refused (CROSSSLOT).
+        let cmds: Vec<Cmd> = if self.is_cluster() {
+            keys.iter()
+                .map(|k| redis::cmd("DEL").arg(*k).clone())
+                .collect()
+        } else {
+            vec![redis::cmd("DEL").arg(keys).clone()]
+        };
+        let counts = self.batch(("cannot delete from", "无法删除"), &cmds)?;
+        Ok(counts
+            .into_iter()
+            .filter_map(|v| redis::from_redis_value::<u64>(v).ok())
+            .sum())
     }
+}
+
+/// Whether a signal interrupted a wait for the store (EINTR): worth sending again.
+fn interrupted(e: &RedisError) -> bool {
+    e.is_io_error() && e.to_string().contains("Interrupted")
 }
 
 /// The store's failure: what failed, where, and why (masked).
@@ -288,8 +354,8 @@ fn fail(shown: &str, what: (&str, &str), e: &RedisError, lang: Lang) -> Failure 
                 "它是 Redis Cluster 的一个节点，要求本进程转到另一个节点（{why}）"
             ),
             lang.pick(
-                "wxtoken talks to one Redis server (or a master): point --store at a standalone Redis",
-                "wxtoken 只连接一个 Redis 服务器（或主节点）：请把 --store 指向独立的 Redis",
+                "name the cluster as one: --store redis+cluster://host:port[,host:port…] (any of its nodes; wxtoken follows the cluster's redirects)",
+                "请以集群形式指定：--store redis+cluster://host:port[,host:port…]（任一节点均可；wxtoken 会跟随集群的重定向）",
             ),
         ),
         (Some("NOAUTH" | "WRONGPASS"), _) | (_, redis::ErrorKind::AuthenticationFailed) => (
@@ -336,7 +402,7 @@ fn fail(shown: &str, what: (&str, &str), e: &RedisError, lang: Lang) -> Failure 
     .with_hint(hint)
 }
 
-fn timed_out(shown: &str, timeout: Duration, lang: Lang) -> Failure {
+pub(super) fn timed_out(shown: &str, timeout: Duration, lang: Lang) -> Failure {
     let secs = timeout.as_secs_f64();
     Failure::store(
         tr!(

@@ -220,6 +220,44 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
     Ok(keys)
 }
 
+/// `keys` for a Redis Cluster, where one script or transaction only touches keys of one slot:
+/// wxtoken's own keys beside a token (its lock, failure record, owner) are named with the token
+/// key as their hash tag (`{TOKEN_KEY}:lock`), so they share its slot and a fenced write stays
+/// one atomic step. An SDK's own keys keep their names (WxJava's lock, wechatpy's expiry): the
+/// writes to them go key by key (redis.rs says in which order).
+pub fn for_cluster(mut keys: Keys, layout: Layout, lang: Lang) -> Result<Keys, String> {
+    if keys.token.contains(['{', '}']) {
+        return Err(lang
+            .pick(
+                "in a Redis Cluster, wxtoken keeps its lock in the token key's slot through a hash tag, which a key with { or } would change: use a --store-prefix without braces",
+                "在 Redis Cluster 中，wxtoken 用哈希标签让锁与 token 键处于同一槽，含 { 或 } 的键会改变这一点：请使用不含花括号的 --store-prefix",
+            )
+            .to_string());
+    }
+    let beside = |what: &str| format!("{{{}}}:{what}", keys.token);
+    if layout != Layout::Wxjava {
+        keys.lock = beside("lock");
+    }
+    keys.failed = beside("failed");
+    if keys.owner.is_some() {
+        keys.owner = Some(beside("owner"));
+    }
+    Ok(keys)
+}
+
+/// Whether `a` and `b` are in one slot of a Redis Cluster because of how they are named: the
+/// same key, or one hash tag (the first `{…}` with something inside), or `b` tagged with `a`.
+pub fn same_slot(a: &str, b: &str) -> bool {
+    fn tag(key: &str) -> &str {
+        key.split_once('{')
+            .and_then(|(_, rest)| rest.split_once('}'))
+            .map(|(tag, _)| tag)
+            .filter(|tag| !tag.is_empty())
+            .unwrap_or(key)
+    }
+    tag(a) == tag(b)
+}
+
 fn md5_hex(text: &str) -> String {
     Md5::digest(text.as_bytes())
         .iter()

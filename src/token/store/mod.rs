@@ -3,10 +3,12 @@
 pub mod admin;
 pub mod connection;
 pub mod layout;
+mod listing;
 pub mod place;
 pub mod redis;
 pub mod url;
 pub mod value;
+mod write;
 
 use layout::Layout;
 use url::StoreUrl;

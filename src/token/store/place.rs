@@ -30,8 +30,11 @@ impl RedisPlace<'_> {
         printer: &Printer,
         serve: impl FnOnce(&RedisSlot) -> Result<T, Failure>,
     ) -> Result<T, Failure> {
-        let keys =
-            layout::keys(self.choice.layout, &self.target, printer.lang).map_err(Failure::usage)?;
+        let (layout, lang) = (self.choice.layout, printer.lang);
+        let mut keys = layout::keys(layout, &self.target, lang).map_err(Failure::usage)?;
+        if self.choice.url.is_cluster() {
+            keys = layout::for_cluster(keys, layout, lang).map_err(Failure::usage)?;
+        }
         let store =
             RedisStore::connect(&self.choice.url, self.ca_cert, self.timeout, printer.lang)?;
         let slot = RedisSlot::new(
@@ -43,6 +46,11 @@ impl RedisPlace<'_> {
             self.fingerprint,
             self.lease,
         );
-        serve(&slot)
+        let served = serve(&slot);
+        drop(slot);
+        for note in store.take_notes() {
+            printer.warn(&note);
+        }
+        served
     }
 }

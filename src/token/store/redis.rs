@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::connection::RedisStore;
 use super::layout::{Keys, Layout, Target};
-use super::value::{self, Decoded, VALUE_FORMAT, Value};
+use super::value::{self, Decoded};
 use crate::error::Failure;
 use crate::platform::Endpoint;
 use crate::platform::Platform;
@@ -23,16 +23,6 @@ const MAX_FOREIGN_LEASE_MS: u64 = 65_000;
 /// A failure record lives this long: long enough for every run that waited on the holder.
 const FAILURE_TTL_MS: u64 = 120_000;
 
-/// A write fenced by the lock: the token (and wechatpy's expiry key) is set only while the lock
-/// still holds this run's value, in one atomic step. KEYS: lock, token[, expiry]; ARGV: the
-/// lock value, the token value, its TTL in ms[, the expiry value].
-const FENCED_WRITE: &str = "if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end \
-redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) \
-if KEYS[3] then \
-  if ARGV[5] == '0' then redis.call('set', KEYS[3], ARGV[4]) \
-  else redis.call('set', KEYS[3], ARGV[4], 'PX', ARGV[5]) end \
-end \
-return 1";
 const RELEASE: &str = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /// A failure a lock holder left in the store.
@@ -222,7 +212,7 @@ impl Slot for RedisSlot<'_> {
                 return Ok(Some(
                     Held::new(waited_since_ms, move || {
                         // Compare-and-delete: never a lock another run took after a lease ran out.
-                        let _ = store.run(("cannot unlock in", "无法解锁："), |c| {
+                        let released = store.run(("cannot unlock in", "无法解锁："), |c| {
                             redis::cmd("EVAL")
                                 .arg(RELEASE)
                                 .arg(1)
@@ -230,6 +220,15 @@ impl Slot for RedisSlot<'_> {
                                 .arg(&me)
                                 .query::<i64>(c)
                         });
+                        if let Err(f) = released {
+                            let (lang, secs, key) = (store.lang, lease_ms / 1000, sanitize(&lock));
+                            let why = f.message();
+                            store.note(tr!(
+                                lang,
+                                "{why}; the lock {key} stays taken until its lease runs out, in at most {secs} s, and the runs that need it wait until then",
+                                "{why}；锁 {key} 将保持占用，直到租期结束（最多 {secs} 秒），需要它的进程会等到那时"
+                            ));
+                        }
                     })
                     .fenced(fence),
                 ));
@@ -238,17 +237,20 @@ impl Slot for RedisSlot<'_> {
             // Wait at least until each holder's lease can have run out: a holder that was killed
             // delays the others, never fails them, and so does the next one that takes the lock
             // while this run waits (each new holder's lease counts, up to the cap).
-            let (value, pttl): (Option<Vec<u8>>, i64) = self
+            let lock = &self.keys.lock;
+            let read = [
+                redis::cmd("GET").arg(lock).clone(),
+                redis::cmd("PTTL").arg(lock).clone(),
+            ];
+            let read = self
                 .store
-                .run(("cannot lock in", "无法加锁："), |c| {
-                    redis::pipe()
-                        .cmd("GET")
-                        .arg(&self.keys.lock)
-                        .cmd("PTTL")
-                        .arg(&self.keys.lock)
-                        .query(c)
-                })
+                .batch(("cannot lock in", "无法加锁："), &read)
                 .map_err(Trouble::Fail)?;
+            let mut read = read.into_iter();
+            let value: Option<Vec<u8>> =
+                redis::from_redis_value(read.next().unwrap_or(redis::Value::Nil)).unwrap_or(None);
+            let pttl: i64 =
+                redis::from_redis_value(read.next().unwrap_or(redis::Value::Nil)).unwrap_or(-2);
             if pttl > 0 && value.is_some() && value != holder {
                 holder = value;
                 // A lease no fetch needs (a lock planted without expiry, a day long) does not
@@ -272,104 +274,7 @@ impl Slot for RedisSlot<'_> {
         expires_in: u64,
         rotated: bool,
     ) -> Result<bool, Trouble> {
-        let now_ms = time::now_unix_ms();
-        let now = now_ms / 1000;
-        let value = Value {
-            format: VALUE_FORMAT,
-            access_token: access_token.to_string(),
-            expires_at: now + expires_in,
-            fetched_at: now,
-            fetched_at_ms: now_ms,
-            endpoint: self.endpoint.name().to_string(),
-            platform: self.platform.name().to_string(),
-            appid: self.appid.to_string(),
-            agentid: self.agentid.map(str::to_string),
-            secret_fingerprint: self.fingerprint.clone().unwrap_or_default(),
-            rotated,
-        };
-        let w = value::encode(
-            self.layout,
-            self.endpoint,
-            access_token,
-            expires_in,
-            now,
-            &value,
-        );
-        let Some(ttl_ms) = w.ttl_ms else {
-            let (lang, layout) = (self.store.lang, self.layout.name());
-            return Err(Trouble::Warn(tr!(
-                lang,
-                "the token has too little lifetime left for the {layout} layout's margin; it was not stored",
-                "token 剩余有效期不足 {layout} 布局要求的余量；未写入存储"
-            )));
-        };
-        // The key written beside the token, with it: wechatpy's expiry (no TTL of its own), or
-        // the fingerprint of the secret whose token an SDK's corp-wide WeChat Work key holds.
-        let beside: Option<(&String, String, Option<u64>)> = match (
-            &self.keys.expires_at,
-            &w.expires_at_value,
-            &self.keys.owner,
-            &self.fingerprint,
-        ) {
-            (Some(key), Some(v), _, _) => Some((key, v.clone(), None)),
-            (_, _, Some(key), Some(fp)) => Some((key, fp.clone(), Some(ttl_ms))),
-            _ => None,
-        };
-        if let Some(fence) = held.and_then(|h| h.fence.as_deref()) {
-            let mut script = redis::cmd("EVAL");
-            script.arg(FENCED_WRITE);
-            match &beside {
-                Some((key, value, px)) => script
-                    .arg(3)
-                    .arg(&self.keys.lock)
-                    .arg(&self.keys.token)
-                    .arg(key)
-                    .arg(fence)
-                    .arg(&w.token_value)
-                    .arg(ttl_ms)
-                    .arg(value)
-                    .arg(px.unwrap_or(0)),
-                None => script
-                    .arg(2)
-                    .arg(&self.keys.lock)
-                    .arg(&self.keys.token)
-                    .arg(fence)
-                    .arg(&w.token_value)
-                    .arg(ttl_ms),
-            };
-            let written: i64 = self
-                .store
-                .run(("cannot write to", "无法写入"), |c| script.query(c))
-                .map_err(Trouble::Fail)?;
-            return Ok(written == 1);
-        }
-        let mut pipe = redis::pipe();
-        // wechatpy's two keys change together, or its apps refetch on a stale expiry.
-        pipe.atomic();
-        pipe.cmd("SET")
-            .arg(&self.keys.token)
-            .arg(&w.token_value)
-            .arg("PX")
-            .arg(ttl_ms)
-            .ignore();
-        match &beside {
-            Some((key, value, Some(px))) => {
-                pipe.cmd("SET")
-                    .arg(*key)
-                    .arg(value)
-                    .arg("PX")
-                    .arg(*px)
-                    .ignore();
-            }
-            Some((key, value, None)) => {
-                pipe.cmd("SET").arg(*key).arg(value).ignore();
-            }
-            None => {}
-        }
-        self.store
-            .run(("cannot write to", "无法写入"), |c| pipe.query::<()>(c))
-            .map(|()| true)
-            .map_err(Trouble::Fail)
+        self.write_token(held, access_token, expires_in, rotated)
     }
 
     fn record_failure(&self, failure: &Failure) -> Result<(), Trouble> {

@@ -15,6 +15,9 @@ pub struct StoreUrl {
     pub client_tls: Option<ClientTls>,
     /// `redis+sentinel://`: the sentinels to ask for the master, and the service's name.
     pub(super) sentinel: Option<Sentinel>,
+    /// `redis+cluster://`: the nodes first asked for the cluster's slots, as `redis://` URLs
+    /// with the user and password.
+    pub(super) cluster: Option<Vec<String>>,
 }
 
 /// Where a Sentinel-watched master is found: asked at each connection, so that a run after a
@@ -86,12 +89,67 @@ impl StoreUrl {
             url: url.to_string(),
             shown,
             client_tls: None,
+            cluster: None,
             sentinel: Some(Sentinel {
                 nodes,
                 service: service.to_string(),
                 master,
             }),
         })
+    }
+
+    /// `redis+cluster://[user:password@]HOST:PORT[,HOST:PORT…][/0]`: a Redis Cluster, found
+    /// through any of the nodes named (the others are learned from it).
+    fn parse_cluster(url: &str, shown: String, lang: Lang) -> Result<StoreUrl, Failure> {
+        let bad = |why: &str| {
+            Failure::usage(tr!(
+                lang,
+                "--store {shown} is not a usable Redis Cluster URL: {why}",
+                "--store {shown} 不是可用的 Redis Cluster URL：{why}"
+            ))
+            .with_hint(lang.pick(
+                "a Redis Cluster URL looks like redis+cluster://[user:password@]host:port[,host:port…]",
+                "Redis Cluster URL 形如 redis+cluster://[user:password@]host:port[,host:port…]",
+            ))
+        };
+        let rest = &url["redis+cluster://".len()..];
+        let (userinfo, rest) = match rest.rfind('@') {
+            Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+            None => (None, rest),
+        };
+        let (hosts, db) = rest.split_once('/').unwrap_or((rest, ""));
+        if !matches!(db, "" | "0") {
+            return Err(bad("a cluster has only database 0"));
+        }
+        if url.len() > 1024 || url.contains(['?', '#']) || hosts.split(',').count() > 16 {
+            return Err(bad("too long, or with a query"));
+        }
+        let mut nodes = Vec::new();
+        for host in hosts.split(',') {
+            let node = match userinfo {
+                Some(info) => format!("redis://{info}@{host}"),
+                None => format!("redis://{host}"),
+            };
+            let named = host
+                .rsplit_once(':')
+                .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok_and(|p| p > 0));
+            if !named || redis::Client::open(node.as_str()).is_err() {
+                return Err(bad("each node is host:port"));
+            }
+            nodes.push(node);
+        }
+        Ok(StoreUrl {
+            url: url.to_string(),
+            shown,
+            client_tls: None,
+            sentinel: None,
+            cluster: Some(nodes),
+        })
+    }
+
+    /// Whether the store is a Redis Cluster (`redis+cluster://`).
+    pub fn is_cluster(&self) -> bool {
+        self.cluster.is_some()
     }
 
     /// Whether the store is reached over TLS (`rediss://`).
@@ -102,8 +160,8 @@ impl StoreUrl {
     pub fn parse(url: &str, lang: Lang) -> Result<StoreUrl, Failure> {
         let lower = url.to_ascii_lowercase();
         let hint = lang.pick(
-            "a store URL looks like redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/to/redis.sock[?db=N] or redis+sentinel://host:port[,host:port…]/service[/db]",
-            "存储 URL 形如 redis://[user:password@]host[:port][/db]、rediss://…（TLS）或 unix:///path/to/redis.sock[?db=N]",
+            "a store URL looks like redis://[user:password@]host[:port][/db], rediss://… (TLS), unix:///path/to/redis.sock[?db=N], redis+sentinel://host:port[,host:port…]/service[/db] or redis+cluster://host:port[,host:port…]",
+            "存储 URL 形如 redis://[user:password@]host[:port][/db]、rediss://…（TLS）、unix:///path/to/redis.sock[?db=N]、redis+sentinel://host:port[,host:port…]/service[/db] 或 redis+cluster://host:port[,host:port…]",
         );
         // The password, however it is written, is masked from here on.
         crate::net::proxy::register_url_password(url);
@@ -112,6 +170,9 @@ impl StoreUrl {
         ));
         if lower.starts_with("redis+sentinel://") {
             return Self::parse_sentinel(url, shown, lang);
+        }
+        if lower.starts_with("redis+cluster://") {
+            return Self::parse_cluster(url, shown, lang);
         }
         let known = ["redis://", "rediss://", "unix://", "redis+unix://"];
         if url.len() > 1024 || !known.iter().any(|s| lower.starts_with(s)) || url.contains('#') {
@@ -142,6 +203,7 @@ impl StoreUrl {
             shown,
             client_tls: None,
             sentinel: None,
+            cluster: None,
         })
     }
 }

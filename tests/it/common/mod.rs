@@ -3,6 +3,7 @@
 //! for the secret.
 #![allow(dead_code)]
 
+pub mod redis_cluster;
 pub mod redis_server;
 
 use std::io::{Read, Write};
