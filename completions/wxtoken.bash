@@ -137,7 +137,7 @@ _wxtoken() {
 
     case "${cmd}" in
         wxtoken)
-            opts="-q -h -V --color --lang --quiet --help --version fetch exec profiles explain check doctor cache quota rid completions help"
+            opts="-q -v -h -V --color --lang --quiet --json --verbose --help --version fetch exec profiles explain check doctor cache quota rid completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_wxtoken_global_optspecs
-    string join \n color= lang= q/quiet h/help V/version
+    string join \n color= lang= q/quiet json v/verbose h/help V/version
 end
 
 function __fish_wxtoken_needs_command
@@ -31,6 +31,8 @@ complete -c wxtoken -n "__fish_wxtoken_needs_command" -l lang -d 'Language of me
 en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -l json
+complete -c wxtoken -n "__fish_wxtoken_needs_command" -s v -l verbose
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_needs_command" -f -a "fetch" -d 'Fetch an access_token and print it (or one JSON document with --json)'

@@ -14,30 +14,58 @@ use crate::output::{self, Printer};
 use crate::wechat::response;
 use crate::{commands, redact};
 
-/// The names of the WXTOKEN_* variables set to the empty string. The environment is read in
-/// place: copying every variable (`std::env::vars_os`) was 3% of a cache hit.
-fn empty_wxtoken_variables() -> Vec<OsString> {
+/// What the environment holds that changes how it is read: the WXTOKEN_* variables set to the
+/// empty string (they count as unset), and the first variable wxtoken reads that is set to
+/// something it cannot use (not UTF-8 text). The environment is read in place: copying every
+/// variable (`std::env::vars_os`) was 3% of a cache hit.
+struct EnvScan {
+    empty: Vec<OsString>,
+    unusable: Option<String>,
+}
+
+fn scan_environment() -> EnvScan {
     use std::os::unix::ffi::OsStrExt;
+    const PROXIES: [&[u8]; 8] = [
+        b"https_proxy",
+        b"HTTPS_PROXY",
+        b"http_proxy",
+        b"HTTP_PROXY",
+        b"all_proxy",
+        b"ALL_PROXY",
+        b"no_proxy",
+        b"NO_PROXY",
+    ];
     unsafe extern "C" {
         static environ: *const *const std::ffi::c_char;
     }
-    let mut names = Vec::new();
+    let mut scan = EnvScan {
+        empty: Vec::new(),
+        unusable: None,
+    };
     // SAFETY: `environ` is the process's NULL-terminated array of NUL-terminated strings, and
     // no other thread exists yet to change it.
     unsafe {
         let mut entry = environ;
         while !entry.is_null() && !(*entry).is_null() {
             let bytes = std::ffi::CStr::from_ptr(*entry).to_bytes();
-            if let Some(name) = bytes.strip_suffix(b"=")
-                && name.starts_with(b"WXTOKEN_")
-                && !name.contains(&b'=')
-            {
-                names.push(std::ffi::OsStr::from_bytes(name).to_os_string());
-            }
             entry = entry.add(1);
+            let Some(eq) = bytes.iter().position(|&b| b == b'=') else {
+                continue;
+            };
+            let (name, value) = (&bytes[..eq], &bytes[eq + 1..]);
+            let ours = name.starts_with(b"WXTOKEN_");
+            if ours && value.is_empty() {
+                scan.empty
+                    .push(std::ffi::OsStr::from_bytes(name).to_os_string());
+            } else if (ours || PROXIES.contains(&name))
+                && std::str::from_utf8(value).is_err()
+                && scan.unusable.is_none()
+            {
+                scan.unusable = Some(String::from_utf8_lossy(name).into_owned());
+            }
         }
     }
-    names
+    scan
 }
 
 /// Parse the command line, run the command, and return the exit code.
@@ -45,9 +73,10 @@ pub fn main(args: Vec<OsString>) -> u8 {
     crate::process::prepare();
     // An empty variable counts as unset: `WXTOKEN_LANG=` must not be a usage error about a flag
     // nobody typed.
-    for name in empty_wxtoken_variables() {
+    let scan = scan_environment();
+    for name in &scan.empty {
         // SAFETY: no other thread exists yet; nothing reads the environment concurrently.
-        unsafe { std::env::remove_var(&name) };
+        unsafe { std::env::remove_var(name) };
     }
     panic::set_hook(Box::new(|info| {
         let what = info
@@ -62,6 +91,19 @@ pub fn main(args: Vec<OsString>) -> u8 {
             redact::sanitize(&what)
         ));
     }));
+    // A variable set but unusable is a usage error before anything else (a gateway's
+    // WXTOKEN_API_BASE taken as unset would send the secret to the default host).
+    if let Some(name) = scan.unusable {
+        let json = requested_format(&args).as_deref() == Some("json");
+        let lang = Lang::resolve(lang::LangChoice::Auto, crate::process::env_var);
+        let printer = Printer::new(output::ColorChoice::Auto, lang, json, false, false);
+        printer.failure(&Failure::usage(crate::tr!(
+            lang,
+            "{name} is set, but not to UTF-8 text: set it to a usable value, or unset it",
+            "{name} 已设置，但不是 UTF-8 文本：请设为可用的值，或取消设置"
+        )));
+        return code::USAGE;
+    }
     // Help (asked for, or shown for a bare `wxtoken`) carries the exit-code table; building it is
     // not free, so a run that shows no help does not.
     let shows_help = args.len() <= 1

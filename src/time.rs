@@ -76,6 +76,16 @@ pub fn parse_http_date(s: &str) -> Option<u64> {
     let year: i64 = year.parse().ok()?;
     let mut t = hms.split(':').map(|p| p.parse::<i64>());
     let (h, mi, se) = (t.next()?.ok()?, t.next()?.ok()?, t.next()?.ok()?);
+    // A date no server's clock can show is no date (and no arithmetic on it can wrap).
+    let plausible = (1970..=9999).contains(&year)
+        && (1..=31).contains(&day)
+        && (0..24).contains(&h)
+        && (0..60).contains(&mi)
+        && (0..=60).contains(&se)
+        && t.next().is_none();
+    if !plausible {
+        return None;
+    }
     // days_from_civil
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
@@ -105,6 +115,17 @@ mod tests {
             Some(1_795_000_000)
         );
         assert_eq!(parse_http_date("garbage"), None);
+        // No wrapping on dates no clock shows: refused, not turned into another time.
+        for bad in [
+            "Sun, 06 Nov 99999999999999 08:49:37 GMT",
+            "Sun, 06 Nov -5 08:49:37 GMT",
+            "Sun, 99 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 99:49:37 GMT",
+            "Sun, 06 Nov 1994 08:49:37:00 GMT",
+            "Sun, 06 Nov 1969 08:49:37 GMT",
+        ] {
+            assert_eq!(parse_http_date(bad), None, "{bad}");
+        }
         assert_eq!(http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
         for t in [0, 951_782_400, 1_795_000_000, 4_102_444_799] {
             assert_eq!(parse_http_date(&http_date(t)), Some(t));

@@ -26,6 +26,17 @@ pub struct OutputArgs {
     pub quiet: bool,
 }
 
+/// `--json` and `-v` before the command (`wxtoken -v fetch`), as the first release took them:
+/// the same as after it.
+#[derive(Debug, Args)]
+pub struct LeadingArgs {
+    #[arg(long = "json", hide = true)]
+    pub json_first: bool,
+
+    #[arg(short = 'v', long = "verbose", hide = true)]
+    pub verbose_first: bool,
+}
+
 /// `--json`, on the commands that print a result.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]

@@ -7,7 +7,7 @@ use clap::{Args, Command, FromArgMatches, Subcommand};
 
 use super::{
     CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExecArgs, ExplainArgs, FetchCommand,
-    OutputArgs, ProfilesArgs, QuotaCommand, RidArgs,
+    LeadingArgs, OutputArgs, ProfilesArgs, QuotaCommand, RidArgs,
 };
 
 /// The subcommands, in the derive's order, each with its arguments deferred.
@@ -61,7 +61,7 @@ fn command(only: Option<&str>) -> Command {
         .propagate_version(true)
         .subcommand_required(true)
         .arg_required_else_help(true);
-    OutputArgs::augment_args(root).subcommands(
+    LeadingArgs::augment_args(OutputArgs::augment_args(root)).subcommands(
         SUBCOMMANDS
             .iter()
             .filter(|(name, _)| only.is_none_or(|o| o == *name))

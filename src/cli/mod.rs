@@ -10,8 +10,8 @@ mod per_command;
 mod store;
 pub use api_tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 pub use args::{
-    CaCertArg, CacheDirArg, ConnArgs, CredArgs, JsonArg, OutputArgs, PlatformArg, PlatformChoice,
-    RequestOutputArgs, StoreTimeoutArg,
+    CaCertArg, CacheDirArg, ConnArgs, CredArgs, JsonArg, LeadingArgs, OutputArgs, PlatformArg,
+    PlatformChoice, RequestOutputArgs, StoreTimeoutArg,
 };
 pub use fetch::{ExecArgs, FetchArgs, FetchCommand, ProfileArgs, ProfilesArgs};
 pub use store::StoreArgs;
@@ -24,6 +24,9 @@ pub use store::StoreArgs;
 pub struct Cli {
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub leading: LeadingArgs,
 
     #[command(subcommand)]
     pub command: Command,

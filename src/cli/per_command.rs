@@ -72,4 +72,51 @@ impl Command {
             _ => false,
         }
     }
+
+    /// Where `--json` goes on this command, if it has one.
+    fn json_flag(&mut self) -> Option<&mut bool> {
+        match self {
+            Command::Fetch(a) => Some(&mut a.fetch.out.json.json),
+            Command::Exec(a) => Some(&mut a.fetch.out.json.json),
+            Command::Profiles(a) => Some(&mut a.out.json),
+            Command::Check(a) => Some(&mut a.out.json.json),
+            Command::Doctor(a) => Some(&mut a.out.json.json),
+            Command::Explain(a) => Some(&mut a.out.json),
+            Command::Cache(CacheCommand::List { out, .. } | CacheCommand::Clear { out, .. }) => {
+                Some(&mut out.json)
+            }
+            Command::Quota(QuotaCommand::Get(a)) => Some(&mut a.out.json.json),
+            Command::Quota(QuotaCommand::Clear(a)) => Some(&mut a.out.json.json),
+            Command::Rid(a) => Some(&mut a.out.json.json),
+            Command::Completions(_) => None,
+        }
+    }
+
+    /// Where `-v` goes on this command, if it has one.
+    fn verbose_flag(&mut self) -> Option<&mut bool> {
+        match self {
+            Command::Fetch(a) => Some(&mut a.fetch.out.verbose),
+            Command::Exec(a) => Some(&mut a.fetch.out.verbose),
+            Command::Check(a) => Some(&mut a.out.verbose),
+            Command::Doctor(a) => Some(&mut a.out.verbose),
+            Command::Quota(QuotaCommand::Get(a)) => Some(&mut a.out.verbose),
+            Command::Quota(QuotaCommand::Clear(a)) => Some(&mut a.out.verbose),
+            Command::Rid(a) => Some(&mut a.out.verbose),
+            _ => None,
+        }
+    }
+}
+
+impl super::Cli {
+    /// `--json` and `-v` given before the command (`wxtoken -v fetch`, as the first release
+    /// took them) moved onto it; `Err` names the flag the command does not have.
+    pub fn hoist_leading_flags(&mut self) -> Result<(), &'static str> {
+        if std::mem::take(&mut self.leading.json_first) {
+            *self.command.json_flag().ok_or("--json")? = true;
+        }
+        if std::mem::take(&mut self.leading.verbose_first) {
+            *self.command.verbose_flag().ok_or("-v")? = true;
+        }
+        Ok(())
+    }
 }

@@ -13,7 +13,7 @@ use crate::error::{Failure, code};
 use crate::lang::Lang;
 use crate::net::client::{Answer, Client, Request};
 use crate::net::connection::ConnSettings;
-use crate::output::{Printer, Tone};
+use crate::output::{Piece, Printer, Tone};
 use crate::platform::Endpoint;
 use crate::platform::Platform;
 use crate::redact::sanitize;
@@ -329,7 +329,8 @@ fn clock_step(answer: &Answer, received: u64) -> Step {
             )
         });
     };
-    let skew = received as i64 - server as i64;
+    // Both are clock readings (the server's at most year 9999): the difference fits.
+    let skew = i64::try_from(received).unwrap_or(i64::MAX) - i64::try_from(server).unwrap_or(0);
     if skew.abs() > MAX_SKEW {
         Step::new(
             "clock",
@@ -432,7 +433,8 @@ fn report(
         });
         printer.report_json(&doc)
     } else {
-        let mut out = format!("wxtoken doctor: {}\n", sanitize(settings.api_base.as_str()));
+        let head = format!("wxtoken doctor: {}", settings.api_base.as_str());
+        let mut lines: Vec<(String, String)> = Vec::new();
         for s in steps {
             let mark = match s.status {
                 Status::Ok => printer.paint_stdout(Tone::Ok, " ok  "),
@@ -440,13 +442,18 @@ fn report(
                 Status::Failed => printer.paint_stdout(Tone::Error, " FAIL"),
                 Status::Skipped => printer.paint_stdout(Tone::Dim, " skip"),
             };
-            out.push_str(&format!("{mark}  {:<12} {}\n", s.name, s.detail));
+            lines.push((mark, format!("  {:<12} {}", s.name, s.detail)));
             if !printer.quiet && s.status != Status::Ok {
                 for h in &s.hints {
-                    out.push_str(&format!("       {:<12} → {h}\n", ""));
+                    lines.push((String::new(), format!("       {:<12} → {h}", "")));
                 }
             }
         }
-        printer.report_text(out.trim_end())
+        let mut pieces = vec![Piece::Text(&head)];
+        for (mark, text) in &lines {
+            pieces.push(Piece::Ours(format!("\n{mark}")));
+            pieces.push(Piece::Text(text));
+        }
+        printer.report(&pieces)
     }
 }

@@ -87,6 +87,14 @@ pub enum Piece<'a> {
 /// text escaped but its line breaks (no text from anywhere can move the cursor, clear the screen
 /// or retitle the terminal; only wxtoken's own labels carry colour), no line over [`MAX_LINE`].
 pub fn write_stderr_pieces(pieces: &[Piece]) {
+    let _ = io::stderr()
+        .lock()
+        .write_all(cap_lines(&for_people(pieces)).as_bytes());
+}
+
+/// Pieces as people see them, on stderr or stdout alike: wxtoken's own labels as they are,
+/// any other text masked, and its control characters escaped but its line breaks.
+fn for_people(pieces: &[Piece]) -> String {
     let mut out = String::new();
     for piece in pieces {
         match piece {
@@ -102,7 +110,7 @@ pub fn write_stderr_pieces(pieces: &[Piece]) {
             }
         }
     }
-    let _ = io::stderr().lock().write_all(cap_lines(&out).as_bytes());
+    out
 }
 
 /// No line for people is longer than this: a value echoed back in a message (a 100 KB path or
@@ -234,9 +242,9 @@ impl Printer {
         self.lang.pick(en, zh)
     }
 
-    /// The result on stdout: text (masked).
+    /// The result on stdout: text for people (masked, control characters escaped).
     pub fn result_line(&self, line: &str) -> Result<(), Failure> {
-        write_stdout(&format!("{}\n", redact(line)))
+        write_stdout(&format!("{}\n", for_people(&[Piece::Text(line)])))
     }
 
     /// The result on stdout: one JSON document (every string value masked).
@@ -244,9 +252,10 @@ impl Printer {
         write_stdout(&format!("{}\n", redact_json(doc)))
     }
 
-    /// A report for people on stdout (doctor): masked, then no line over [`MAX_LINE`] bytes.
-    pub fn report_text(&self, text: &str) -> Result<(), Failure> {
-        write_stdout(&format!("{}\n", cap_lines(&redact(text))))
+    /// A report for people on stdout (doctor): wxtoken's own painted labels, and text masked
+    /// and escaped, then no line over [`MAX_LINE`] bytes.
+    pub fn report(&self, pieces: &[Piece]) -> Result<(), Failure> {
+        write_stdout(&format!("{}\n", cap_lines(&for_people(pieces))))
     }
 
     /// A report's JSON document on stdout: masked, then no string over [`MAX_LINE`] bytes.

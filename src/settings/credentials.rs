@@ -39,6 +39,7 @@ pub fn load(
 ) -> Result<Credentials, Failure> {
     let wecom = input.platform == Platform::Wecom;
     let appid = load_id(input, lang)?;
+    let mut notes = Vec::new();
     // With the profile's own app id, the environment's secret (another app's) is not used.
     let env = |name: &str| {
         if input.profile_secret.is_some_and(|p| p.owns_id) {
@@ -50,7 +51,7 @@ pub fn load(
     let (secret, source) = if let Some(s) = input.secret {
         (s.expose().to_string(), SecretSource::Flag)
     } else if let Some(path) = input.secret_file {
-        read_secret_file(path, lang)?
+        read_secret_file(path, &mut notes, lang)?
     } else if let Some(s) = wecom
         .then(|| env("WXTOKEN_CORPSECRET"))
         .flatten()
@@ -62,7 +63,7 @@ pub fn load(
     } else if let Some(from) = input.profile_secret {
         let value = match &from.secret {
             crate::settings::profile::secret::ProfileSecret::File(path) => {
-                read_secret_file(path, lang)
+                read_secret_file(path, &mut notes, lang)
                     .map_err(|f| from.failure(f.message(), lang))?
                     .0
             }
@@ -113,6 +114,7 @@ pub fn load(
         secret,
         secret_source: source,
         agentid: input.agentid.map(str::to_string),
+        notes,
     })
 }
 
@@ -174,7 +176,41 @@ fn read_capped(reader: impl Read) -> std::io::Result<String> {
     Ok(buf)
 }
 
-fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), Failure> {
+/// A secret file that users other than its owner may read (ssh refuses such keys): a warning,
+/// for a regular file; a pipe or a terminal is nobody else's to read.
+fn others_may_read(file: &std::fs::File, path: &Path, lang: Lang) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = file.metadata().ok()?;
+    let mode = meta.permissions().mode();
+    if !meta.is_file() || mode & 0o044 == 0 {
+        return None;
+    }
+    let shown = crate::redact::sanitize(&path.display().to_string());
+    let (mode, who) = (
+        mode & 0o777,
+        if mode & 0o004 != 0 {
+            "every user"
+        } else {
+            "its group"
+        },
+    );
+    let who_zh = if who == "every user" {
+        "所有用户"
+    } else {
+        "其所属组"
+    };
+    Some(crate::tr!(
+        lang,
+        "the secret file {shown} (mode {mode:o}) can be read by {who}: chmod 600 {shown}",
+        "secret 文件 {shown}（权限 {mode:o}）可被{who_zh}读取：请执行 chmod 600 {shown}"
+    ))
+}
+
+fn read_secret_file(
+    path: &Path,
+    notes: &mut Vec<String>,
+    lang: Lang,
+) -> Result<(String, SecretSource), Failure> {
     let (raw, source) = if path == Path::new("-") {
         let stdin = std::io::stdin();
         let read = if std::io::IsTerminal::is_terminal(&stdin) {
@@ -194,7 +230,11 @@ fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), F
         })?
     } else {
         // A pipe (--secret-file <(pass show wx)) is fine: only the size is capped.
-        match crate::safe_fs::open_input(path).and_then(read_capped) {
+        let opened = crate::safe_fs::open_input(path).and_then(|file| {
+            notes.extend(others_may_read(&file, path, lang));
+            read_capped(file)
+        });
+        match opened {
             Ok(t) => (t, SecretSource::File),
             Err(e) => {
                 let raw = path.to_string_lossy();
@@ -221,7 +261,15 @@ fn read_secret_file(path: &Path, lang: Lang) -> Result<(String, SecretSource), F
             }
         }
     };
-    Ok((raw.trim().to_string(), source))
+    let secret = raw.trim();
+    if secret.contains(['\n', '\r']) {
+        // Checked here, where the file is known: the generic check would say "control character".
+        return Err(Failure::usage(lang.pick(
+            "the secret file holds more than one line; it must hold the secret alone",
+            "secret 文件不止一行；文件中只能有 secret 本身",
+        )));
+    }
+    Ok((secret.to_string(), source))
 }
 
 /// Ask for the secret on the terminal with echo off (`--secret-file -` at a terminal): it is
@@ -274,7 +322,7 @@ fn check_chars(value: &str, what: &str, platform: Platform, lang: Lang) -> Resul
 pub fn format_warnings(creds: &Credentials, lang: Lang) -> Vec<String> {
     let appid = &creds.appid;
     let secret = creds.secret.expose();
-    let mut out = Vec::new();
+    let mut out = creds.notes.clone();
     if creds.platform == Platform::Wecom {
         if appid_looks_right(appid) {
             out.push(format!(
@@ -363,6 +411,7 @@ mod tests {
             appid: appid.into(),
             secret: Secret(secret.into()),
             secret_source: SecretSource::Flag,
+            notes: Vec::new(),
         }
     }
 

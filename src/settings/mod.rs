@@ -38,8 +38,16 @@ pub fn settle(
     // Provisional, for what reading the config file may have to say.
     Lang::set_current(given);
     let (color, json, quiet) = (cli.output.color, cli.command.json(), cli.output.quiet);
-    let (cli, from_profile) = profile::apply::apply(cli, args, given)
+    let (mut cli, from_profile) = profile::apply::apply(cli, args, given)
         .map_err(|f| (f, Printer::new(color, given, json, quiet, false)))?;
+    if let Err(flag) = cli.hoist_leading_flags() {
+        let failure = Failure::usage(crate::tr!(
+            given,
+            "{flag} does not apply to this command",
+            "{flag} 不适用于此命令"
+        ));
+        return Err((failure, Printer::new(color, given, json, quiet, false)));
+    }
     let lang = Lang::resolve(cli.output.lang, env_var);
     Lang::set_current(lang);
     Ok((cli, lang, from_profile))

@@ -25,6 +25,9 @@ pub struct Credentials {
     pub secret_source: SecretSource,
     /// WeChat Work's AgentId, a label only.
     pub agentid: Option<String>,
+    /// What was noticed while reading them (a secret file others may read), for the run's
+    /// warnings.
+    pub notes: Vec<String>,
 }
 
 fn is_hex_lower(s: &str) -> bool {

@@ -521,7 +521,9 @@ fn cache_clear_never_unlinks_a_lock_another_run_holds() {
 fn stable_mock() -> Mock {
     let generation = Mutex::new(1u32);
     Mock::with(move |req, _| {
-        std::thread::sleep(Duration::from_millis(200));
+        // Long enough that every concurrent run has started and waits on the lock, however
+        // loaded the machine (a run that starts after a rotation ended rotates again).
+        std::thread::sleep(Duration::from_millis(1000));
         let mut g = generation.lock().unwrap();
         if req.body_json()["force_refresh"] == true {
             *g += 1;

@@ -83,7 +83,6 @@ fn json_and_verbose_only_where_they_do_something() {
         vec!["completions", "bash", "--json"],
         vec!["explain", "40164", "-v"],
         vec!["cache", "list", "-v"],
-        vec!["--json", "explain", "40164"],
     ] {
         let out = run(wxtoken().args(&args));
         assert_eq!(out.code, 2, "{args:?}: {out:?}");

@@ -16,6 +16,7 @@ mod exec;
 mod explain;
 mod faults;
 mod fetch;
+mod gaps;
 mod golden;
 mod inputs;
 mod leaks;

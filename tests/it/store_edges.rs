@@ -441,7 +441,8 @@ fn concurrent_force_refreshes_rotate_once_in_every_layout() {
     for layout in ["wxtoken", "wxjava", "silenceper-go"] {
         let redis = RedisServer::start();
         let mock = Mock::with(|_, _| {
-            std::thread::sleep(Duration::from_millis(300));
+            // Every run has started and waits on the lock by then, however loaded the machine.
+            std::thread::sleep(Duration::from_millis(1000));
             Reply::json(r#"{"access_token":"ROTATED_0123456789abcdef","expires_in":7200}"#)
         });
         let children: Vec<_> = (0..8)

@@ -1,0 +1,137 @@
+//! The hardening gaps #20 lists: global flags on either side of the command, unusable
+//! variables, server dates no clock shows, terminal escapes in a proxy URL, secret files others
+//! may read or that hold two lines.
+
+use crate::common::*;
+use std::os::unix::fs::PermissionsExt;
+
+#[test]
+fn json_and_verbose_work_before_the_command_too() {
+    let mock = Mock::start(vec![Reply::token(7200), Reply::token(7200)]);
+    let before = run(&mut with_credentials(&mock, &["--json", "-v", "fetch"]));
+    assert_eq!(before.code, 0, "{before:?}");
+    assert_eq!(before.json()["access_token"], TOKEN);
+    assert!(before.stderr.contains("* request: GET"), "{before:?}");
+    let after = run(&mut with_credentials(&mock, &["fetch", "--json", "-v"]));
+    assert_eq!(after.json()["access_token"], TOKEN);
+    assert!(after.stderr.contains("* request: GET"), "{after:?}");
+    let quiet = run(&mut with_credentials(&mock, &["-q", "explain", "40001"]));
+    assert_eq!(quiet.code, 0, "{quiet:?}");
+    // A command without the flag says so, as a usage error.
+    let out = run(wxtoken().args(["-v", "explain", "40001"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("-v does not apply"), "{out:?}");
+    let out = run(wxtoken().args(["--json", "completions", "bash"]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("--json does not apply"), "{out:?}");
+}
+
+#[test]
+fn a_variable_set_to_something_unusable_is_a_usage_error_before_any_request() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    for name in [
+        "WXTOKEN_API_BASE",
+        "WXTOKEN_STORE",
+        "https_proxy",
+        "NO_PROXY",
+    ] {
+        let out = run(fetch(&mock).env(name, OsStr::from_bytes(b"http://\xff\xfe")));
+        assert_eq!(out.code, 2, "{name}: {out:?}");
+        assert!(
+            out.stderr
+                .contains(&format!("{name} is set, but not to UTF-8 text")),
+            "{out:?}"
+        );
+    }
+    assert_eq!(
+        mock.count(),
+        0,
+        "nothing went to the default host or anywhere"
+    );
+}
+
+#[test]
+fn a_server_date_no_clock_shows_is_not_a_skew() {
+    let mock = Mock::start(vec![Reply::Http {
+        status: 200,
+        content_type: "application/json",
+        body: format!(r#"{{"access_token":"{TOKEN}","expires_in":7000}}"#).into_bytes(),
+        extra_headers: vec![(
+            "Date".into(),
+            "Sun, 06 Nov 99999999999999 08:49:37 GMT".into(),
+        )],
+    }]);
+    let out = run_tokenless(&mut with_credentials(&mock, &["doctor"]));
+    assert_eq!(out.code, 0, "warnings are allowed: {out:?}");
+    assert!(
+        out.stdout.contains("warn  clock")
+            && out.stdout.contains("cannot read the server's Date header"),
+        "{out:?}"
+    );
+    assert!(!out.stdout.contains("off the server's"), "{out:?}");
+}
+
+#[test]
+fn an_escape_in_a_proxy_url_never_reaches_the_terminal() {
+    let mock = Mock::start(vec![Reply::token(7200)]);
+    let proxy = format!("http://us\x1b[31mer:pw@127.0.0.1:{}", closed_port());
+    for args in [
+        vec!["fetch", "-v", "--retries", "0"],
+        vec!["doctor", "--retries", "0"],
+    ] {
+        let out = run(with_credentials(&mock, &args).args(["--proxy", &proxy]));
+        assert_ne!(out.code, 0, "{out:?}");
+        assert!(!out.stderr.contains('\x1b'), "{args:?}: {out:?}");
+        assert!(!out.stdout.contains('\x1b'), "{args:?}: {out:?}");
+        let shown = format!("{}{}", out.stdout, out.stderr);
+        assert!(shown.contains("us\\u{1b}[31mer"), "{args:?}: {out:?}");
+    }
+}
+
+#[test]
+fn a_secret_file_others_may_read_is_warned_about_and_two_lines_are_named() {
+    let dir = tempdir();
+    let mock = Mock::with(|_, _| Reply::token(7200));
+    let file = dir.join("secret");
+    std::fs::write(&file, format!("{SECRET}\n")).unwrap();
+    let with_file = |mode: u32, extra: &[&str]| {
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode)).unwrap();
+        let mut cmd = wxtoken();
+        cmd.args(extra)
+            .args(["fetch", "--secret-file"])
+            .arg(&file)
+            .env("WXTOKEN_APPID", APPID)
+            .env("WXTOKEN_API_BASE", mock.url());
+        run(&mut cmd)
+    };
+    let open = with_file(0o644, &[]);
+    assert_eq!(open.code, 0, "{open:?}");
+    assert!(
+        open.stderr
+            .contains("(mode 644) can be read by every user: chmod 600"),
+        "{open:?}"
+    );
+    let quiet = with_file(0o640, &["-q"]);
+    assert_eq!(quiet.code, 0, "{quiet:?}");
+    assert!(quiet.stderr.is_empty(), "-q silences it: {quiet:?}");
+    let private = with_file(0o600, &[]);
+    assert_eq!(private.code, 0, "{private:?}");
+    assert!(private.stderr.is_empty(), "{private:?}");
+    // From a pipe: nobody else's to read.
+    let piped = run(wxtoken()
+        .args(["fetch", "--secret-file", "-"])
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_API_BASE", mock.url())
+        .write_stdin(format!("{SECRET}\n")));
+    assert_eq!(piped.code, 0, "{piped:?}");
+    assert!(piped.stderr.is_empty(), "{piped:?}");
+    std::fs::write(&file, format!("{SECRET}\nsecond-line\n")).unwrap();
+    let two = with_file(0o600, &[]);
+    assert_eq!(two.code, 2, "{two:?}");
+    assert!(two.stderr.contains("more than one line"), "{two:?}");
+    assert!(!two.stderr.contains("control character"), "{two:?}");
+    assert!(!two.stderr.contains("second-line"), "{two:?}");
+    assert_eq!(mock.count(), 4, "the two-line file sent nothing");
+}
