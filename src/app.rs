@@ -174,13 +174,38 @@ pub fn main(args: Vec<OsString>) -> u8 {
 
 fn run(cli: &Cli, lang: Lang, profile: &crate::settings::profile::own::ProfileSettings) -> u8 {
     let o = &cli.output;
-    let printer = Printer::new(
+    let mut printer = Printer::new(
         o.color,
         lang,
         cli.command.json(),
         o.quiet,
         cli.command.verbose(),
     );
+    printer.profile = profile.used.as_ref().map(|u| u.name.clone());
+    // Which profile this run uses, and what it set: a setting nobody typed is never invisible.
+    let used = profile.used.as_ref().map(|u| {
+        let keys = if u.keys.is_empty() {
+            lang.pick("nothing this command uses", "本命令用到的设置均未由它提供")
+                .to_string()
+        } else {
+            u.keys.join(", ")
+        };
+        let what = u.describe(lang);
+        crate::tr!(
+            lang,
+            "{what}, which sets: {keys}",
+            "{what}，它提供的设置：{keys}"
+        )
+    });
+    match (&used, &profile.skipped) {
+        (Some(used), _) => printer.verbose(&crate::tr!(lang, "profile: {used}", "profile：{used}")),
+        (None, Some(skipped)) => printer.verbose(&crate::tr!(
+            lang,
+            "profile: none ({skipped})",
+            "profile：无（{skipped}）"
+        )),
+        (None, None) => {}
+    }
     let result = match &cli.command {
         Command::Fetch(args) => commands::fetch::run(args, profile, &printer),
         Command::Exec(args) => commands::exec::run(args, profile, &printer),
@@ -200,7 +225,18 @@ fn run(cli: &Cli, lang: Lang, profile: &crate::settings::profile::own::ProfileSe
     };
     match result {
         Ok(code) => code,
-        Err(failure) => {
+        Err(mut failure) => {
+            // A usage or store failure may come from a setting nobody typed: the profile says
+            // what it set.
+            if let Some(used) = used
+                && matches!(failure.exit_code(), code::USAGE | code::STORE)
+            {
+                failure = failure.with_hint(crate::tr!(
+                    lang,
+                    "this run uses {used}",
+                    "本次运行使用 {used}"
+                ));
+            }
             printer.failure(&failure);
             failure.exit_code()
         }

@@ -97,26 +97,31 @@ impl PlatformArg {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Credentials")]
 pub struct CredArgs {
-    /// The AppID (wx followed by 16 hex digits)
-    #[arg(long, value_name = "APPID", env = "WXTOKEN_APPID")]
+    /// The AppID (wx followed by 16 hex digits) [env: WXTOKEN_APPID, read for Official Accounts
+    /// and Mini Programs only]
+    // No clap `env` here and below: each platform reads its own variables (settings::cred_input),
+    // so that one platform's credentials never go to the other's gateway.
+    #[arg(long, value_name = "APPID")]
     pub appid: Option<String>,
 
     /// With --platform wecom: the CorpID (ww followed by 16 hex digits), instead of --appid
-    #[arg(long, value_name = "CORPID", env = "WXTOKEN_CORPID")]
+    /// [env: WXTOKEN_CORPID, read for WeChat Work only]
+    #[arg(long, value_name = "CORPID")]
     pub corpid: Option<String>,
 
     /// With --platform wecom: the app's Secret, instead of --secret. Prefer WXTOKEN_CORPSECRET or
-    /// --secret-file [env: WXTOKEN_CORPSECRET, never shown]
+    /// --secret-file [env: WXTOKEN_CORPSECRET, read for WeChat Work only, never shown]
     #[arg(long, value_name = "SECRET", value_parser = parse_secret)]
     pub corpsecret: Option<Secret>,
 
     /// With --platform wecom: the app's AgentId, a label for the cache and messages (gettoken
-    /// does not take it)
-    #[arg(long, value_name = "ID", env = "WXTOKEN_AGENTID")]
+    /// does not take it) [env: WXTOKEN_AGENTID, read for WeChat Work only]
+    #[arg(long, value_name = "ID")]
     pub agentid: Option<String>,
 
     /// The AppSecret. Prefer WXTOKEN_SECRET or --secret-file: a flag shows up in shell history
-    /// and in `ps` [env: WXTOKEN_SECRET, never shown]
+    /// and in `ps` [env: WXTOKEN_SECRET, read for Official Accounts and Mini Programs only,
+    /// never shown]
     // No clap `env` attribute: clap would hold the environment's secret as a plain argument
     // value, which its errors echo; WXTOKEN_SECRET is read in `credentials::load`, after
     // --secret-file, with an empty value counting as unset. The value is a `Secret` from the

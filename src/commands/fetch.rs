@@ -59,7 +59,12 @@ fn deliver_token(
         "endpoint": endpoint.name(),
         "platform": endpoint.platform_name(),
     });
-    let text = format::render(format, &got.access_token, got.expires_at, &doc);
+    let text = format::render(
+        format,
+        &got.access_token,
+        got.expires_at,
+        &printer.stamp(&doc),
+    );
     let Some(file) = output else {
         printer.result_unmasked(&text)?;
         return Ok(0);

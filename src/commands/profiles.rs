@@ -93,7 +93,7 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
             "profiles": profiles,
         }))?;
     } else {
-        print_table(&rows, printer)?;
+        print_table(&rows, &shown, printer)?;
     }
     if broken > 0 {
         if !printer.json {
@@ -166,7 +166,7 @@ fn row(name: &str, (default, active): (bool, bool), checked: Result<Profile, Fai
     row
 }
 
-fn print_table(rows: &[Row], printer: &Printer) -> Result<(), Failure> {
+fn print_table(rows: &[Row], shown: &str, printer: &Printer) -> Result<(), Failure> {
     let header = [
         format!(" {}", printer.t("NAME", "名称")),
         printer.t("PLATFORM", "平台").to_string(),
@@ -211,7 +211,12 @@ fn print_table(rows: &[Row], printer: &Printer) -> Result<(), Failure> {
         }
         out.trim_end().to_string()
     };
-    let mut text = line(&header);
+    let mut text = tr!(
+        printer.lang,
+        "config file: {shown}\n",
+        "配置文件：{shown}\n"
+    );
+    text.push_str(&line(&header));
     for row in &cells {
         text.push('\n');
         text.push_str(&line(row));

@@ -206,6 +206,8 @@ pub struct Printer {
     pub json: bool,
     pub quiet: bool,
     pub verbose: bool,
+    /// The profile in effect: named in every JSON document.
+    pub profile: Option<String>,
     stderr_color: bool,
     stdout_color: bool,
 }
@@ -218,6 +220,7 @@ impl Printer {
             json,
             quiet,
             verbose,
+            profile: None,
             stderr_color: use_color(color, io::stderr().is_terminal(), env),
             stdout_color: use_color(color, io::stdout().is_terminal(), env),
         }
@@ -247,9 +250,18 @@ impl Printer {
         write_stdout(&format!("{}\n", for_people(&[Piece::Text(line)])))
     }
 
+    /// `doc` with the profile in effect named (`"profile"`), where one is.
+    pub fn stamp(&self, doc: &Value) -> Value {
+        let mut doc = doc.clone();
+        if let (Some(name), Some(map)) = (&self.profile, doc.as_object_mut()) {
+            map.insert("profile".into(), Value::String(name.clone()));
+        }
+        doc
+    }
+
     /// The result on stdout: one JSON document (every string value masked).
     pub fn result_json(&self, doc: &Value) -> Result<(), Failure> {
-        write_stdout(&format!("{}\n", redact_json(doc)))
+        write_stdout(&format!("{}\n", redact_json(&self.stamp(doc))))
     }
 
     /// A report for people on stdout (doctor): wxtoken's own painted labels, and text masked
@@ -260,7 +272,7 @@ impl Printer {
 
     /// A report's JSON document on stdout: masked, then no string over [`MAX_LINE`] bytes.
     pub fn report_json(&self, doc: &Value) -> Result<(), Failure> {
-        write_stdout(&capped_json(doc))
+        write_stdout(&capped_json(&self.stamp(doc)))
     }
 
     /// The token's result as `crate::output::format::render` made it (everything but the token masked
@@ -334,7 +346,7 @@ impl Printer {
         write_stderr_pieces(&pieces);
         if self.json {
             // The failure stands whether or not its document can be written.
-            let _ = write_stdout(&capped_json(doc));
+            let _ = write_stdout(&capped_json(&self.stamp(doc)));
         }
     }
 }

@@ -1,9 +1,8 @@
 //! appid and secret: where they come from, what makes them unusable, what looks wrong.
 
-use std::io::Read;
 use std::path::Path;
 
-use crate::error::{Failure, io_reason};
+use crate::error::Failure;
 use crate::lang::Lang;
 use crate::platform::Platform;
 
@@ -13,19 +12,34 @@ use crate::wechat::credentials::{
     secret_looks_right,
 };
 
-/// What the command line gave (before the environment is consulted for the secret).
-pub struct CredInput<'a> {
-    pub platform: Platform,
-    pub appid: Option<&'a str>,
-    pub secret: Option<&'a Secret>,
-    pub secret_file: Option<&'a Path>,
-    pub agentid: Option<&'a str>,
-    /// The profile's secret source, after every flag and variable.
-    pub profile_secret: Option<&'a crate::settings::profile::secret::FromProfile>,
+/// Where the app id in effect came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdSource {
+    Flag,
+    /// The platform's variable (`WXTOKEN_APPID`, `WXTOKEN_CORPID`).
+    Var(&'static str),
+    Profile,
+    None,
 }
 
-/// A secret file larger than this is not an AppSecret file (it is refused, never cut and sent).
-const MAX_SECRET_FILE: u64 = 4 * 1024;
+/// What the command line, the platform's variables and the profile gave (the secret's
+/// variable is read by [`load`]).
+pub struct CredInput<'a> {
+    pub platform: Platform,
+    pub appid: Option<String>,
+    pub id_source: IdSource,
+    /// `--secret` or `--corpsecret`.
+    pub secret: Option<&'a Secret>,
+    pub secret_file: Option<&'a Path>,
+    /// The platform's secret variable: `WXTOKEN_SECRET` or `WXTOKEN_CORPSECRET`.
+    pub secret_var: &'static str,
+    pub agentid: Option<String>,
+    /// The profile's secret source, after every flag and variable.
+    pub profile_secret: Option<&'a crate::settings::profile::secret::FromProfile>,
+    /// The profile in effect.
+    pub profile: Option<&'a crate::settings::profile::own::UsedProfile>,
+}
+
 /// Longer than any real value (AppIDs and CorpIDs are 18 characters; secrets 32 to 43).
 pub const MAX_APPID_LEN: usize = 64;
 pub const MAX_SECRET_LEN: usize = 128;
@@ -40,30 +54,58 @@ pub fn load(
     let wecom = input.platform == Platform::Wecom;
     let appid = load_id(input, lang)?;
     let mut notes = Vec::new();
-    // With the profile's own app id, the environment's secret (another app's) is not used.
-    let env = |name: &str| {
-        if input.profile_secret.is_some_and(|p| p.owns_id) {
-            None
-        } else {
-            env(name)
-        }
-    };
+    let var_secret = env(input.secret_var).filter(|s| !s.is_empty());
+    let var_name = input.secret_var;
+    // A profile's app id goes with the profile's own secret: the variable's, meant for another
+    // app, is set aside (and said so).
+    let set_aside = input.id_source == IdSource::Profile
+        && input.profile_secret.is_some()
+        && var_secret.is_some()
+        && input.secret.is_none()
+        && input.secret_file.is_none();
+    if set_aside && let Some(used) = input.profile {
+        let what = used.describe(lang);
+        notes.push(crate::tr!(
+            lang,
+            "{var_name} is set but not used: {what} sets the app id, and its own secret goes with it (--appid or the variable for the id takes the variable's app instead)",
+            "{var_name} 已设置但未使用：{what} 设置了应用 ID，与之配套的是它自己的 secret（用 --appid 或 ID 的环境变量可改用该变量对应的应用）"
+        ));
+    }
+    let var_secret = var_secret.filter(|_| !set_aside);
     let (secret, source) = if let Some(s) = input.secret {
         (s.expose().to_string(), SecretSource::Flag)
     } else if let Some(path) = input.secret_file {
-        read_secret_file(path, &mut notes, lang)?
-    } else if let Some(s) = wecom
-        .then(|| env("WXTOKEN_CORPSECRET"))
-        .flatten()
-        .filter(|s| !s.is_empty())
-    {
-        (s, SecretSource::CorpEnv)
-    } else if let Some(s) = env("WXTOKEN_SECRET").filter(|s| !s.is_empty()) {
-        (s, SecretSource::Env)
+        super::secret_file::read(path, &mut notes, lang)?
+    } else if let Some(s) = var_secret {
+        let source = match input.platform {
+            Platform::Wecom => SecretSource::CorpEnv,
+            Platform::Mp => SecretSource::Env,
+        };
+        (s, source)
     } else if let Some(from) = input.profile_secret {
+        // The profile's secret goes only with the profile's own app id.
+        if let Some(used) = input.profile
+            && let Some(theirs) = used.id.as_deref()
+            && theirs != appid
+        {
+            let (what, id_from) = (used.describe(lang), id_origin(input.id_source, wecom));
+            let (mine, theirs) = (
+                crate::redact::sanitize(&appid),
+                crate::redact::sanitize(theirs),
+            );
+            return Err(Failure::usage(crate::tr!(
+                lang,
+                "the app id {mine} (from {id_from}) is not the one of {what} ({theirs}), whose secret would be sent with it",
+                "应用 ID {mine}（来自 {id_from}）不是 {what} 的应用 ID（{theirs}），不能把该 profile 的 secret 与它一起发送"
+            ))
+            .with_hint(lang.pick(
+                "give that app's secret too (its variable or --secret-file), or leave out the other id, or use --no-profile",
+                "请同时提供该应用的 secret（其环境变量或 --secret-file），或去掉另一个 ID，或使用 --no-profile",
+            )));
+        }
         let value = match &from.secret {
             crate::settings::profile::secret::ProfileSecret::File(path) => {
-                read_secret_file(path, &mut notes, lang)
+                super::secret_file::read(path, &mut notes, lang)
                     .map_err(|f| from.failure(f.message(), lang))?
                     .0
             }
@@ -113,7 +155,7 @@ pub fn load(
         appid,
         secret,
         secret_source: source,
-        agentid: input.agentid.map(str::to_string),
+        agentid: input.agentid.clone(),
         notes,
     })
 }
@@ -122,7 +164,7 @@ pub fn load(
 /// holds the secret, needs.
 pub fn load_id(input: &CredInput, lang: Lang) -> Result<String, Failure> {
     let wecom = input.platform == Platform::Wecom;
-    let appid = match input.appid {
+    let appid = match input.appid.as_deref() {
         Some(a) => a.to_string(),
         None if wecom => {
             return Err(Failure::usage(lang.pick(
@@ -141,11 +183,21 @@ pub fn load_id(input: &CredInput, lang: Lang) -> Result<String, Failure> {
     check_chars(&appid, id_name, input.platform, lang)?;
     check_len(&appid, id_name, MAX_APPID_LEN, lang)?;
 
-    if let Some(agentid) = input.agentid {
+    if let Some(agentid) = input.agentid.as_deref() {
         check_chars(agentid, "agentid", input.platform, lang)?;
         check_len(agentid, "agentid", MAX_APPID_LEN, lang)?;
     }
     Ok(appid)
+}
+
+/// Where an app id came from, as a message names it.
+fn id_origin(source: IdSource, wecom: bool) -> &'static str {
+    match (source, wecom) {
+        (IdSource::Var(name), _) => name,
+        (IdSource::Profile, _) => "the profile",
+        (_, true) => "--corpid",
+        (_, false) => "--appid",
+    }
 }
 
 /// A value longer than any real one is a mistake (a file's whole content, a pasted blob).
@@ -159,131 +211,6 @@ fn check_len(value: &str, what: &str, max: usize, lang: Lang) -> Result<(), Fail
         "{what} is {len} characters long, longer than any real one (at most {max})",
         "{what} 长 {len} 个字符，超过任何真实值（最多 {max}）"
     )))
-}
-
-/// Read all of `reader`, refusing more than [`MAX_SECRET_FILE`] bytes.
-fn read_capped(reader: impl Read) -> std::io::Result<String> {
-    let mut buf = String::new();
-    reader.take(MAX_SECRET_FILE + 1).read_to_string(&mut buf)?;
-    if buf.len() as u64 > MAX_SECRET_FILE {
-        let kib = MAX_SECRET_FILE / 1024;
-        return Err(std::io::Error::other(crate::tr!(
-            Lang::current(),
-            "it holds more than {kib} KiB; an AppSecret file holds one line",
-            "它超过 {kib} KiB；AppSecret 文件只有一行"
-        )));
-    }
-    Ok(buf)
-}
-
-/// A secret file that users other than its owner may read (ssh refuses such keys): a warning,
-/// for a regular file; a pipe or a terminal is nobody else's to read.
-fn others_may_read(file: &std::fs::File, path: &Path, lang: Lang) -> Option<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let meta = file.metadata().ok()?;
-    let mode = meta.permissions().mode();
-    if !meta.is_file() || mode & 0o044 == 0 {
-        return None;
-    }
-    let shown = crate::redact::sanitize(&path.display().to_string());
-    let (mode, who) = (
-        mode & 0o777,
-        if mode & 0o004 != 0 {
-            "every user"
-        } else {
-            "its group"
-        },
-    );
-    let who_zh = if who == "every user" {
-        "所有用户"
-    } else {
-        "其所属组"
-    };
-    Some(crate::tr!(
-        lang,
-        "the secret file {shown} (mode {mode:o}) can be read by {who}: chmod 600 {shown}",
-        "secret 文件 {shown}（权限 {mode:o}）可被{who_zh}读取：请执行 chmod 600 {shown}"
-    ))
-}
-
-fn read_secret_file(
-    path: &Path,
-    notes: &mut Vec<String>,
-    lang: Lang,
-) -> Result<(String, SecretSource), Failure> {
-    let (raw, source) = if path == Path::new("-") {
-        let stdin = std::io::stdin();
-        let read = if std::io::IsTerminal::is_terminal(&stdin) {
-            prompt_without_echo(lang)
-        } else {
-            read_capped(stdin)
-        };
-        read.map(|buf| (buf, SecretSource::Stdin)).map_err(|e| {
-            Failure::usage(format!(
-                "{}: {}",
-                lang.pick(
-                    "cannot read the secret from stdin",
-                    "无法从标准输入读取 secret"
-                ),
-                io_reason(&e)
-            ))
-        })?
-    } else {
-        // A pipe (--secret-file <(pass show wx)) is fine: only the size is capped.
-        let opened = crate::safe_fs::open_input(path).and_then(|file| {
-            notes.extend(others_may_read(&file, path, lang));
-            read_capped(file)
-        });
-        match opened {
-            Ok(t) => (t, SecretSource::File),
-            Err(e) => {
-                let raw = path.to_string_lossy();
-                // The secret itself given where its path belongs: never echo it.
-                let shown = if looks_like_a_value(&raw) {
-                    crate::redact::register_secret(&raw);
-                    lang.pick(
-                        "(a value that looks like the secret itself, not a path; not shown)",
-                        "（看起来是 secret 本身而不是路径；不显示）",
-                    )
-                    .to_string()
-                } else {
-                    crate::redact::sanitize(&raw)
-                };
-                return Err(Failure::usage(format!(
-                    "{} {shown}: {}",
-                    lang.pick("cannot read --secret-file", "无法读取 --secret-file"),
-                    io_reason(&e)
-                ))
-                .with_hint(lang.pick(
-                    "--secret-file takes the path of a file that holds the secret",
-                    "--secret-file 需要的是存放 secret 的文件路径",
-                )));
-            }
-        }
-    };
-    let secret = raw.trim();
-    if secret.contains(['\n', '\r']) {
-        // Checked here, where the file is known: the generic check would say "control character".
-        return Err(Failure::usage(lang.pick(
-            "the secret file holds more than one line; it must hold the secret alone",
-            "secret 文件不止一行；文件中只能有 secret 本身",
-        )));
-    }
-    Ok((secret.to_string(), source))
-}
-
-/// Ask for the secret on the terminal with echo off (`--secret-file -` at a terminal): it is
-/// never shown, and never lands in shell history.
-fn prompt_without_echo(lang: Lang) -> std::io::Result<String> {
-    crate::terminal::read_hidden_line(
-        lang.pick("AppSecret (not shown): ", "AppSecret（输入不显示）："),
-        MAX_SECRET_FILE + 1,
-    )
-}
-
-/// A long run of letters and digits with no path separator: a secret, not a file name.
-fn looks_like_a_value(raw: &str) -> bool {
-    raw.len() >= 16 && raw.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Values that can never be right: empty, or with whitespace, control or non-ASCII characters.

@@ -4,6 +4,7 @@
 
 pub mod credentials;
 pub mod profile;
+mod secret_file;
 
 use profile::own::ProfileSettings;
 pub mod token;
@@ -53,35 +54,64 @@ pub fn settle(
     Ok((cli, lang, from_profile))
 }
 
-/// What the command line and the profile gave for [`credentials::load`]: the one place that
-/// builds it. `--corpid` and `--corpsecret` name WeChat Work's credentials: with another
-/// platform they are a usage error.
+/// What the command line, the platform's variables and the profile gave for
+/// [`credentials::load`]: the one place that builds it. Each platform has its own variables
+/// (`WXTOKEN_APPID`, `WXTOKEN_SECRET` for Official Accounts and Mini Programs;
+/// `WXTOKEN_CORPID`, `WXTOKEN_CORPSECRET`, `WXTOKEN_AGENTID` for WeChat Work): one platform's
+/// are never read for the other. `--corpid`, `--corpsecret` and `--agentid` name WeChat Work's
+/// credentials: with another platform they are a usage error.
 pub fn cred_input<'a>(
     args: &'a CredArgs,
     profile: &'a ProfileSettings,
     platform: Platform,
     lang: Lang,
 ) -> Result<CredInput<'a>, Failure> {
-    let corp_names = args.corpid.is_some() || args.corpsecret.is_some();
-    if platform == Platform::Mp && corp_names {
+    use credentials::IdSource;
+    let used = profile.used.as_ref();
+    let id_in_args = used.is_some_and(|u| u.id_in_args);
+    let agentid_in_args = used.is_some_and(|u| u.agentid_in_args);
+    let corp_flags = (args.corpid.is_some() && !id_in_args) || args.corpsecret.is_some();
+    if platform == Platform::Mp && corp_flags {
         return Err(Failure::usage(lang.pick(
-            "--corpid and --corpsecret (WXTOKEN_CORPID) are WeChat Work's: add --platform wecom, or use --appid and --secret",
-            "--corpid 和 --corpsecret（WXTOKEN_CORPID）属于企业微信：请加 --platform wecom，或改用 --appid 和 --secret",
+            "--corpid and --corpsecret are WeChat Work's: add --platform wecom, or use --appid and --secret",
+            "--corpid 和 --corpsecret 属于企业微信：请加 --platform wecom，或改用 --appid 和 --secret",
         )));
     }
-    if platform == Platform::Mp && args.agentid.is_some() {
+    if platform == Platform::Mp && args.agentid.is_some() && !agentid_in_args {
         return Err(Failure::usage(lang.pick(
-            "--agentid (WXTOKEN_AGENTID) is WeChat Work's: add --platform wecom",
-            "--agentid（WXTOKEN_AGENTID）属于企业微信：请加 --platform wecom",
+            "--agentid is WeChat Work's: add --platform wecom",
+            "--agentid 属于企业微信：请加 --platform wecom",
         )));
     }
+    let (id_var, secret_var) = match platform {
+        Platform::Mp => ("WXTOKEN_APPID", "WXTOKEN_SECRET"),
+        Platform::Wecom => ("WXTOKEN_CORPID", "WXTOKEN_CORPSECRET"),
+    };
+    let var = |name: &str| env_var(name).filter(|v| !v.is_empty());
+    // A flag, then the platform's variable, then the profile.
+    let given = args.corpid.as_deref().or(args.appid.as_deref());
+    let (appid, id_source) = match (given, var(id_var)) {
+        (Some(id), _) if !id_in_args => (Some(id.to_string()), IdSource::Flag),
+        (_, Some(id)) => (Some(id), IdSource::Var(id_var)),
+        (Some(id), None) => (Some(id.to_string()), IdSource::Profile),
+        (None, None) => (None, IdSource::None),
+    };
+    let agentid = match (platform, args.agentid.as_deref(), var("WXTOKEN_AGENTID")) {
+        (Platform::Mp, ..) => None,
+        (_, Some(a), _) if !agentid_in_args => Some(a.to_string()),
+        (_, _, Some(a)) => Some(a),
+        (_, a, None) => a.map(str::to_string),
+    };
     Ok(CredInput {
         platform,
-        appid: args.corpid.as_deref().or(args.appid.as_deref()),
+        appid,
+        id_source,
         secret: args.corpsecret.as_ref().or(args.secret.as_ref()),
         secret_file: args.secret_file.as_deref(),
-        agentid: args.agentid.as_deref(),
+        secret_var,
+        agentid,
         profile_secret: profile.secret.as_ref(),
+        profile: used,
     })
 }
 
@@ -221,12 +251,23 @@ pub fn conn_settings(
         .or_else(|| profile.api_base.clone());
     let api_base = ApiBase::parse(raw.as_deref().unwrap_or(default), lang)?;
     let timeout = crate::net::connection::parse_timeout(&args.timeout, lang)?;
-    let proxy = proxy::decide(
+    let mut proxy = proxy::decide(
         args.proxy.as_deref(),
         &api_base.scheme,
         &api_base.host,
         env_var,
     );
+    // A profile's proxy is the flag's default: it is told as the profile's.
+    if let Some(used) = profile
+        .used
+        .as_ref()
+        .filter(|u| u.keys.iter().any(|k| k == "proxy"))
+        && let proxy::ProxyDecision::Via(setting) | proxy::ProxyDecision::Bypassed { setting, .. } =
+            &mut proxy
+        && setting.source == "--proxy"
+    {
+        setting.source = format!("profile \"{}\"", crate::redact::sanitize(&used.name));
+    }
     Ok(ConnSettings {
         platform,
         api_base,

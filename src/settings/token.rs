@@ -71,7 +71,7 @@ pub fn fetch_plan(
         let lang = printer.lang;
         let input = super::cred_input(&args.creds, profile, platform, lang)?;
         let appid = credentials::load_id(&input, lang)?;
-        let agentid = input.agentid.map(str::to_string);
+        let agentid = input.agentid.clone();
         let settings = super::conn_settings(&args.conn, profile, platform, lang)?;
         let needs_secret = plan
             .store

@@ -22,6 +22,7 @@ mod inputs;
 mod leaks;
 mod networks;
 mod pastes;
+mod platforms;
 mod profiles;
 mod quota;
 mod rid;

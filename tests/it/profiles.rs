@@ -161,9 +161,20 @@ fn precedence_is_flag_then_environment_then_profile_then_default() {
             .query()
             .contains(&("appid".into(), appid_env.into()))
     );
-    // Flag over environment.
+    // Flag over environment (and the flag's app takes the variable's secret: the profile's
+    // goes only with the profile's own appid).
     let appid_flag = "wx00000000000000ff";
     let out = run(base()
+        .env("WXTOKEN_APPID", appid_env)
+        .args(["--appid", appid_flag]));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("wx00000000000000ff (from --appid) is not the one of profile \"mini\""),
+        "{out:?}"
+    );
+    let out = run(base()
+        .env("WXTOKEN_SECRET", SECRET)
         .env("WXTOKEN_APPID", appid_env)
         .env("WXTOKEN_FORMAT", "token")
         .args(["--appid", appid_flag, "--format", "env"])
@@ -619,7 +630,13 @@ fn profiles_lists_every_profile_without_a_secret() {
     let out = run(&mut with_config(&path, &["profiles"]));
     assert_eq!(out.code, 0, "{out:?}");
     let lines: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(lines.len(), 4, "{out:?}");
+    assert_eq!(lines.len(), 5, "{out:?}");
+    assert_eq!(
+        lines[0],
+        format!("config file: {}", path.display()),
+        "the file it read"
+    );
+    let lines = &lines[1..];
     assert!(
         lines[0].contains("NAME") && lines[0].contains("SECRET"),
         "{out:?}"
@@ -650,7 +667,7 @@ fn profiles_lists_every_profile_without_a_secret() {
     assert!(!out.stdout.contains("hunter2pass"), "{out:?}");
     // The profile in effect is the one marked: WXTOKEN_PROFILE over the default.
     let out = run(with_config(&path, &["profiles"]).env("WXTOKEN_PROFILE", "oa"));
-    let lines: Vec<&str> = out.stdout.lines().collect();
+    let lines: Vec<&str> = out.stdout.lines().skip(1).collect();
     assert!(
         lines[1].starts_with(" mini ") && lines[2].starts_with("*oa "),
         "{out:?}"
@@ -743,10 +760,10 @@ fn the_readme_example_file_is_valid_and_lists_as_shown() {
     let out = run(&mut with_config(&path, &["profiles"]));
     assert_eq!(out.code, 0, "{out:?}");
     let shown = block("```text\n$ wxtoken profiles\n");
-    assert_eq!(
-        out.stdout, shown,
-        "README shows what `wxtoken profiles` prints"
-    );
+    let stdout = out
+        .stdout
+        .replace(&path.display().to_string(), "~/.config/wxtoken/config.toml");
+    assert_eq!(stdout, shown, "README shows what `wxtoken profiles` prints");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use clap::{CommandFactory, FromArgMatches};
 use crate::cli::{Cli, Command};
 use crate::error::Failure;
 use crate::lang::Lang;
-use crate::settings::profile::own::ProfileSettings;
+use crate::settings::profile::own::{ProfileSettings, UsedProfile};
 use crate::settings::profile::secret::FromProfile;
 use crate::settings::profile::{Config, config_path};
 use crate::tr;
@@ -154,37 +154,122 @@ pub fn apply(cli: Cli, args: &[OsString], lang: Lang) -> Result<(Cli, ProfileSet
         let first = rendered.lines().next().unwrap_or("").to_string();
         Failure::usage(first.trim_start_matches("error: ").to_string())
     })?;
+    let leaf_matches = leaf(&matches);
+    let chosen_by = match leaf_matches.value_source("profile") {
+        Some(clap::parser::ValueSource::CommandLine) => "--profile",
+        Some(clap::parser::ValueSource::EnvVariable) => "WXTOKEN_PROFILE",
+        _ => "default_profile",
+    };
+    let used = UsedProfile {
+        name: profile.name.clone(),
+        chosen_by,
+        path: path.clone(),
+        keys: Vec::new(),
+        id: None,
+        id_in_args: false,
+        agentid_in_args: false,
+    };
+    // A profile is for one platform: its secret, API base, proxy and store never go to the
+    // other platform's gateway.
+    if let Some(asked) = other_platform(leaf_matches, &profile.defaults) {
+        let theirs = if asked == "wecom" { "mp" } else { "wecom" };
+        let what = used.describe(lang);
+        if chosen_by == "default_profile" {
+            let skipped = tr!(
+                lang,
+                "{what} is for {theirs}, not applied to this {asked} run",
+                "{what} 用于 {theirs}，不用于本次 {asked} 运行"
+            );
+            return Ok((
+                cli,
+                ProfileSettings {
+                    skipped: Some(skipped),
+                    ..ProfileSettings::default()
+                },
+            ));
+        }
+        return Err(Failure::usage(tr!(
+            lang,
+            "{what} is for {theirs}, and this run is for {asked} (--platform or WXTOKEN_PLATFORM): a profile's secret, API base, proxy and store never go to the other platform",
+            "{what} 用于 {theirs}，而本次运行是 {asked}（--platform 或 WXTOKEN_PLATFORM）：profile 的 secret、API 地址、代理和存储从不用于另一个平台"
+        ))
+        .with_hint(lang.pick(
+            "use a profile of that platform (platform = \"wecom\" or \"mp\" in it), or --no-profile",
+            "请使用该平台的 profile（其中写 platform = \"wecom\" 或 \"mp\"），或 --no-profile",
+        )));
+    }
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| Failure::usage(e.to_string()))?;
-    settle(&mut cli.command, leaf(&matches));
-    let owns_id = owns_id(leaf(&matches), &profile.defaults);
+    settle(&mut cli.command, leaf_matches);
     let (reads_creds, conn) = cli.command.creds_and_conn();
     let timeout = conn
         .and_then(|c| crate::net::connection::parse_timeout(&c.timeout, lang).ok())
         .unwrap_or(Duration::from_secs(10));
+    let from_profile = |id: &str| {
+        Origin::of(leaf_matches, id) == Origin::Default
+            && profile.defaults.iter().any(|(k, _)| *k == id)
+    };
+    let mut keys: Vec<String> = profile
+        .defaults
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|k| from_profile(k))
+        .map(str::to_string)
+        .collect();
+    let api_base = conn.and(profile.api_base.clone());
+    if api_base.is_some() {
+        keys.push("api_base".into());
+    }
+    let secret = profile.secret.clone().filter(|_| reads_creds);
+    if let Some(s) = &secret {
+        keys.push(s.key().into());
+    }
+    let id_key = if profile.defaults.iter().any(|(k, _)| *k == "corpid") {
+        "corpid"
+    } else {
+        "appid"
+    };
+    let used = UsedProfile {
+        keys,
+        id: profile
+            .defaults
+            .iter()
+            .find(|(k, _)| *k == id_key)
+            .map(|(_, v)| v.clone()),
+        id_in_args: from_profile(id_key),
+        agentid_in_args: from_profile("agentid"),
+        ..used
+    };
     let settings = ProfileSettings {
-        api_base: conn.and(profile.api_base.clone()),
-        secret: profile
-            .secret
-            .clone()
-            .filter(|_| reads_creds)
-            .map(|secret| FromProfile {
-                secret,
-                profile: profile.name.clone(),
-                timeout,
-                owns_id,
-            }),
+        api_base,
+        secret: secret.map(|secret| FromProfile {
+            secret,
+            profile: profile.name.clone(),
+            timeout,
+        }),
+        used: Some(used),
+        skipped: None,
     };
     Ok((cli, settings))
 }
 
-/// Whether the app id in effect is the profile's (neither --appid/--corpid nor their variables
-/// gave one): a secret from the environment then belongs to another app, and must not be sent
-/// with this profile's id (to this profile's gateway).
-fn owns_id(matches: &clap::ArgMatches, defaults: &[(&'static str, String)]) -> bool {
-    // The id in effect is the corpid when there is one (it beats the appid), else the appid.
-    let corpid = matches.ids().any(|i| i.as_str() == "corpid");
-    let id = if corpid { "corpid" } else { "appid" };
-    defaults.iter().any(|(k, _)| *k == id) && !Origin::of(matches, id).users()
+/// The platform this run asks for with a flag or a variable, where it is not the profile's
+/// (a profile without `platform` is for Official Accounts and Mini Programs).
+fn other_platform(
+    matches: &clap::ArgMatches,
+    defaults: &[(&'static str, String)],
+) -> Option<&'static str> {
+    if !Origin::of(matches, "platform").users() {
+        return None;
+    }
+    let asked = match matches.get_one::<crate::cli::PlatformChoice>("platform")? {
+        crate::cli::PlatformChoice::Mp => "mp",
+        crate::cli::PlatformChoice::Wecom => "wecom",
+    };
+    let theirs = defaults
+        .iter()
+        .find(|(k, _)| *k == "platform")
+        .map_or("mp", |(_, v)| v.as_str());
+    (asked != theirs).then_some(asked)
 }
 
 /// Where the value of an argument came from.

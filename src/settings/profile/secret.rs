@@ -46,9 +46,6 @@ pub struct FromProfile {
     pub profile: String,
     /// How long `secret_command` may take (the run's --timeout).
     pub timeout: Duration,
-    /// The app id in effect is the profile's: WXTOKEN_SECRET and WXTOKEN_CORPSECRET, another
-    /// app's, do not override this secret (flags still do).
-    pub owns_id: bool,
 }
 
 impl FromProfile {
