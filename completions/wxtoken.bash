@@ -531,7 +531,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__exec)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --cache-owner --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,6 +610,10 @@ _wxtoken() {
                     return 0
                     ;;
                 --rejected)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-owner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -667,7 +671,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__fetch)
-            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --json --verbose --profile --config --no-profile --store --format --output --color --lang --quiet --help --version"
+            opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --cache-owner --json --verbose --profile --config --no-profile --store --format --output --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -746,6 +750,10 @@ _wxtoken() {
                     return 0
                     ;;
                 --rejected)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-owner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -12,7 +12,7 @@
 //! - [`wechat`]: WeChat's requests and answers, the errcode catalogue, pasted responses.
 //! - `net`: connection settings, the HTTP client, API base, proxies, TLS, transport errors.
 //! - `output`, [`error`], [`exit_codes`]: what is printed, the failures and their exit codes.
-//! - Leaves: [`platform`], [`lang`], [`redact`], [`time`], `encoding`, `safe_fs`, `terminal`,
+//! - Leaves: [`platform`], [`lang`], [`redact`], [`time`], `encoding`, `safe_fs`, `safe_path`, `terminal`, `users`,
 //!   [`arena`] (the allocator).
 //!
 //! Public modules are the ones the integration tests and the fuzz targets drive directly.
@@ -31,10 +31,12 @@ pub mod platform;
 pub(crate) mod process;
 pub mod redact;
 pub(crate) mod safe_fs;
+pub(crate) mod safe_path;
 pub(crate) mod settings;
 pub(crate) mod terminal;
 pub mod time;
 pub mod token;
+pub(crate) mod users;
 pub mod wechat;
 
 /// A stand-in for the environment in unit tests: `env_of(&[("NAME", "value")])`.

@@ -92,6 +92,17 @@ pub struct FetchArgs {
           action = clap::ArgAction::SetTrue, help_heading = "Shared store")]
     pub no_fetch: bool,
 
+    /// With --no-fetch --cache: the user whose cache directory this reader trusts (the
+    /// refresher's), besides its own user and root [default: none; a setgid directory of one of
+    /// this user's groups is trusted too]
+    #[arg(
+        long,
+        value_name = "USER",
+        env = "WXTOKEN_CACHE_OWNER",
+        help_heading = "Cache"
+    )]
+    pub cache_owner: Option<String>,
+
     #[command(flatten)]
     pub out: RequestOutputArgs,
 

@@ -22,7 +22,7 @@ use crate::settings::profile::own::ProfileSettings;
 use crate::time;
 use crate::tr;
 use crate::wechat;
-use crate::wechat::credentials::{Credentials, SecretSource};
+use crate::wechat::credentials::Credentials;
 
 const MAX_SKEW: i64 = 60;
 
@@ -94,26 +94,7 @@ pub fn run(args: &DoctorArgs, profile: &ProfileSettings, printer: &Printer) -> R
         .and_then(|input| credentials::load(&input, printer.lang, crate::process::env_var));
     let creds = match loaded {
         Ok(c) => {
-            let source = match c.secret_source {
-                SecretSource::Flag if platform == Platform::Wecom => "--corpsecret".to_string(),
-                SecretSource::Flag => "--secret".to_string(),
-                SecretSource::CorpEnv => "WXTOKEN_CORPSECRET".to_string(),
-                SecretSource::File => "--secret-file".to_string(),
-                SecretSource::Stdin => "stdin".to_string(),
-                SecretSource::Env => "WXTOKEN_SECRET".to_string(),
-                SecretSource::Profile(key) => {
-                    let name = profile
-                        .secret
-                        .as_ref()
-                        .map(|p| sanitize(&p.profile))
-                        .unwrap_or_default();
-                    tr!(
-                        printer.lang,
-                        "profile {name}'s {key}",
-                        "profile {name} 的 {key}"
-                    )
-                }
-            };
+            let source = &c.secret_from;
             let (appid, chars) = (sanitize(&c.appid), c.secret.expose().len());
             let detail = tr!(
                 printer.lang,

@@ -157,6 +157,21 @@ pub fn load(
         secret_source: source,
         agentid: input.agentid.clone(),
         notes,
+        id_from: match (input.id_source, input.profile) {
+            (IdSource::Profile, Some(used)) => {
+                profile_key(used, if wecom { "corpid" } else { "appid" })
+            }
+            (source, _) => id_origin(source, wecom).to_string(),
+        },
+        secret_from: match (source, input.profile) {
+            (SecretSource::Flag, _) if wecom => "--corpsecret".into(),
+            (SecretSource::Flag, _) => "--secret".into(),
+            (SecretSource::File, _) => "--secret-file".into(),
+            (SecretSource::Stdin, _) => "stdin".into(),
+            (SecretSource::Env | SecretSource::CorpEnv, _) => input.secret_var.into(),
+            (SecretSource::Profile(key), Some(used)) => profile_key(used, key),
+            (SecretSource::Profile(key), None) => key.into(),
+        },
     })
 }
 
@@ -188,6 +203,14 @@ pub fn load_id(input: &CredInput, lang: Lang) -> Result<String, Failure> {
         check_len(agentid, "agentid", MAX_APPID_LEN, lang)?;
     }
     Ok(appid)
+}
+
+/// `profile "oa" (secret_env)`.
+fn profile_key(used: &crate::settings::profile::own::UsedProfile, key: &str) -> String {
+    format!(
+        "profile \"{}\" ({key})",
+        crate::redact::sanitize(&used.name)
+    )
 }
 
 /// Where an app id came from, as a message names it.
@@ -339,6 +362,8 @@ mod tests {
             secret: Secret(secret.into()),
             secret_source: SecretSource::Flag,
             notes: Vec::new(),
+            id_from: String::new(),
+            secret_from: String::new(),
         }
     }
 

@@ -226,6 +226,12 @@ pub fn load_credentials(
 ) -> Result<Credentials, Failure> {
     let input = cred_input(args, profile, platform, printer.lang)?;
     let creds = credentials::load(&input, printer.lang, env_var)?;
+    let (id_from, secret_from) = (&creds.id_from, &creds.secret_from);
+    printer.verbose(&crate::tr!(
+        printer.lang,
+        "credentials: app id from {id_from}, secret from {secret_from}",
+        "凭据：应用 ID 来自 {id_from}，secret 来自 {secret_from}"
+    ));
     for warning in credentials::format_warnings(&creds, printer.lang) {
         printer.warn(&warning);
     }

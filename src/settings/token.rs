@@ -55,6 +55,12 @@ pub fn fetch_plan(
         force_refresh: args.force_refresh,
         rejected,
     };
+    if args.cache_owner.is_some() && !args.no_fetch {
+        return Err(Failure::usage(printer.t(
+            "--cache-owner (WXTOKEN_CACHE_OWNER) works only with --no-fetch --cache: it names whose cache directory a reader trusts",
+            "--cache-owner（WXTOKEN_CACHE_OWNER）只能与 --no-fetch --cache 一起使用：它指定读取方信任谁的缓存目录",
+        )));
+    }
     if args.no_fetch {
         if plan.store.is_none() && !plan.cache {
             return Err(Failure::usage(printer.t(
@@ -94,6 +100,7 @@ pub fn fetch_plan(
             ca_cert: settings.ca_cert.clone(),
             timeout: settings.timeout,
             creds,
+            cache_owner: cache_owner(args, &plan, printer)?,
         };
         return Ok((plan, Access::Read(reader)));
     }
@@ -230,4 +237,26 @@ impl TokenSource {
             }
         }
     }
+}
+
+/// `--cache-owner USER`: for a `--no-fetch` reader of the local cache only; a name the system
+/// does not know is a usage error.
+fn cache_owner(args: &FetchArgs, plan: &Plan, printer: &Printer) -> Result<Option<u32>, Failure> {
+    let Some(name) = &args.cache_owner else {
+        return Ok(None);
+    };
+    if !plan.cache {
+        return Err(Failure::usage(printer.t(
+            "--cache-owner (WXTOKEN_CACHE_OWNER) works only with --no-fetch --cache: it names whose cache directory a reader trusts",
+            "--cache-owner（WXTOKEN_CACHE_OWNER）只能与 --no-fetch --cache 一起使用：它指定读取方信任谁的缓存目录",
+        )));
+    }
+    crate::users::uid_named(name).map(Some).ok_or_else(|| {
+        let shown = crate::redact::sanitize(name);
+        Failure::usage(crate::tr!(
+            printer.lang,
+            "--cache-owner {shown}: no such user on this system",
+            "--cache-owner {shown}：系统中没有这个用户"
+        ))
+    })
 }

@@ -27,6 +27,8 @@ pub struct Reader {
     /// powerwechat's store key is an MD5 of appid and secret: only there is the secret read,
     /// and it is sent nowhere.
     pub creds: Option<Credentials>,
+    /// `--cache-owner`: whose local cache directory is trusted besides this user's and root's.
+    pub cache_owner: Option<u32>,
 }
 
 pub(super) fn serve(plan: &Plan, reader: &Reader, printer: &Printer) -> Result<Obtained, Failure> {
@@ -53,7 +55,7 @@ pub(super) fn serve(plan: &Plan, reader: &Reader, printer: &Printer) -> Result<O
         return Err(Failure::usage(cache::no_dir_message(lang)));
     };
     let shown = crate::redact::sanitize(&dir.display().to_string());
-    let cache = match Cache::open_for_reading(dir) {
+    let cache = match Cache::open_for_reading(dir, reader.cache_owner) {
         Ok(Some(cache)) => cache,
         Ok(None) => {
             return Err(Failure::store(

@@ -28,6 +28,10 @@ pub struct Credentials {
     /// What was noticed while reading them (a secret file others may read), for the run's
     /// warnings.
     pub notes: Vec<String>,
+    /// Where the app id and the secret came from, as `-v` and doctor say it
+    /// (`WXTOKEN_APPID`, `profile "oa" (secret_env)`).
+    pub id_from: String,
+    pub secret_from: String,
 }
 
 fn is_hex_lower(s: &str) -> bool {

@@ -4,6 +4,7 @@
 mod common;
 
 mod cache;
+mod cache_readers;
 mod cache_safety;
 mod check;
 mod chinese;

@@ -239,6 +239,12 @@ fn the_profile_in_effect_is_named_in_verbose_json_and_the_errors_it_causes() {
         "{out:?}"
     );
     assert!(out.stderr.contains("(from profile \"mini\")"), "{out:?}");
+    assert!(
+        out.stderr.contains(
+            "* credentials: app id from profile \"mini\" (appid), secret from profile \"mini\" (secret_env)"
+        ),
+        "{out:?}"
+    );
     assert!(!out.stderr.contains("(from --proxy)"), "{out:?}");
     // An error a profile's setting causes names the profile and what it set.
     let out = run(&mut with(&["fetch", "--profile", "work", "--json"]));

@@ -478,7 +478,7 @@ fn secret_command_output_is_the_secret_and_is_never_shown() {
         if args[0] == "doctor" {
             assert!(
                 out.stdout
-                    .contains("secret from profile mini's secret_command (32 characters)"),
+                    .contains("secret from profile \"mini\" (secret_command) (32 characters)"),
                 "{out:?}"
             );
         }

@@ -220,7 +220,14 @@ fn a_group_of_readers_shares_a_refreshers_cache() {
     }
     let reader = || {
         run(wxtoken()
-            .args(["fetch", "--cache", "--no-fetch", "--cache-dir"])
+            .args([
+                "fetch",
+                "--cache",
+                "--no-fetch",
+                "--cache-owner",
+                "nobody",
+                "--cache-dir",
+            ])
             .arg(&dir)
             .env("WXTOKEN_APPID", APPID)
             .env("WXTOKEN_API_BASE", mock.url()))

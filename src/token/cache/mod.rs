@@ -5,6 +5,7 @@
 //! and temp-file names. Every file is opened through [`crate::safe_fs`], and everything read is
 //! validated as strictly as an answer from the network.
 
+mod dir;
 mod entry;
 mod layout;
 mod messages;
@@ -17,20 +18,15 @@ use std::time::{Duration, Instant};
 
 pub use entry::{Entry, Key, fingerprint, human_duration};
 use entry::{FORMAT, FailureRecord};
-use layout::{
-    TAG, TAG_NAME, TAG_SIGNATURE, failure_name, is_entry_name, is_lock_name, is_our_name,
-    temp_name, temp_owner,
-};
+use layout::{failure_name, is_entry_name, is_lock_name, temp_name, temp_owner};
 pub use layout::{no_dir_message, resolve_dir};
+use messages::warning;
 pub use messages::{CacheWarning, Unusable};
-use messages::{usable_dir_hint, warning};
 
 use crate::error::Failure;
 use crate::lang::Lang;
-use crate::redact::sanitize;
-use crate::safe_fs::{self, Refusal};
+use crate::safe_fs;
 use crate::time;
-use crate::tr;
 
 /// Entries and failure records are under 2 KiB; anything larger is not ours.
 const MAX_FILE: u64 = 16 * 1024;
@@ -61,90 +57,6 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The directory for `fetch`: created 0700 and tagged when missing; otherwise it must be
-    /// this user's, writable by nobody else, not a link, and either tagged by wxtoken or holding
-    /// nothing but wxtoken's files (then it is tagged now).
-    pub fn open(dir: PathBuf) -> Result<Cache, Unusable> {
-        let (created, meta) = safe_fs::create_private_dir(&dir).map_err(|e| {
-            let (shown, why) = (
-                sanitize(&dir.display().to_string()),
-                crate::error::io_reason(&e),
-            );
-            Unusable {
-                message: tr!(
-                    Lang::current(),
-                    "cannot create the cache directory {shown}: {why}",
-                    "无法创建缓存目录 {shown}：{why}"
-                ),
-                hint: usable_dir_hint(),
-            }
-        })?;
-        safe_fs::check_private_dir_meta(&meta).map_err(|r| Unusable::new(&dir, &r))?;
-        let cache = Cache::mine(dir, safe_fs::is_group_shared_meta(&meta));
-        if created || !cache.is_tagged() {
-            cache.adopt()?;
-        }
-        Ok(cache)
-    }
-
-    /// The directory for `cache list` and `cache clear`: `None` when it does not exist. It must
-    /// pass the same checks and carry wxtoken's tag.
-    pub fn open_existing(dir: PathBuf) -> Result<Option<Cache>, Unusable> {
-        match safe_fs::check_private_dir(&dir) {
-            Err(r) if r.is_not_found() => return Ok(None),
-            Err(r) => return Err(Unusable::new(&dir, &r)),
-            Ok(()) => {}
-        }
-        let shared = safe_fs::is_group_shared(&dir);
-        Cache::mine(dir, shared).tagged()
-    }
-
-    /// The directory for a `--no-fetch` reader: this user's, or a refresher's that only its
-    /// owner can write (its entries are then read only when the owner's too).
-    pub fn open_for_reading(dir: PathBuf) -> Result<Option<Cache>, Unusable> {
-        let owner = match safe_fs::check_shared_dir(&dir) {
-            Err(r) if r.is_not_found() => return Ok(None),
-            Err(r) => return Err(Unusable::new(&dir, &r)),
-            Ok(owner) => owner,
-        };
-        Cache {
-            dir,
-            owner,
-            group_readable: false,
-        }
-        .tagged()
-    }
-
-    fn mine(dir: PathBuf, group_readable: bool) -> Cache {
-        Cache {
-            group_readable,
-            owner: safe_fs::euid(),
-            dir,
-        }
-    }
-
-    fn tagged(self) -> Result<Option<Cache>, Unusable> {
-        let cache = self;
-        if !cache.is_tagged() {
-            let lang = Lang::current();
-            let shown = sanitize(&cache.dir.display().to_string());
-            return Err(Unusable {
-                message: tr!(
-                    lang,
-                    "{shown} is not a wxtoken cache directory (it has no CACHEDIR.TAG written by wxtoken); nothing in it was touched",
-                    "{shown} 不是 wxtoken 的缓存目录（没有 wxtoken 写的 CACHEDIR.TAG）；其中的文件都没有动"
-                ),
-                hint: lang
-                    .pick(
-                        "check --cache-dir; wxtoken fetch --cache tags the directory it uses",
-                        "请检查 --cache-dir；wxtoken fetch --cache 会给它使用的目录加上标记",
-                    )
-                    .into(),
-            });
-        }
-        Ok(Some(cache))
-    }
-
     fn path_of(&self, name: &str) -> PathBuf {
         self.dir.join(name)
     }
@@ -152,48 +64,6 @@ impl Cache {
     /// Where the entry of `key` lives (for `-v`).
     pub fn entry_path(&self, key: &Key) -> PathBuf {
         self.path_of(&key.name())
-    }
-
-    fn is_tagged(&self) -> bool {
-        safe_fs::read_owned_by(&self.path_of(TAG_NAME), 4096, self.owner).is_ok_and(|t| {
-            let t = String::from_utf8_lossy(&t);
-            t.starts_with(TAG_SIGNATURE) && t.contains("created by wxtoken")
-        })
-    }
-
-    /// Tag a directory that holds nothing but wxtoken's files.
-    fn adopt(&self) -> Result<(), Unusable> {
-        let shown = sanitize(&self.dir.display().to_string());
-        let names =
-            fs::read_dir(&self.dir).map_err(|e| Unusable::new(&self.dir, &Refusal::Io(e)))?;
-        for entry in names.flatten() {
-            let name = entry.file_name().to_string_lossy().to_string();
-            if !is_our_name(&name) {
-                let lang = Lang::current();
-                let other = sanitize(&name);
-                return Err(Unusable {
-                    message: tr!(
-                        lang,
-                        "{shown} is not a wxtoken cache directory: it holds other files ({other}) and no CACHEDIR.TAG of wxtoken",
-                        "{shown} 不是 wxtoken 的缓存目录：其中有其他文件（{other}），也没有 wxtoken 的 CACHEDIR.TAG"
-                    ),
-                    hint: lang
-                        .pick(
-                            "pass an empty or new directory with --cache-dir",
-                            "请用 --cache-dir 指定一个空目录或新目录",
-                        )
-                        .into(),
-                });
-            }
-        }
-        safe_fs::write_atomic(
-            &self.dir,
-            &temp_name(TAG_NAME),
-            TAG_NAME,
-            TAG.as_bytes(),
-            0o644,
-        )
-        .map_err(|e| Unusable::new(&self.dir, &Refusal::Io(e)))
     }
 
     /// Read the entry of `key`. `Ok(None)`: there is none. `Err`: it exists but is unusable.

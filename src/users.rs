@@ -1,0 +1,145 @@
+//! Users and groups by name (the system's databases, through libc): what a message names, and
+//! what `--cache-owner` accepts.
+
+use std::ffi::{CStr, CString};
+
+/// A buffer size for the `*_r` lookups, grown on ERANGE up to this.
+const MAX_BUF: usize = 1 << 20;
+
+/// The name of user `uid`, if the system knows one.
+pub fn user_name(uid: u32) -> Option<String> {
+    let mut buf = vec![0u8; 1024];
+    loop {
+        // SAFETY: plain C structs filled by getpwuid_r into `buf`, which outlives `entry`.
+        let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+        let mut entry: *mut libc::passwd = std::ptr::null_mut();
+        let rc = unsafe {
+            libc::getpwuid_r(
+                uid,
+                &mut pwd,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut entry,
+            )
+        };
+        if rc == libc::ERANGE && buf.len() < MAX_BUF {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        if rc != 0 || entry.is_null() {
+            return None;
+        }
+        // SAFETY: a found entry's pw_name is a NUL-terminated string in `buf`.
+        return Some(
+            unsafe { CStr::from_ptr(pwd.pw_name) }
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+}
+
+/// The uid of the user named `name` (or a number, taken as a uid).
+pub fn uid_named(name: &str) -> Option<u32> {
+    if let Ok(uid) = name.parse::<u32>() {
+        return Some(uid);
+    }
+    let c = CString::new(name).ok()?;
+    let mut buf = vec![0u8; 1024];
+    loop {
+        // SAFETY: as in `user_name`.
+        let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+        let mut entry: *mut libc::passwd = std::ptr::null_mut();
+        let rc = unsafe {
+            libc::getpwnam_r(
+                c.as_ptr(),
+                &mut pwd,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut entry,
+            )
+        };
+        if rc == libc::ERANGE && buf.len() < MAX_BUF {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        return (rc == 0 && !entry.is_null()).then_some(pwd.pw_uid);
+    }
+}
+
+/// The name of group `gid`, if the system knows one.
+pub fn group_name(gid: u32) -> Option<String> {
+    let mut buf = vec![0u8; 1024];
+    loop {
+        // SAFETY: as in `user_name`, for getgrgid_r.
+        let mut grp: libc::group = unsafe { std::mem::zeroed() };
+        let mut entry: *mut libc::group = std::ptr::null_mut();
+        let rc = unsafe {
+            libc::getgrgid_r(
+                gid,
+                &mut grp,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut entry,
+            )
+        };
+        if rc == libc::ERANGE && buf.len() < MAX_BUF {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        if rc != 0 || entry.is_null() {
+            return None;
+        }
+        // SAFETY: a found entry's gr_name is a NUL-terminated string in `buf`.
+        return Some(
+            unsafe { CStr::from_ptr(grp.gr_name) }
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+}
+
+/// Whether this process is in group `gid` (its effective group or a supplementary one).
+pub fn in_group(gid: u32) -> bool {
+    // SAFETY: getegid cannot fail; getgroups fills at most `n` entries of `groups`.
+    if unsafe { libc::getegid() } == gid {
+        return true;
+    }
+    let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
+    if n <= 0 {
+        return false;
+    }
+    let mut groups = vec![0 as libc::gid_t; n as usize];
+    let n = unsafe { libc::getgroups(n, groups.as_mut_ptr()) };
+    n > 0 && groups[..n as usize].contains(&gid)
+}
+
+/// `name (uid N)`, or `uid N` for a user the system does not name; escaped.
+pub fn describe_user(uid: u32) -> String {
+    match user_name(uid) {
+        Some(name) => format!("{} (uid {uid})", crate::redact::sanitize(&name)),
+        None => format!("uid {uid}"),
+    }
+}
+
+/// A group's name, or `gid N`; escaped.
+pub fn describe_group(gid: u32) -> String {
+    match group_name(gid) {
+        Some(name) => crate::redact::sanitize(&name),
+        None => format!("gid {gid}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_is_named_both_ways() {
+        assert_eq!(user_name(0).as_deref(), Some("root"));
+        assert_eq!(uid_named("root"), Some(0));
+        assert_eq!(uid_named("1234"), Some(1234));
+        assert_eq!(uid_named("no-such-user-wxtoken"), None);
+        assert_eq!(group_name(0).as_deref(), Some("root"));
+        assert!(in_group(unsafe { libc::getegid() }));
+    }
+}
