@@ -24,6 +24,8 @@ pub(crate) mod commands;
 pub(crate) mod encoding;
 pub mod error;
 pub mod exit_codes;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lang;
 pub(crate) mod net;
 pub(crate) mod output;

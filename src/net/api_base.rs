@@ -117,8 +117,11 @@ impl ApiBase {
                 }
             },
         };
+        // The scheme as the request is made (`HTTPS://` is https://): one spelling in the cache
+        // key, in messages and in the JSON output.
+        let rest = &raw[raw.find("://").map_or(0, |at| at + 3)..];
         Ok(ApiBase {
-            base: raw.trim_end_matches('/').to_string(),
+            base: format!("{scheme}://{}", rest.trim_end_matches('/')),
             scheme,
             host,
             port,
@@ -159,6 +162,9 @@ mod tests {
         );
         assert_eq!(b.host_port(), "127.0.0.1:8080");
         assert_eq!(ApiBase::parse("http://[::1]", Lang::En).unwrap().port, 80);
+        // One spelling of the scheme, whatever was typed (found by the urls fuzz target).
+        let b = ApiBase::parse("HTTPS://gw.example.com/Wx/", Lang::En).unwrap();
+        assert_eq!(b.as_str(), "https://gw.example.com/Wx");
         assert_eq!(
             ApiBase::parse("http://[::1]:81/x", Lang::En).unwrap().port,
             81

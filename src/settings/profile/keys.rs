@@ -27,6 +27,7 @@ pub(super) const FLAG_KEYS: &[(&str, Kind)] = &[
     ("cache", Kind::Bool),
     ("cache_dir", Kind::Path),
     ("min_ttl", Kind::Integer),
+    ("cache_owner", Kind::Text),
     ("store", Kind::Text),
     ("store_layout", Kind::Text),
     ("store_prefix", Kind::Text),

@@ -114,8 +114,15 @@ impl Config {
                 "{shown}：不是 UTF-8 文本"
             ))
         })?;
-        register_secret_shaped_words(&text);
         let private = mode & 0o077 == 0 && owner == crate::safe_fs::euid();
+        Config::parse(path, text, private).map(Some)
+    }
+
+    /// The file's text, parsed (its profiles are checked when one is used or listed);
+    /// `private`: owned by this user and readable by nobody else.
+    pub fn parse(path: &Path, text: String, private: bool) -> Result<Config, Failure> {
+        let shown = crate::redact::sanitize(&path.display().to_string());
+        register_secret_shaped_words(&text);
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| line_of(&text, s.start)).unwrap_or(1);
             let message = toml_message(e.message());
@@ -128,7 +135,7 @@ impl Config {
             file,
         };
         config.register_secrets();
-        Ok(Some(config))
+        Ok(config)
     }
 
     /// Every secret written in the file is masked from here on, whatever is checked or used.
