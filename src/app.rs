@@ -273,14 +273,34 @@ fn env_format_failed(args: &[OsString]) {
     }
 }
 
+/// `wxtoken --version`: the version, and how this binary was built (build.rs).
+fn long_version() -> String {
+    format!(
+        "wxtoken {}\ncommit: {}\nbuilt: {}\ntarget: {}\nfeatures: TLS (rustls, TLS 1.2 and 1.3), HTTP and SOCKS4/5 proxies, Redis store (TLS, Sentinel, Cluster)\n",
+        env!("CARGO_PKG_VERSION"),
+        env!("WXTOKEN_COMMIT"),
+        env!("WXTOKEN_BUILD_DATE"),
+        env!("WXTOKEN_TARGET"),
+    )
+}
+
 /// clap's own errors (unknown flag, bad value): exit 2, and a JSON document with --json (or
 /// fetch's --format json).
 fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
     let json = requested_format(args).as_deref() == Some("json");
     use clap::error::ErrorKind;
     if e.kind() == ErrorKind::DisplayVersion {
-        // The same line for `wxtoken -V` and `wxtoken fetch -V` (clap would say `wxtoken-fetch`).
-        let line = format!("wxtoken {}\n", env!("CARGO_PKG_VERSION"));
+        // The same line for `wxtoken -V` and `wxtoken fetch -V` (clap would say `wxtoken-fetch`);
+        // `--version` says how it was built too.
+        let long = args
+            .iter()
+            .find(|a| *a == "-V" || *a == "--version")
+            .is_some_and(|a| a == "--version");
+        let line = if long {
+            long_version()
+        } else {
+            format!("wxtoken {}\n", env!("CARGO_PKG_VERSION"))
+        };
         return match std::io::Write::write_all(&mut std::io::stdout(), line.as_bytes()) {
             Ok(()) => code::OK,
             Err(_) => code::INTERNAL,

@@ -46,6 +46,10 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
         "cache or store unusable (unsafe, unreachable, lock held too long) or empty; nothing fetched",
     ),
     (
+        code::DECLINED,
+        "not confirmed: the answer at a prompt (quota clear) was not yes; nothing was done",
+    ),
+    (
         code::NOT_RUNNABLE,
         "exec: CMD was found but could not be run (not executable, permission denied)",
     ),
@@ -69,6 +73,7 @@ const EXIT_CODES_ZH: &[&str] = &[
     "账号或 AppSecret 被冻结、封禁，或账号类型不对",
     "其他微信错误码，以及不在错误码表中的错误码",
     "缓存或存储不可用（不安全、连不上、锁被占用过久）或其中没有 token；没有获取 token",
+    "未确认：提示处的回答不是 yes（quota clear）；什么也没做",
     "exec：找到了 CMD 但无法运行（不可执行、权限不足）",
     "exec：找不到 CMD（否则 exec 以 CMD 自己的退出状态退出）",
 ];

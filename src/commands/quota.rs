@@ -338,7 +338,7 @@ fn refuse_unasked(yes: bool, budget: &Budget, printer: &Printer) -> Result<(), F
     )))
 }
 
-/// Ask at the terminal; anything but yes is a refusal (a usage error: nothing is sent).
+/// Ask at the terminal; anything but yes is a refusal (exit 12: nothing is sent).
 fn ask(budget: &Budget, printer: &Printer) -> Result<(), Failure> {
     let (what, cost) = (&budget.what, budget.cost);
     crate::output::write_stderr(&tr!(
@@ -352,7 +352,7 @@ fn ask(budget: &Budget, printer: &Printer) -> Result<(), Failure> {
     if read.is_ok() && matches!(answer.as_str(), "y" | "yes" | "是") {
         return Ok(());
     }
-    Err(Failure::usage(
+    Err(Failure::declined(
         printer.t("not confirmed: nothing was reset", "未确认：没有清零"),
     ))
 }

@@ -14,6 +14,8 @@ pub const ACCOUNT: u8 = 9;
 /// Another errcode, or (`explain`) a code the catalogue does not know.
 pub const OTHER: u8 = 10;
 pub const STORE: u8 = 11;
+/// A confirmation prompt answered with anything but yes: nothing was done.
+pub const DECLINED: u8 = 12;
 /// `exec`: the command was found but cannot be run.
 pub const NOT_RUNNABLE: u8 = 126;
 /// `exec`: the command was not found.

@@ -75,6 +75,8 @@ pub enum Failure {
         hints: Vec<String>,
         code: u8,
     },
+    /// The answer at a confirmation prompt was not yes: nothing was done.
+    Declined { message: String },
     /// A bug or an unexpected condition of the machine.
     Internal { message: String },
 }
@@ -103,6 +105,12 @@ impl Failure {
         }
     }
 
+    pub fn declined(message: impl Into<String>) -> Failure {
+        Failure::Declined {
+            message: message.into(),
+        }
+    }
+
     pub fn internal(message: impl Into<String>) -> Failure {
         Failure::Internal {
             message: message.into(),
@@ -125,6 +133,7 @@ impl Failure {
             | Failure::Response { message, .. }
             | Failure::Store { message, .. }
             | Failure::Launch { message, .. }
+            | Failure::Declined { message }
             | Failure::Internal { message } => message.push_str(suffix),
             Failure::WeChat(w) => w.message.push_str(suffix),
         }
@@ -139,7 +148,7 @@ impl Failure {
             | Failure::Launch { hints, .. }
             | Failure::Response { hints, .. } => hints.push(hint.into()),
             Failure::WeChat(w) => w.hints.push(hint.into()),
-            Failure::Internal { .. } => {}
+            Failure::Declined { .. } | Failure::Internal { .. } => {}
         }
         self
     }
@@ -153,6 +162,7 @@ impl Failure {
             Failure::Response { .. } => code::RESPONSE,
             Failure::Store { .. } => code::STORE,
             Failure::Launch { code, .. } => *code,
+            Failure::Declined { .. } => code::DECLINED,
             Failure::WeChat(w) => w.exit_code,
         }
     }
@@ -165,6 +175,7 @@ impl Failure {
             Failure::WeChat(_) => "wechat",
             Failure::Store { .. } => "store",
             Failure::Launch { .. } => "exec",
+            Failure::Declined { .. } => "declined",
             Failure::Internal { .. } => "internal",
         }
     }
@@ -176,6 +187,7 @@ impl Failure {
             | Failure::Response { message, .. }
             | Failure::Store { message, .. }
             | Failure::Launch { message, .. }
+            | Failure::Declined { message }
             | Failure::Internal { message } => message,
             Failure::WeChat(w) => &w.message,
         }
@@ -189,7 +201,7 @@ impl Failure {
             | Failure::Launch { hints, .. }
             | Failure::Response { hints, .. } => hints,
             Failure::WeChat(w) => &w.hints,
-            Failure::Internal { .. } => &[],
+            Failure::Declined { .. } | Failure::Internal { .. } => &[],
         }
     }
 
@@ -199,7 +211,10 @@ impl Failure {
             Failure::Network { retryable, .. } | Failure::Store { retryable, .. } => *retryable,
             Failure::Response { http_status, .. } => http_status.is_some_and(|s| s >= 500),
             Failure::WeChat(w) => w.retryable,
-            Failure::Usage { .. } | Failure::Launch { .. } | Failure::Internal { .. } => false,
+            Failure::Usage { .. }
+            | Failure::Launch { .. }
+            | Failure::Declined { .. }
+            | Failure::Internal { .. } => false,
         }
     }
 

@@ -820,7 +820,7 @@ fn a_refusing_proxy_exits_3_and_no_proxy_bypasses_it() {
 
 #[test]
 fn version_and_help() {
-    let out = run(wxtoken().arg("--version"));
+    let out = run(wxtoken().arg("-V"));
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stdout,

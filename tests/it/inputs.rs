@@ -66,14 +66,36 @@ fn min_ttl_needs_the_cache_and_warns_past_a_tokens_life() {
 #[test]
 fn dash_v_upper_prints_one_version_line_everywhere() {
     let want = format!("wxtoken {}\n", env!("CARGO_PKG_VERSION"));
-    for args in [
-        vec!["-V"],
-        vec!["fetch", "-V"],
-        vec!["cache", "list", "--version"],
-    ] {
+    for args in [vec!["-V"], vec!["fetch", "-V"], vec!["cache", "list", "-V"]] {
         let out = run(wxtoken().args(&args));
         assert_eq!(out.code, 0, "{args:?}: {out:?}");
         assert_eq!(out.stdout, want, "{args:?}");
+    }
+}
+
+#[test]
+fn long_version_says_how_the_binary_was_built() {
+    for args in [vec!["--version"], vec!["cache", "list", "--version"]] {
+        let out = run(wxtoken().args(&args));
+        assert_eq!(out.code, 0, "{args:?}: {out:?}");
+        let lines: Vec<&str> = out.stdout.lines().collect();
+        assert_eq!(lines[0], format!("wxtoken {}", env!("CARGO_PKG_VERSION")));
+        let commit = lines[1].strip_prefix("commit: ").unwrap();
+        assert!(
+            commit == "unknown"
+                || commit.len() == 12 && commit.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{out:?}"
+        );
+        let date = lines[2].strip_prefix("built: ").unwrap();
+        assert!(date.len() == 10 && date.starts_with("20"), "{out:?}");
+        assert!(
+            lines[3].starts_with(&format!("target: {}-", std::env::consts::ARCH)),
+            "{out:?}"
+        );
+        assert!(
+            lines[4].starts_with("features: ") && lines[4].contains("Redis"),
+            "{out:?}"
+        );
     }
 }
 

@@ -510,7 +510,7 @@ fn at_a_terminal(mock: &Mock, args: &str, answer: &str) -> (i32, String) {
 fn at_a_terminal_it_asks_and_says_what_a_reset_costs() {
     let mock = wechat(Reply::json(QUOTA), Reply::json(OK));
     let (code, text) = at_a_terminal(&mock, "", "n\n");
-    assert_eq!(code, 2, "{text:?}");
+    assert_eq!(code, 12, "\"n\" is a refusal, not a usage error: {text:?}");
     assert!(
         text.contains("10 resets a month (shared with clear_quota). [y/N]"),
         "{text:?}"
@@ -520,7 +520,7 @@ fn at_a_terminal_it_asks_and_says_what_a_reset_costs() {
         "{text:?}"
     );
     let (code, text) = at_a_terminal(&mock, "--api /cgi-bin/token", "\n");
-    assert_eq!(code, 2, "{text:?}");
+    assert_eq!(code, 12, "{text:?}");
     assert!(
         text.contains("50 single-API resets a month. [y/N]"),
         "{text:?}"
