@@ -116,14 +116,26 @@ pub fn exit_table() -> Vec<(u8, &'static str, String, String)> {
 /// of their own, so that nothing wraps under the code column.
 pub fn exit_code_help(lang: crate::lang::Lang) -> String {
     let mut out = format!("{}\n", lang.pick("Exit codes:", "退出码："));
+    // 80 columns: every line wraps under its own column (the codes' column stays clear).
+    use crate::columns::{width, wrap};
+    const COLUMNS: usize = 80;
     for (code, _, errcodes, wecom) in exit_table() {
-        out.push_str(&format!("  {code:>3}  {}\n", exit_meaning(code, lang)));
-        if !errcodes.is_empty() {
-            out.push_str(&format!("       errcode {errcodes}\n"));
-        }
-        if !wecom.is_empty() {
-            let label = lang.pick("WeChat Work errcode", "企业微信 errcode");
-            out.push_str(&format!("       {label} {wecom}\n"));
+        let meaning = exit_meaning(code, lang);
+        out.push_str(&wrap(
+            meaning,
+            &format!("  {code:>3}  "),
+            "       ",
+            COLUMNS,
+        ));
+        out.push('\n');
+        let label = lang.pick("WeChat Work errcode", "企业微信 errcode");
+        for (label, codes) in [("errcode", errcodes), (label, wecom)] {
+            if !codes.is_empty() {
+                let first = format!("       {label} ");
+                let rest = " ".repeat(width(&first));
+                out.push_str(&wrap(&codes, &first, &rest, COLUMNS));
+                out.push('\n');
+            }
         }
     }
     out.push_str(lang.pick(

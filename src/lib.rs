@@ -12,7 +12,7 @@
 //! - [`wechat`]: WeChat's requests and answers, the errcode catalogue, pasted responses.
 //! - `net`: connection settings, the HTTP client, API base, proxies, TLS, transport errors.
 //! - `output`, [`error`], [`exit_codes`]: what is printed, the failures and their exit codes.
-//! - Leaves: [`platform`], [`lang`], [`redact`], [`time`], `encoding`, `safe_fs`, `safe_path`, `terminal`, `users`,
+//! - Leaves: [`platform`], [`lang`], [`redact`], [`time`], `columns`, `encoding`, `safe_fs`, `safe_path`, `terminal`, `users`,
 //!   [`arena`] (the allocator).
 //!
 //! Public modules are the ones the integration tests and the fuzz targets drive directly.
@@ -20,6 +20,7 @@
 pub mod app;
 pub mod arena;
 pub(crate) mod cli;
+pub(crate) mod columns;
 pub(crate) mod commands;
 pub(crate) mod encoding;
 pub mod error;

@@ -134,6 +134,15 @@ pub struct CredArgs {
     pub secret_file: Option<PathBuf>,
 }
 
+/// `--retries`: 0 to 10, said in words (clap's range parser says "0..=10").
+fn parse_retries(raw: &str) -> Result<u32, String> {
+    raw.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= 10)
+        .ok_or_else(|| "a whole number from 0 to 10".to_string())
+}
+
 fn parse_secret(raw: &str) -> Result<Secret, std::convert::Infallible> {
     Ok(Secret::new(raw.to_string()))
 }
@@ -161,11 +170,12 @@ pub struct ConnArgs {
 
     /// Retries after errcode -1, network failures and HTTP 5xx, with exponential backoff from 500 ms
     #[arg(long, value_name = "N", env = "WXTOKEN_RETRIES", default_value_t = 2,
-          value_parser = clap::value_parser!(u32).range(0..=10))]
+          value_parser = parse_retries)]
     pub retries: u32,
 
-    /// HTTP(S) proxy URL. Without it, https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http
-    /// API base) and all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected
+    /// Proxy URL: http://, https://, socks5h://, socks5:// or socks4://. Without it,
+    /// https_proxy/HTTPS_PROXY (http_proxy/HTTP_PROXY for an http API base) and
+    /// all_proxy/ALL_PROXY are used as curl does, and no_proxy/NO_PROXY respected
     #[arg(long, value_name = "URL")]
     pub proxy: Option<String>,
 

@@ -144,7 +144,12 @@ pub struct ExecArgs {
     pub fetch: FetchArgs,
 
     /// The command and its arguments, after `--`
-    #[arg(value_name = "CMD", last = true, required = true)]
+    #[arg(
+        value_name = "CMD",
+        last = true,
+        required = true,
+        help_heading = "Command"
+    )]
     pub command: Vec<OsString>,
 }
 

@@ -40,9 +40,7 @@ pub enum Command {
     /// 5 minutes). Where more than one process or machine needs the token, use --stable (safe from
     /// any number of machines at once) and/or --cache (one upstream fetch shared by every
     /// invocation on this machine).
-    #[command(
-        after_help = "Examples:\n  wxtoken fetch --profile mini --stable --cache\n  eval \"$(wxtoken fetch --profile mini --format env)\"\n  curl \"https://api.weixin.qq.com/cgi-bin/getcallbackip?$(wxtoken fetch --format query)\"\n  wxtoken fetch --profile oa --output /run/app/wx-token    # from cron, with --cache or --store"
-    )]
+    #[command(after_help = FETCH_EXAMPLES)]
     Fetch(FetchCommand),
 
     /// Run a command with a token in its environment: WXTOKEN_ACCESS_TOKEN, and
@@ -239,13 +237,18 @@ pub enum CacheCommand {
     },
 }
 
+/// `wxtoken fetch --help`'s examples (the exit-code table follows them).
+const FETCH_EXAMPLES: &str = "Examples:\n  wxtoken fetch --stable                   # a token, safe from any number of machines\n  wxtoken fetch --profile mini --stable --cache\n  TOKEN=$(wxtoken fetch --stable --cache) || exit\n  eval \"$(wxtoken fetch --profile mini --format env)\"\n  curl \"https://api.weixin.qq.com/cgi-bin/getcallbackip?$(wxtoken fetch --format query)\"\n  wxtoken fetch --profile oa --output /run/app/wx-token    # from cron, with --cache or --store\n  wxtoken fetch --store redis://10.0.0.5:6379 --no-fetch   # a reader: the appid alone\n  wxtoken fetch --platform wecom --corpid ww0123456789abcdef --secret-file app.secret";
+
 /// The command line with the exit-code table after the help of `wxtoken` and `wxtoken fetch`.
 pub fn command_with_exit_codes() -> clap::Command {
     use clap::CommandFactory;
     let table = crate::exit_codes::exit_code_help(crate::lang::Lang::En);
     Cli::command()
         .after_help(table.clone())
-        .mut_subcommand("fetch", |c| c.after_help(table))
+        .mut_subcommand("fetch", |c| {
+            c.after_help(format!("{FETCH_EXAMPLES}\n\n{table}"))
+        })
 }
 
 #[cfg(test)]

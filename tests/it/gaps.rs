@@ -135,3 +135,59 @@ fn a_secret_file_others_may_read_is_warned_about_and_two_lines_are_named() {
     assert!(!two.stderr.contains("second-line"), "{two:?}");
     assert_eq!(mock.count(), 4, "the two-line file sent nothing");
 }
+
+/// Columns a line takes (CJK characters take two).
+fn columns(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !c.is_ascii() && c != '…' && c != '→' {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[test]
+fn fetch_help_has_examples_and_the_exit_table_fits_80_columns() {
+    let out = run(wxtoken().args(["fetch", "--help"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    let examples = out
+        .stdout
+        .find("Examples:")
+        .expect("fetch --help has examples");
+    let table = out.stdout.find("Exit codes:").expect("and the exit codes");
+    assert!(examples < table, "{out:?}");
+    assert!(
+        out.stdout
+            .contains("TOKEN=$(wxtoken fetch --stable --cache) || exit")
+    );
+    for lang in ["en", "zh"] {
+        let out = run(wxtoken().args(["--lang", lang, "--help"]));
+        let table = &out.stdout[out.stdout.find("Exit codes:").unwrap()..];
+        for line in table.lines() {
+            assert!(columns(line) <= 80, "{lang}: {line:?}");
+        }
+        // The codes' column stays clear: every line is a code or indented past it.
+        for line in table
+            .lines()
+            .skip(1)
+            .filter(|l| !l.is_empty() && !l.starts_with("See"))
+        {
+            let code = line[..5].trim();
+            assert!(
+                code.is_empty() || code.parse::<u8>().is_ok(),
+                "{lang}: {line:?}"
+            );
+        }
+    }
+    // No clap internals in what a user reads.
+    let out = run(wxtoken().args(["fetch", "--retries", "11"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("a whole number from 0 to 10"),
+        "{out:?}"
+    );
+    assert!(!out.stderr.contains("..="), "{out:?}");
+}

@@ -260,7 +260,7 @@ fn every_mistake_in_the_file_is_a_usage_error_naming_file_line_and_key() {
         ),
         (
             "retries = 11\n",
-            &["FILE:5: retries:", "11 is not in 0..=10"],
+            &["FILE:5: retries:", "a whole number from 0 to 10"],
         ),
         (
             "platform = \"weixin\"\n",

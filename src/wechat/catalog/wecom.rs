@@ -203,7 +203,7 @@ pub static ROWS: &[Entry] = &[
     Entry {
         code: 60020,
         official: "访问ip不在白名单之中；请确认访问ip是否在服务商白名单IP列表",
-        title_en: "calling IP not in 企业可信IP",
+        title_en: "calling IP not among the app's trusted IPs (企业可信IP)",
         title_zh: "调用 IP 不在企业可信IP中",
         explain_en: "WeChat Work only accepts this app's calls from its trusted IPs (企业可信IP; for third-party and 代开发 apps, the service provider's IP whitelist). It comes on business calls even when gettoken from the same host succeeds.",
         explain_zh: "企业微信只接受来自该应用可信 IP 的调用（企业可信IP；第三方应用和代开发应用则为服务商的 IP 白名单）。即使同一台机器调用 gettoken 成功，业务接口也可能返回此错误。",
