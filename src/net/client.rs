@@ -138,6 +138,16 @@ impl Client {
     /// hangs, a proxy that trickles its answer a byte at a time) can outlive `--timeout`; a
     /// thread left behind ends with the process.
     pub fn exchange(&self, req: &Request) -> Result<Answer, Failure> {
+        self.exchange_telling(req, None)
+    }
+
+    /// [`Self::exchange`], saying at a terminal what it waits for once the answer takes more
+    /// than a second.
+    fn exchange_telling(
+        &self,
+        req: &Request,
+        waiting: Option<(&Printer, String)>,
+    ) -> Result<Answer, Failure> {
         let (tx, rx) = std::sync::mpsc::channel();
         let (me, req) = (self.clone(), req.clone());
         std::thread::Builder::new()
@@ -146,10 +156,17 @@ impl Client {
                 let _ = tx.send(me.exchange_unbounded(&req));
             })
             .map_err(|e| Failure::internal(format!("cannot start a thread: {e}")))?;
-        match rx.recv_timeout(self.settings.timeout) {
-            Ok(result) => result,
-            Err(_) => Err(transport_error::timed_out(&self.settings)),
-        }
+        let timeout = self.settings.timeout;
+        let first = timeout.min(Duration::from_secs(1));
+        let result = match (rx.recv_timeout(first), waiting) {
+            (Ok(result), _) => Ok(result),
+            (Err(_), Some((printer, line))) if timeout > first => {
+                printer.progress(&line);
+                rx.recv_timeout(timeout - first)
+            }
+            (Err(e), _) => Err(e),
+        };
+        result.unwrap_or_else(|_| Err(transport_error::timed_out(&self.settings)))
     }
 
     fn exchange_unbounded(&self, req: &Request) -> Result<Answer, Failure> {
@@ -244,9 +261,24 @@ impl Client {
                 "（共 {attempt} 次尝试，用时 {total:.1} 秒，每次最多 {each}）"
             ))
         };
+        // Whatever the outcome, no status line is left on the screen.
+        struct Clear<'a>(&'a Printer);
+        impl Drop for Clear<'_> {
+            fn drop(&mut self) {
+                self.0.progress_done();
+            }
+        }
+        let _clear = Clear(printer);
+        let host = &self.settings.api_base.host;
+        let secs = fmt_secs(self.settings.timeout);
         loop {
             let started = Instant::now();
-            let outcome = self.exchange(req);
+            let waiting = tr!(
+                lang,
+                "waiting for {host} (attempt {attempt}/{attempts}, at most {secs})",
+                "等待 {host} 应答（第 {attempt}/{attempts} 次尝试，最多 {secs}）"
+            );
+            let outcome = self.exchange_telling(req, Some((printer, waiting)));
             let elapsed = started.elapsed().as_millis();
             let verdict = match outcome {
                 Ok(answer) => {
@@ -282,6 +314,12 @@ impl Client {
                         lang,
                         "retrying in {ms} ms ({why})",
                         "{ms} 毫秒后重试（{why}）"
+                    ));
+                    let wait = backoff.as_secs_f64();
+                    printer.progress(&tr!(
+                        lang,
+                        "attempt {attempt}/{attempts} failed ({why}); trying again in {wait:.1} s",
+                        "第 {attempt}/{attempts} 次尝试失败（{why}）；{wait:.1} 秒后重试"
                     ));
                     std::thread::sleep(backoff);
                     backoff = (backoff * 2).min(MAX_BACKOFF);

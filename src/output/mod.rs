@@ -210,6 +210,11 @@ pub struct Printer {
     pub profile: Option<String>,
     stderr_color: bool,
     stdout_color: bool,
+    /// Whether a status line (`progress`) may be shown: stderr is a terminal, and neither -q,
+    /// --json nor -v asked for other output.
+    status_line: bool,
+    /// A status line is on the screen now (cleared before anything else is written).
+    status_shown: std::cell::Cell<bool>,
 }
 
 impl Printer {
@@ -221,6 +226,8 @@ impl Printer {
             quiet,
             verbose,
             profile: None,
+            status_line: io::stderr().is_terminal() && !quiet && !json && !verbose,
+            status_shown: std::cell::Cell::new(false),
             stderr_color: use_color(color, io::stderr().is_terminal(), env),
             stdout_color: use_color(color, io::stdout().is_terminal(), env),
         }
@@ -279,6 +286,28 @@ impl Printer {
     /// there): the one thing ever written unmasked.
     pub fn result_unmasked(&self, text: &str) -> Result<(), Failure> {
         write_stdout(text)
+    }
+
+    /// One status line at a terminal while the run waits (a retry's backoff, a slow answer):
+    /// rewritten in place, cleared before anything else is written and when the wait ends.
+    /// Never with -q, --json or -v, nor when stderr is not a terminal (a pipe, a log).
+    pub fn progress(&self, line: &str) {
+        if !self.status_line {
+            return;
+        }
+        write_stderr_pieces(&[
+            Piece::Ours("\r\x1b[2K".into()),
+            Piece::Ours(format!("{} ", self.paint_stderr(Tone::Dim, "wxtoken:"))),
+            Piece::Text(line),
+        ]);
+        self.status_shown.set(true);
+    }
+
+    /// Clear the status line, if one is shown.
+    pub fn progress_done(&self) {
+        if self.status_shown.replace(false) {
+            write_stderr_pieces(&[Piece::Ours("\r\x1b[2K".into())]);
+        }
     }
 
     /// A line for people on stderr (already escaped where needed); masked.

@@ -4,6 +4,7 @@
 
 use crate::common::*;
 use std::os::unix::fs::PermissionsExt;
+use std::time::Duration;
 
 #[test]
 fn json_and_verbose_work_before_the_command_too() {
@@ -190,4 +191,64 @@ fn fetch_help_has_examples_and_the_exit_table_fits_80_columns() {
         "{out:?}"
     );
     assert!(!out.stderr.contains("..="), "{out:?}");
+}
+
+/// `wxtoken ARGS` at a terminal (`script` gives it one): its exit code and all it wrote.
+fn at_a_terminal(mock: &Mock, args: &str) -> (i32, String) {
+    let command = format!("{} {args}", env!("CARGO_BIN_EXE_wxtoken"));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the script command (util-linux) is needed for this test");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(!text.contains(SECRET), "{text:?}");
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn waits_and_retries_show_one_status_line_at_a_terminal_only() {
+    let busy = || Reply::errcode(-1, "system error");
+    let slow = || Reply::Trickle {
+        body: format!(r#"{{"access_token":"{TOKEN}","expires_in":7200}}"#).into_bytes(),
+        delay: Duration::from_millis(15),
+    };
+    let mock = Mock::start(vec![busy(), slow()]);
+    let (code, text) = at_a_terminal(&mock, "fetch --retries 2");
+    assert_eq!(code, 0, "{text:?}");
+    assert!(
+        text.contains("attempt 1/3 failed (") && text.contains("trying again in 0.5 s"),
+        "{text:?}"
+    );
+    assert!(
+        text.contains("waiting for 127.0.0.1 (attempt 2/3, at most 10 s)"),
+        "{text:?}"
+    );
+    // Rewritten in place and cleared before the token: the token's line is clean.
+    assert!(text.contains("\r\x1b[2K"), "{text:?}");
+    let last = text.trim_end().rsplit(['\n', '\r']).next().unwrap();
+    assert_eq!(
+        last,
+        format!("\x1b[2K{TOKEN}"),
+        "cleared, then the token: {text:?}"
+    );
+    // Never with -q or --json, never in a pipe.
+    for args in ["-q fetch --retries 2", "fetch --json --retries 2"] {
+        let mock = Mock::start(vec![busy(), slow()]);
+        let (code, text) = at_a_terminal(&mock, args);
+        assert_eq!(code, 0, "{args}: {text:?}");
+        assert!(
+            !text.contains("trying again") && !text.contains("\x1b[2K"),
+            "{args}: {text:?}"
+        );
+    }
+    let mock = Mock::start(vec![busy(), slow()]);
+    let out = run(fetch(&mock).args(["--retries", "2"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stderr.is_empty(), "a pipe gets no status line: {out:?}");
 }
