@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)')
             [CompletionResult]::new('rid', 'rid', [CompletionResultType]::ParameterValue, 'Look up a request id (rid): when, from which IP, what was sent and answered')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Show a manual page: wxtoken''s, or a command''s (every option, variable and exit code)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -437,6 +438,18 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'wxtoken;man' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the pages, one name a line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'wxtoken;help' {
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch an access_token and print it (or one JSON document with --json)')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with a token in its environment: WXTOKEN_ACCESS_TOKEN, and WXTOKEN_EXPIRES_AT (unix seconds)')
@@ -448,6 +461,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('quota', 'quota', [CompletionResultType]::ParameterValue, 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)')
             [CompletionResult]::new('rid', 'rid', [CompletionResultType]::ParameterValue, 'Look up a request id (rid): when, from which IP, what was sent and answered')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Show a manual page: wxtoken''s, or a command''s (every option, variable and exit code)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -495,6 +509,9 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;help;completions' {
+            break
+        }
+        'wxtoken;help;man' {
             break
         }
         'wxtoken;help;help' {

@@ -40,6 +40,9 @@ _wxtoken() {
             wxtoken,help)
                 cmd="wxtoken__subcmd__help"
                 ;;
+            wxtoken,man)
+                cmd="wxtoken__subcmd__man"
+                ;;
             wxtoken,profiles)
                 cmd="wxtoken__subcmd__profiles"
                 ;;
@@ -91,6 +94,9 @@ _wxtoken() {
             wxtoken__subcmd__help,help)
                 cmd="wxtoken__subcmd__help__subcmd__help"
                 ;;
+            wxtoken__subcmd__help,man)
+                cmd="wxtoken__subcmd__help__subcmd__man"
+                ;;
             wxtoken__subcmd__help,profiles)
                 cmd="wxtoken__subcmd__help__subcmd__profiles"
                 ;;
@@ -137,7 +143,7 @@ _wxtoken() {
 
     case "${cmd}" in
         wxtoken)
-            opts="-q -v -h -V --color --lang --quiet --json --verbose --help --version fetch exec profiles explain check doctor cache quota rid completions help"
+            opts="-q -v -h -V --color --lang --quiet --json --verbose --help --version fetch exec profiles explain check doctor cache quota rid completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,7 +799,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__help)
-            opts="fetch exec profiles explain check doctor cache quota rid completions help"
+            opts="fetch exec profiles explain check doctor cache quota rid completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,6 +952,20 @@ _wxtoken() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        wxtoken__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         wxtoken__subcmd__help__subcmd__profiles)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1009,6 +1029,28 @@ _wxtoken() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__man)
+            opts="-q -h -V --list --color --lang --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand quota 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)'
             cand rid 'Look up a request id (rid): when, from which IP, what was sent and answered'
             cand completions 'Print a shell completion script'
+            cand man 'Show a manual page: wxtoken''s, or a command''s (every option, variable and exit code)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wxtoken;fetch'= {
@@ -411,6 +412,17 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'wxtoken;man'= {
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
+            cand --list 'List the pages, one name a line'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'wxtoken;help'= {
             cand fetch 'Fetch an access_token and print it (or one JSON document with --json)'
             cand exec 'Run a command with a token in its environment: WXTOKEN_ACCESS_TOKEN, and WXTOKEN_EXPIRES_AT (unix seconds)'
@@ -422,6 +434,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand quota 'Show or reset the daily API call quotas (Official Accounts, Mini Programs)'
             cand rid 'Look up a request id (rid): when, from which IP, what was sent and answered'
             cand completions 'Print a shell completion script'
+            cand man 'Show a manual page: wxtoken''s, or a command''s (every option, variable and exit code)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wxtoken;help;fetch'= {
@@ -455,6 +468,8 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken;help;rid'= {
         }
         &'wxtoken;help;completions'= {
+        }
+        &'wxtoken;help;man'= {
         }
         &'wxtoken;help;help'= {
         }

@@ -216,6 +216,7 @@ fn run(cli: &Cli, lang: Lang, profile: &crate::settings::profile::own::ProfileSe
         Command::Cache(command) => commands::cache::run(command, &printer),
         Command::Quota(command) => commands::quota::run(command, profile, &printer),
         Command::Rid(args) => commands::rid::run(args, profile, &printer),
+        Command::Man(args) => commands::man::run(args, &printer),
         Command::Completions(CompletionsArgs { shell }) => {
             let script = commands::completions::script(*shell);
             printer

@@ -7,7 +7,7 @@ use clap::{Args, Command, FromArgMatches, Subcommand};
 
 use super::{
     CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExecArgs, ExplainArgs, FetchCommand,
-    LeadingArgs, OutputArgs, ProfilesArgs, QuotaCommand, RidArgs,
+    LeadingArgs, ManArgs, OutputArgs, ProfilesArgs, QuotaCommand, RidArgs,
 };
 
 /// The subcommands, in the derive's order, each with its arguments deferred.
@@ -49,6 +49,7 @@ const SUBCOMMANDS: &[Sub] = &[
     ("completions", || {
         Command::new("completions").defer(CompletionsArgs::augment_args)
     }),
+    ("man", || Command::new("man").defer(ManArgs::augment_args)),
 ];
 
 /// The command tree with deferred subcommands: the same ids as the derive's, so that

@@ -106,6 +106,26 @@ pub enum Command {
     ///
     /// For example: wxtoken completions bash > ~/.local/share/bash-completion/completions/wxtoken
     Completions(CompletionsArgs),
+
+    /// Show a manual page: wxtoken's, or a command's (every option, variable and exit code)
+    ///
+    /// At a terminal the page opens in man(1); otherwise its roff source is printed, for
+    /// `wxtoken man > wxtoken.1` or a package. The same pages are in the repository's man/.
+    #[command(
+        after_help = "Examples:\n  wxtoken man\n  wxtoken man fetch\n  wxtoken man cache clear\n  wxtoken man --list"
+    )]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to show (none: wxtoken's own page)
+    #[arg(value_name = "COMMAND")]
+    pub page: Vec<String>,
+
+    /// List the pages, one name a line
+    #[arg(long, conflicts_with = "page")]
+    pub list: bool,
 }
 
 #[derive(Debug, Args)]

@@ -17,7 +17,7 @@ impl Command {
             Command::Cache(
                 CacheCommand::List { profile, .. } | CacheCommand::Clear { profile, .. },
             ) => Some(profile),
-            Command::Explain(_) | Command::Completions(_) => None,
+            Command::Explain(_) | Command::Completions(_) | Command::Man(_) => None,
         }
     }
 
@@ -35,7 +35,8 @@ impl Command {
             Command::Explain(_)
             | Command::Cache(_)
             | Command::Profiles(_)
-            | Command::Completions(_) => (false, None),
+            | Command::Completions(_)
+            | Command::Man(_) => (false, None),
         }
     }
 
@@ -56,7 +57,7 @@ impl Command {
             }
             Command::Quota(q) => q.out().json.json,
             Command::Rid(a) => a.out.json.json,
-            Command::Completions(_) => false,
+            Command::Completions(_) | Command::Man(_) => false,
         }
     }
 
@@ -88,7 +89,7 @@ impl Command {
             Command::Quota(QuotaCommand::Get(a)) => Some(&mut a.out.json.json),
             Command::Quota(QuotaCommand::Clear(a)) => Some(&mut a.out.json.json),
             Command::Rid(a) => Some(&mut a.out.json.json),
-            Command::Completions(_) => None,
+            Command::Completions(_) | Command::Man(_) => None,
         }
     }
 

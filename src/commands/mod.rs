@@ -8,6 +8,7 @@ pub mod doctor;
 pub mod exec;
 pub mod explain;
 pub mod fetch;
+pub mod man;
 pub mod profiles;
 pub mod quota;
 pub mod rid;

@@ -16,6 +16,76 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// man/: one page for wxtoken and one per command, as `wxtoken man` generates them; nothing
+/// else there; and each renders without a warning where man(1) is installed.
+#[test]
+fn man_pages_match_what_the_binary_generates() {
+    let list = run(wxtoken().args(["man", "--list"]));
+    assert_eq!(list.code, 0, "{list:?}");
+    let names: Vec<String> = list.stdout.lines().map(str::to_string).collect();
+    assert!(names.len() >= 16 && names[0] == "wxtoken", "{names:?}");
+    let dir = root().join("man");
+    for name in &names {
+        let path: Vec<&str> = name.split('-').skip(1).collect();
+        let out = run(wxtoken().arg("man").args(&path));
+        assert_eq!(out.code, 0, "{name}: {out:?}");
+        assert!(
+            out.stdout.starts_with(".ie") && out.stdout.contains(".TH "),
+            "{name}"
+        );
+        let file = dir.join(format!("{name}.1"));
+        if regenerate() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&file, &out.stdout).unwrap();
+            continue;
+        }
+        let checked_in = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(
+            checked_in == out.stdout,
+            "man/{name}.1 is out of date: run WXTOKEN_REGENERATE=1 cargo test --test it docs"
+        );
+    }
+    let main = std::fs::read_to_string(dir.join("wxtoken.1")).unwrap();
+    for section in [
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "SEE ALSO",
+        "WXTOKEN_CORPSECRET",
+    ] {
+        assert!(main.contains(section), "wxtoken.1 has {section}");
+    }
+    let fetch = std::fs::read_to_string(dir.join("wxtoken-fetch.1")).unwrap();
+    assert!(fetch.contains(".SH EXAMPLES") && fetch.contains("EXIT STATUS"));
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let file = entry.file_name().to_string_lossy().to_string();
+        let name = file.strip_suffix(".1").unwrap_or(&file);
+        assert!(
+            names.iter().any(|n| n == name),
+            "man/{file} is no page of wxtoken's"
+        );
+    }
+    // Rendered by man(1): no roff warnings.
+    let man = std::process::Command::new("man").arg("--version").output();
+    assert!(
+        man.is_ok_and(|o| o.status.success()),
+        "man(1) is not installed: the man page test needs it (apt-get install man-db; bash .ci/run installs it)"
+    );
+    {
+        for name in &names {
+            let out = std::process::Command::new("man")
+                .args(["--warnings", "-l"])
+                .arg(dir.join(format!("{name}.1")))
+                .env("MANWIDTH", "80")
+                .env("MAN_KEEP_FORMATTING", "")
+                .output()
+                .unwrap();
+            let warnings = String::from_utf8_lossy(&out.stderr);
+            assert!(warnings.trim().is_empty(), "{name}: {warnings}");
+            assert!(out.status.success(), "{name}");
+        }
+    }
+}
+
 #[test]
 fn completions_match_what_the_binary_generates() {
     let shells = [
