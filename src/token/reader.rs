@@ -12,7 +12,7 @@ use super::store::layout::Target;
 use super::store::place::RedisPlace;
 use crate::error::Failure;
 use crate::output::Printer;
-use crate::platform::Platform;
+use crate::platform::{Endpoint, Platform};
 use crate::wechat::credentials::Credentials;
 
 /// Who reads: the key of the token without its secret, and how to reach where it is kept.
@@ -32,12 +32,51 @@ pub struct Reader {
 }
 
 pub(super) fn serve(plan: &Plan, reader: &Reader, printer: &Printer) -> Result<Obtained, Failure> {
+    let failure = match serve_endpoint(plan, plan.endpoint, reader, printer) {
+        Ok(got) => return Ok(got),
+        Err(f) if f.exit_code() != crate::error::code::STORE => return Err(f),
+        Err(f) => f,
+    };
+    // A reader that misses where the refresher keeps the other endpoint's token (the classic
+    // one, the stable one) is told so: the two must agree.
+    let (other, hint) = match plan.endpoint {
+        Endpoint::Token => (
+            Endpoint::StableToken,
+            printer.t(
+                "the refresher keeps a stable token there, not a classic one: add --stable, as the refresher has it",
+                "刷新方在那里保存的是 stable token 而不是普通 token：请像刷新方一样加上 --stable",
+            ),
+        ),
+        Endpoint::StableToken => (
+            Endpoint::Token,
+            printer.t(
+                "the refresher keeps a classic token there, not a stable one: leave out --stable, or give the refresher --stable",
+                "刷新方在那里保存的是普通 token 而不是 stable token：请去掉 --stable，或给刷新方加上 --stable",
+            ),
+        ),
+        Endpoint::WecomToken => return Err(failure),
+    };
+    let mut silent = printer.clone();
+    (silent.quiet, silent.verbose) = (true, false);
+    if serve_endpoint(plan, other, reader, &silent).is_ok() {
+        return Err(Failure::store(failure.message(), true).with_hint(hint));
+    }
+    Err(failure)
+}
+
+/// [`serve`] for `endpoint`'s token.
+fn serve_endpoint(
+    plan: &Plan,
+    endpoint: Endpoint,
+    reader: &Reader,
+    printer: &Printer,
+) -> Result<Obtained, Failure> {
     let lang = printer.lang;
     if let Some(choice) = &plan.store {
         let place = RedisPlace {
             choice,
             target: Target {
-                endpoint: plan.endpoint,
+                endpoint,
                 appid: &reader.appid,
                 agentid: reader.agentid.as_deref(),
                 secret: reader.creds.as_ref().map(|c| c.secret.expose()),
@@ -71,7 +110,7 @@ pub(super) fn serve(plan: &Plan, reader: &Reader, printer: &Printer) -> Result<O
     };
     let key = Key {
         appid: &reader.appid,
-        endpoint: plan.endpoint,
+        endpoint,
         api_base: &reader.api_base,
         fingerprint: String::new(),
         agentid: reader.agentid.as_deref(),

@@ -26,6 +26,7 @@ mod pastes;
 mod platforms;
 mod profiles;
 mod quota;
+mod recipes;
 mod rid;
 mod store;
 mod store_edges;

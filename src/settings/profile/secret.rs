@@ -77,6 +77,10 @@ impl FromProfile {
                         "profile {name}: secret_env names {var}, which is not set or empty",
                         "profile {name}：secret_env 指定的 {var} 未设置或为空"
                     ))
+                    .with_hint(lang.pick(
+                        "from cron or a service, a run has none of your shell's variables: give the profile a secret_file (or secret_command) instead, or set the variable where the job is defined",
+                        "从 cron 或服务运行时，没有你 shell 中的任何变量：请改为给 profile 设置 secret_file（或 secret_command），或在定义任务的地方设置该变量",
+                    ))
                 })?,
             ProfileSecret::Command(argv) => run(argv, self.timeout, &name, lang)?,
         };

@@ -1,0 +1,159 @@
+//! README's recipes as written: the cron line run as cron runs it (an empty environment but
+//! HOME, LOGNAME, SHELL and PATH), and readers told when they and the refresher disagree on the
+//! endpoint.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use crate::common::*;
+
+fn readme() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
+}
+
+/// README's example config, with each profile's API base at `mock` (the only change: its hosts
+/// are WeChat's).
+fn example_config(home: &Path, mock: &Mock) {
+    let text = readme();
+    let from = text
+        .find("```toml\n# ~/.config/wxtoken/config.toml")
+        .unwrap()
+        + 8;
+    let to = from + text[from..].find("```\n").unwrap();
+    let mut config = String::new();
+    for line in text[from..to].lines() {
+        config.push_str(line);
+        config.push('\n');
+        if line.starts_with("[profiles.") {
+            config.push_str(&format!("api_base = \"{}\"\n", mock.url()));
+        }
+    }
+    let dir = home.join(".config/wxtoken");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+}
+
+/// `line` (a crontab line: five schedule fields, then the command) run as cron runs it.
+fn as_cron(line: &str, home: &Path, replace: &[(&str, String)]) -> std::process::Output {
+    let mut command = line.splitn(6, ' ').nth(5).unwrap().to_string();
+    for (from, to) in replace {
+        command = command.replace(from, to);
+    }
+    std::process::Command::new("/usr/bin/env")
+        .arg("-i")
+        .arg(format!("HOME={}", home.display()))
+        .args([
+            "LOGNAME=wxtoken-test",
+            "SHELL=/bin/sh",
+            "PATH=/usr/bin:/bin",
+        ])
+        .args(["/bin/sh", "-c", &command])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_cron_recipe_works_in_crons_empty_environment() {
+    let text = readme();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("*/5 * * * *") && l.contains("--profile work --output"))
+        .expect("README's token-file cron line");
+    let home = tempdir();
+    let mock = Mock::with(|req, _| {
+        let body = if req.target.contains("gettoken") {
+            format!(r#"{{"errcode":0,"errmsg":"ok","access_token":"{TOKEN}","expires_in":7200}}"#)
+        } else {
+            r#"{"errcode":40013,"errmsg":"invalid appid"}"#.to_string()
+        };
+        Reply::json(&body)
+    });
+    example_config(&home, &mock);
+    let secret = home.join(".config/wxtoken/work.secret");
+    let corp_secret = "CCCCccccCCCCccccCCCCccccCCCCccccCCCCccccCCC";
+    std::fs::write(&secret, format!("{corp_secret}\n")).unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let token_file = home.join("run-app/wx-token");
+    std::fs::create_dir(home.join("run-app")).unwrap();
+    let replace = [
+        (
+            "/usr/local/bin/wxtoken",
+            env!("CARGO_BIN_EXE_wxtoken").to_string(),
+        ),
+        ("/run/app/wx-token", token_file.display().to_string()),
+    ];
+    let out = as_cron(line, &home, &replace);
+    let log = std::fs::read_to_string(home.join("wxtoken-cron.log")).unwrap_or_default();
+    assert!(out.status.success(), "{out:?} {log}");
+    assert!(log.is_empty(), "nothing to report: {log}");
+    assert_eq!(std::fs::read_to_string(&token_file).unwrap().trim(), TOKEN);
+    assert_eq!(mock.count(), 1);
+    // The same line with the profile whose secret is a variable only a shell has: it fails,
+    // says why in the log (not in cron mail), and says what to do.
+    let oa = line.replace("--profile work", "--profile oa");
+    let out = as_cron(&oa, &home, &replace);
+    assert!(!out.status.success());
+    let log = std::fs::read_to_string(home.join("wxtoken-cron.log")).unwrap();
+    assert!(
+        log.contains("secret_env names OA_SECRET, which is not set") && log.contains("from cron"),
+        "{log}"
+    );
+    assert!(!log.contains(corp_secret));
+    assert!(out.stderr.is_empty(), "stderr went to the log: {out:?}");
+}
+
+#[test]
+fn a_reader_that_misses_the_refreshers_endpoint_is_told_so() {
+    let mock = Mock::start(vec![Reply::token(7200), Reply::token(7200)]);
+    let dir = tempdir();
+    let cache = dir.join("cache");
+    // The refresher keeps a stable token; a reader without --stable misses it.
+    let out = run(fetch(&mock)
+        .args(["--stable", "--cache", "--cache-dir"])
+        .arg(&cache));
+    assert_eq!(out.code, 0, "{out:?}");
+    let reader = |extra: &[&str]| {
+        run(wxtoken()
+            .args(["fetch", "--cache", "--no-fetch", "--cache-dir"])
+            .arg(&cache)
+            .args(extra)
+            .env("WXTOKEN_APPID", APPID)
+            .env("WXTOKEN_API_BASE", mock.url()))
+    };
+    let out = reader(&[]);
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("the refresher keeps a stable token there, not a classic one: add --stable"),
+        "{out:?}"
+    );
+    let out = reader(&["--stable"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    // And the other way round.
+    let other = dir.join("classic");
+    let out = run(fetch(&mock).args(["--cache", "--cache-dir"]).arg(&other));
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = run(wxtoken()
+        .args(["fetch", "--cache", "--no-fetch", "--stable", "--cache-dir"])
+        .arg(&other)
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_API_BASE", mock.url()));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(
+        out.stderr.contains("keeps a classic token there"),
+        "{out:?}"
+    );
+    // With nothing kept at all, the usual hint.
+    let empty = dir.join("empty");
+    let out = run(fetch(&mock)
+        .args(["--stable", "--cache", "--cache-dir"])
+        .arg(&empty)
+        .env("WXTOKEN_APPID", "wx00000000000000ee"));
+    assert_eq!(out.code, 0);
+    let out = reader(&["--appid", "wx00000000000000ff"]);
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(!out.stderr.contains("keeps a stable token"), "{out:?}");
+    assert_eq!(mock.count(), 3);
+}
