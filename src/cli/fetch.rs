@@ -148,6 +148,7 @@ pub struct ExecArgs {
         value_name = "CMD",
         last = true,
         required = true,
+        value_hint = clap::ValueHint::CommandWithArguments,
         help_heading = "Command"
     )]
     pub command: Vec<OsString>,

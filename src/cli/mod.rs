@@ -104,7 +104,9 @@ pub enum Command {
 
     /// Print a shell completion script
     ///
-    /// For example: wxtoken completions bash > ~/.local/share/bash-completion/completions/wxtoken
+    /// The script completes commands, options, their values, profile names (--profile) and the
+    /// command after `exec --`. Install it once (the Debian package installs all three):
+    #[command(after_help = COMPLETIONS_INSTALL)]
     Completions(CompletionsArgs),
 
     /// Show a manual page: wxtoken's, or a command's (every option, variable and exit code)
@@ -256,6 +258,9 @@ pub enum CacheCommand {
         profile: ProfileArgs,
     },
 }
+
+/// `wxtoken completions --help`: where each shell looks, and what it needs.
+const COMPLETIONS_INSTALL: &str = "Installing:\n  bash  mkdir -p ~/.local/share/bash-completion/completions\n        wxtoken completions bash > ~/.local/share/bash-completion/completions/wxtoken\n        (needs the bash-completion package, loaded by ~/.bashrc: on Debian, root's\n        ~/.bashrc does not load it; add: . /usr/share/bash-completion/bash_completion)\n  zsh   mkdir -p ~/.zfunc && wxtoken completions zsh > ~/.zfunc/_wxtoken\n        and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath); autoload -U compinit; compinit\n  fish  wxtoken completions fish > ~/.config/fish/completions/wxtoken.fish\nThen open a new shell.";
 
 /// `wxtoken fetch --help`'s examples (the exit-code table follows them).
 const FETCH_EXAMPLES: &str = "Examples:\n  wxtoken fetch --stable                   # a token, safe from any number of machines\n  wxtoken fetch --profile mini --stable --cache\n  TOKEN=$(wxtoken fetch --stable --cache) || exit\n  eval \"$(wxtoken fetch --profile mini --format env)\"\n  curl \"https://api.weixin.qq.com/cgi-bin/getcallbackip?$(wxtoken fetch --format query)\"\n  wxtoken fetch --profile oa --output /run/app/wx-token    # from cron, with --cache or --store\n  wxtoken fetch --store redis://10.0.0.5:6379 --no-fetch   # a reader: the appid alone\n  wxtoken fetch --platform wecom --corpid ww0123456789abcdef --secret-file app.secret";

@@ -1,4 +1,5 @@
-//! Checked-in generated text (completions, README tables) must match what the code generates.
+//! Checked-in generated text (completions, man pages, the reference's tables) must match what
+//! the code generates; README and docs/ link only to what exists.
 //! `WXTOKEN_REGENERATE=1 cargo test --test it docs` rewrites them.
 
 use std::path::Path;
@@ -147,17 +148,17 @@ fn errcode_table() -> String {
 fn replace_between(text: &str, table: &str, start: &str, end: &str) -> String {
     let a = text
         .find(start)
-        .unwrap_or_else(|| panic!("README.md lacks {start}"));
+        .unwrap_or_else(|| panic!("docs/reference.md lacks {start}"));
     let b = text
         .find(end)
-        .unwrap_or_else(|| panic!("README.md lacks {end}"))
+        .unwrap_or_else(|| panic!("docs/reference.md lacks {end}"))
         + end.len();
     format!("{}{}{}", &text[..a], table, &text[b..])
 }
 
 #[test]
-fn readme_tables_match_the_code() {
-    let path = root().join("README.md");
+fn reference_tables_match_the_code() {
+    let path = root().join("docs/reference.md");
     let readme = std::fs::read_to_string(&path).unwrap();
     let updated = replace_between(
         &readme,
@@ -177,7 +178,7 @@ fn readme_tables_match_the_code() {
     }
     assert!(
         readme == updated,
-        "README.md's tables are out of date: run WXTOKEN_REGENERATE=1 cargo test --test it docs"
+        "docs/reference.md's tables are out of date: run WXTOKEN_REGENERATE=1 cargo test --test it docs"
     );
 }
 
@@ -205,4 +206,80 @@ fn readme_holds_the_two_setup_commands_that_ci_runs() {
             ".ci/run runs another test command: {run}"
         );
     }
+}
+
+/// GitHub's anchor of a heading: lowercase, punctuation dropped, spaces as hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// README is the way in: every local link of README and docs/ leads to a file that exists and
+/// a heading that is there.
+#[test]
+fn readme_and_docs_links_lead_somewhere() {
+    let mut files = vec![root().join("README.md")];
+    for e in std::fs::read_dir(root().join("docs")).unwrap().flatten() {
+        files.push(e.path());
+    }
+    let headings = |path: &Path| -> Vec<String> {
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut in_code = false;
+        let mut out = Vec::new();
+        for line in text.lines() {
+            if line.starts_with("```") {
+                in_code = !in_code;
+            }
+            if !in_code && line.starts_with('#') {
+                out.push(anchor(line.trim_start_matches('#')));
+            }
+        }
+        out
+    };
+    let mut checked = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (i, _) in text.match_indices("](") {
+            let rest = &text[i + 2..];
+            let Some(end) = rest.find(')') else { continue };
+            let link = &rest[..end];
+            if link.contains("://") || link.starts_with("mailto:") {
+                continue;
+            }
+            let (path, frag) = link.split_once('#').unwrap_or((link, ""));
+            let target = if path.is_empty() {
+                file.clone()
+            } else {
+                file.parent().unwrap().join(path)
+            };
+            assert!(target.exists(), "{}: {link} leads nowhere", file.display());
+            if !frag.is_empty() && target.extension().is_some_and(|e| e == "md") {
+                assert!(
+                    headings(&target).iter().any(|h| h == frag),
+                    "{}: {link}: no such heading",
+                    file.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "{checked} links checked");
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.lines().count() <= 300,
+        "README is the front door: at most 300 lines"
+    );
+    let start = readme.find("## Quick start").expect("a quick start");
+    let block = &readme[start..];
+    let code = &block[block.find("```sh\n").unwrap() + 6..];
+    let code = &code[..code.find("```").unwrap()];
+    assert!(
+        code.lines().count() <= 10,
+        "a quick start of at most ten lines"
+    );
 }

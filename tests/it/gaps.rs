@@ -252,3 +252,22 @@ fn waits_and_retries_show_one_status_line_at_a_terminal_only() {
     assert_eq!(out.code, 0, "{out:?}");
     assert!(out.stderr.is_empty(), "a pipe gets no status line: {out:?}");
 }
+
+#[test]
+fn completions_help_says_how_to_install_them_and_exec_completes_its_command() {
+    let out = run(wxtoken().args(["completions", "--help"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    for needle in [
+        "~/.local/share/bash-completion/completions/wxtoken",
+        ". /usr/share/bash-completion/bash_completion",
+        "compinit",
+        "~/.config/fish/completions/wxtoken.fish",
+    ] {
+        assert!(out.stdout.contains(needle), "{needle}: {out:?}");
+    }
+    let zsh = run(wxtoken().args(["completions", "zsh"]));
+    assert!(
+        zsh.stdout.contains("after `--`:_cmdambivalent"),
+        "exec -- completes a command"
+    );
+}

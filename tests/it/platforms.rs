@@ -174,7 +174,7 @@ fn a_named_profile_of_the_other_platform_is_refused_and_a_default_one_is_not_app
     // README's own example: its default profile (a Mini Program with stable = true) does not
     // touch a WeChat Work run.
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/profiles.md")).unwrap();
     let from = readme
         .find("```toml\n# ~/.config/wxtoken/config.toml")
         .unwrap()

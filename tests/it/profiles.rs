@@ -741,7 +741,7 @@ fn bash_completes_profile_names() {
 #[test]
 fn the_readme_example_file_is_valid_and_lists_as_shown() {
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/profiles.md")).unwrap();
     let section = &readme[readme.find("## Profiles").expect("a Profiles section")..];
     let block = |start: &str| -> String {
         let from = section.find(start).unwrap() + start.len();

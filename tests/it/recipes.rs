@@ -11,10 +11,11 @@ fn readme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
 }
 
-/// README's example config, with each profile's API base at `mock` (the only change: its hosts
+/// The example config of docs/profiles.md, with each profile's API base at `mock` (the only change: its hosts
 /// are WeChat's).
 fn example_config(home: &Path, mock: &Mock) {
-    let text = readme();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/profiles.md")).unwrap();
     let from = text
         .find("```toml\n# ~/.config/wxtoken/config.toml")
         .unwrap()
