@@ -146,6 +146,45 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (created at mode 0600 where it belongs)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'wxtoken;profiles;add' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
+            [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (mp) or, with --platform wecom, the CorpID')
+            [CompletionResult]::new('--corpid', '--corpid', [CompletionResultType]::ParameterName, 'The AppID (mp) or, with --platform wecom, the CorpID')
+            [CompletionResult]::new('--agentid', '--agentid', [CompletionResultType]::ParameterName, 'With --platform wecom: the app''s AgentId')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'The secret''s file (an absolute path is written; ~/ stays as it is)')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'The variable that holds the secret when the profile is used (not from cron)')
+            [CompletionResult]::new('--secret-command', '--secret-command', [CompletionResultType]::ParameterName, 'The command that prints the secret, as words (run without a shell), e.g. ''pass show wx''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Keep the token in this Redis store')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'The API base (a gateway)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour messages on stderr')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)')
+            [CompletionResult]::new('--inline-secret', '--inline-secret', [CompletionResultType]::ParameterName, 'Write the secret itself into the file (read from stdin, or asked for at a terminal)')
+            [CompletionResult]::new('--stable', '--stable', [CompletionResultType]::ParameterName, 'Fetch stable tokens (recommended for Official Accounts and Mini Programs)')
+            [CompletionResult]::new('--cache', '--cache', [CompletionResultType]::ParameterName, 'Keep the token in the local cache')
+            [CompletionResult]::new('--default', '--default', [CompletionResultType]::ParameterName, 'Make it the default profile (when the file names none yet)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or warnings; the one-line error stays')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wxtoken;profiles;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (created at mode 0600 where it belongs)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'wxtoken;profiles;help;add' {
+            break
+        }
+        'wxtoken;profiles;help;help' {
             break
         }
         'wxtoken;explain' {
@@ -472,6 +511,10 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             break
         }
         'wxtoken;help;profiles' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (created at mode 0600 where it belongs)')
+            break
+        }
+        'wxtoken;help;profiles;add' {
             break
         }
         'wxtoken;help;explain' {

@@ -112,11 +112,26 @@ _wxtoken() {
             wxtoken__subcmd__help__subcmd__cache,list)
                 cmd="wxtoken__subcmd__help__subcmd__cache__subcmd__list"
                 ;;
+            wxtoken__subcmd__help__subcmd__profiles,add)
+                cmd="wxtoken__subcmd__help__subcmd__profiles__subcmd__add"
+                ;;
             wxtoken__subcmd__help__subcmd__quota,clear)
                 cmd="wxtoken__subcmd__help__subcmd__quota__subcmd__clear"
                 ;;
             wxtoken__subcmd__help__subcmd__quota,get)
                 cmd="wxtoken__subcmd__help__subcmd__quota__subcmd__get"
+                ;;
+            wxtoken__subcmd__profiles,add)
+                cmd="wxtoken__subcmd__profiles__subcmd__add"
+                ;;
+            wxtoken__subcmd__profiles,help)
+                cmd="wxtoken__subcmd__profiles__subcmd__help"
+                ;;
+            wxtoken__subcmd__profiles__subcmd__help,add)
+                cmd="wxtoken__subcmd__profiles__subcmd__help__subcmd__add"
+                ;;
+            wxtoken__subcmd__profiles__subcmd__help,help)
+                cmd="wxtoken__subcmd__profiles__subcmd__help__subcmd__help"
                 ;;
             wxtoken__subcmd__quota,clear)
                 cmd="wxtoken__subcmd__quota__subcmd__clear"
@@ -967,8 +982,22 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__help__subcmd__profiles)
-            opts=""
+            opts="add"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__help__subcmd__profiles__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1059,7 +1088,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__profiles)
-            opts="-q -h -V --names --json --profile --config --no-profile --color --lang --quiet --help --version"
+            opts="-q -h -V --names --json --profile --config --no-profile --color --lang --quiet --help --version add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1081,6 +1110,110 @@ _wxtoken() {
                     COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__profiles__subcmd__add)
+            opts="-q -h -V --platform --corpid --appid --agentid --secret-file --secret-env --secret-command --inline-secret --stable --cache --store --api-base --default --config --json --color --lang --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -W "mp wecom" -- "${cur}"))
+                    return 0
+                    ;;
+                --appid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --corpid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agentid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "auto en zh" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__profiles__subcmd__help)
+            opts="add help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__profiles__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxtoken__subcmd__profiles__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

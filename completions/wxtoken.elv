@@ -140,6 +140,41 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand add 'Add a profile to the config file (created at mode 0600 where it belongs)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wxtoken;profiles;add'= {
+            cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
+            cand --appid 'The AppID (mp) or, with --platform wecom, the CorpID'
+            cand --corpid 'The AppID (mp) or, with --platform wecom, the CorpID'
+            cand --agentid 'With --platform wecom: the app''s AgentId'
+            cand --secret-file 'The secret''s file (an absolute path is written; ~/ stays as it is)'
+            cand --secret-env 'The variable that holds the secret when the profile is used (not from cron)'
+            cand --secret-command 'The command that prints the secret, as words (run without a shell), e.g. ''pass show wx'''
+            cand --store 'Keep the token in this Redis store'
+            cand --api-base 'The API base (a gateway)'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]'
+            cand --color 'When to colour messages on stderr'
+            cand --lang 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)'
+            cand --inline-secret 'Write the secret itself into the file (read from stdin, or asked for at a terminal)'
+            cand --stable 'Fetch stable tokens (recommended for Official Accounts and Mini Programs)'
+            cand --cache 'Keep the token in the local cache'
+            cand --default 'Make it the default profile (when the file names none yet)'
+            cand --json 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+            cand -q 'No hints or warnings; the one-line error stays'
+            cand --quiet 'No hints or warnings; the one-line error stays'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wxtoken;profiles;help'= {
+            cand add 'Add a profile to the config file (created at mode 0600 where it belongs)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wxtoken;profiles;help;add'= {
+        }
+        &'wxtoken;profiles;help;help'= {
         }
         &'wxtoken;explain'= {
             cand --platform 'The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work''s (its devtool link, `from ip:`)]'
@@ -442,6 +477,9 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
         &'wxtoken;help;exec'= {
         }
         &'wxtoken;help;profiles'= {
+            cand add 'Add a profile to the config file (created at mode 0600 where it belongs)'
+        }
+        &'wxtoken;help;profiles;add'= {
         }
         &'wxtoken;help;explain'= {
         }

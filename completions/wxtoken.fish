@@ -140,20 +140,48 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -l no-profile -d '
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand exec" -s V -l version -d 'Print version'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -l profile -d 'Take settings from this profile of the config file (flags and WXTOKEN_* variables still win) [default: the file\'s default_profile, if any]' -r -f -a "(wxtoken profiles --names 2>/dev/null)"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l names -d 'Print only the names, one per line (for completion scripts)'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -l names -d 'Print only the names, one per line (for completion scripts)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -l no-profile -d 'Use no profile for this run: neither --profile (WXTOKEN_PROFILE) nor the file\'s default_profile'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Add a profile to the config file (created at mode 0600 where it belongs)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
+wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l appid -l corpid -d 'The AppID (mp) or, with --platform wecom, the CorpID' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l agentid -d 'With --platform wecom: the app\'s AgentId' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l secret-file -d 'The secret\'s file (an absolute path is written; ~/ stays as it is)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l secret-env -d 'The variable that holds the secret when the profile is used (not from cron)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l secret-command -d 'The command that prints the secret, as words (run without a shell), e.g. \'pass show wx\'' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l store -d 'Keep the token in this Redis store' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l api-base -d 'The API base (a gateway)' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else ~/.config/wxtoken/config.toml]' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
+en\t'English'
+zh\t'Chinese (中文)'"
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l inline-secret -d 'Write the secret itself into the file (read from stdin, or asked for at a terminal)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l stable -d 'Fetch stable tokens (recommended for Official Accounts and Mini Programs)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l cache -d 'Keep the token in the local cache'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile (when the file names none yet)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout: the result, or {"error": ..., "exit_code": N}'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No hints or warnings; the one-line error stays'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a profile to the config file (created at mode 0600 where it belongs)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l platform -d 'The platform whose catalogue explains the codes [default: mp, or wecom for an answer that looks like WeChat Work\'s (its devtool link, `from ip:`)]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand explain" -l color -d 'When to colour messages on stderr' -r -f -a "auto\t'Colour when stderr is a terminal, NO_COLOR is unset or empty, and TERM is not dumb'
@@ -430,6 +458,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_see
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch exec profiles explain check doctor cache quota rid completions man help" -f -a "completions" -d 'Print a shell completion script'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch exec profiles explain check doctor cache quota rid completions man help" -f -a "man" -d 'Show a manual page: wxtoken\'s, or a command\'s (every option, variable and exit code)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and not __fish_seen_subcommand_from fetch exec profiles explain check doctor cache quota rid completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "add" -d 'Add a profile to the config file (created at mode 0600 where it belongs)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'Show appid, endpoint, expiry and remaining lifetime of each cached token'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'

@@ -209,6 +209,10 @@ fn run(cli: &Cli, lang: Lang, profile: &crate::settings::profile::own::ProfileSe
     let result = match &cli.command {
         Command::Fetch(args) => commands::fetch::run(args, profile, &printer),
         Command::Exec(args) => commands::exec::run(args, profile, &printer),
+        Command::Profiles(cli::ProfilesArgs {
+            action: Some(cli::ProfilesAction::Add(add)),
+            ..
+        }) => commands::profiles_add::run(add, &printer),
         Command::Profiles(args) => commands::profiles::run(args, &printer),
         Command::Check(args) => commands::check::run(args, profile, &printer),
         Command::Doctor(args) => commands::doctor::run(args, profile, &printer),

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::args::{CacheDirArg, ConnArgs, CredArgs, JsonArg, PlatformArg, RequestOutputArgs};
+use super::args::{
+    CacheDirArg, ConnArgs, CredArgs, JsonArg, PlatformArg, PlatformChoice, RequestOutputArgs,
+};
 use super::store::StoreArgs;
 use crate::output::format::Format;
 
@@ -156,6 +158,7 @@ pub struct ExecArgs {
 
 /// `profiles`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ProfilesArgs {
     /// Print only the names, one per line (for completion scripts)
     #[arg(long, conflicts_with = "json")]
@@ -166,4 +169,84 @@ pub struct ProfilesArgs {
 
     #[command(flatten)]
     pub profile: ProfileArgs,
+
+    #[command(subcommand)]
+    pub action: Option<ProfilesAction>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ProfilesAction {
+    /// Add a profile to the config file (created at mode 0600 where it belongs)
+    ///
+    /// With one secret source: a file, a variable or a command; a secret written in the file
+    /// only with --inline-secret (then read from stdin, or asked for at a terminal). An existing
+    /// profile is never replaced.
+    #[command(
+        after_help = "Examples:\n  wxtoken profiles add mini --appid wx0123456789abcdef --secret-command 'pass show wx/mini' --stable --cache --default\n  wxtoken profiles add work --platform wecom --corpid ww0123456789abcdef --agentid 1000002 --secret-file ~/.config/wxtoken/work.secret\n  wxtoken profiles add oa --appid wx00000000000000aa --secret-env OA_SECRET --store redis://10.0.0.5:6379"
+    )]
+    Add(ProfileAddArgs),
+}
+
+/// `profiles add NAME`.
+#[derive(Debug, Args)]
+pub struct ProfileAddArgs {
+    /// The profile's name: letters, digits, - and _
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]
+    #[arg(long, value_name = "PLATFORM", value_enum)]
+    pub platform: Option<PlatformChoice>,
+
+    /// The AppID (mp) or, with --platform wecom, the CorpID
+    #[arg(long, value_name = "ID", visible_alias = "corpid")]
+    pub appid: String,
+
+    /// With --platform wecom: the app's AgentId
+    #[arg(long, value_name = "ID")]
+    pub agentid: Option<String>,
+
+    /// The secret's file (an absolute path is written; ~/ stays as it is)
+    #[arg(long, value_name = "PATH", group = "source")]
+    pub secret_file: Option<String>,
+
+    /// The variable that holds the secret when the profile is used (not from cron)
+    #[arg(long, value_name = "VAR", group = "source")]
+    pub secret_env: Option<String>,
+
+    /// The command that prints the secret, as words (run without a shell), e.g. 'pass show wx'
+    #[arg(long, value_name = "COMMAND", group = "source")]
+    pub secret_command: Option<String>,
+
+    /// Write the secret itself into the file (read from stdin, or asked for at a terminal)
+    #[arg(long, group = "source")]
+    pub inline_secret: bool,
+
+    /// Fetch stable tokens (recommended for Official Accounts and Mini Programs)
+    #[arg(long)]
+    pub stable: bool,
+
+    /// Keep the token in the local cache
+    #[arg(long, conflicts_with = "store")]
+    pub cache: bool,
+
+    /// Keep the token in this Redis store
+    #[arg(long, value_name = "URL")]
+    pub store: Option<String>,
+
+    /// The API base (a gateway)
+    #[arg(long, value_name = "URL")]
+    pub api_base: Option<String>,
+
+    /// Make it the default profile (when the file names none yet)
+    #[arg(long)]
+    pub default: bool,
+
+    /// The config file [default: $XDG_CONFIG_HOME/wxtoken/config.toml, else
+    /// ~/.config/wxtoken/config.toml]
+    #[arg(long, value_name = "PATH", env = "WXTOKEN_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub out: JsonArg,
 }

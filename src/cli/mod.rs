@@ -13,7 +13,9 @@ pub use args::{
     CaCertArg, CacheDirArg, ConnArgs, CredArgs, JsonArg, LeadingArgs, OutputArgs, PlatformArg,
     PlatformChoice, RequestOutputArgs, StoreTimeoutArg,
 };
-pub use fetch::{ExecArgs, FetchArgs, FetchCommand, ProfileArgs, ProfilesArgs};
+pub use fetch::{
+    ExecArgs, FetchArgs, FetchCommand, ProfileAddArgs, ProfileArgs, ProfilesAction, ProfilesArgs,
+};
 pub use store::StoreArgs;
 
 /// Get a WeChat access_token right, explain every failure, and never break anyone else's token.

@@ -48,7 +48,10 @@ impl Command {
                     || a.deliver.format == Some(crate::output::format::Format::Json)
             }
             Command::Exec(a) => a.fetch.out.json.json,
-            Command::Profiles(a) => a.out.json,
+            Command::Profiles(a) => match &a.action {
+                Some(super::ProfilesAction::Add(add)) => add.out.json,
+                None => a.out.json,
+            },
             Command::Check(a) => a.out.json.json,
             Command::Doctor(a) => a.out.json.json,
             Command::Explain(a) => a.out.json,

@@ -10,5 +10,6 @@ pub mod explain;
 pub mod fetch;
 pub mod man;
 pub mod profiles;
+pub mod profiles_add;
 pub mod quota;
 pub mod rid;

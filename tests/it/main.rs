@@ -25,6 +25,7 @@ mod networks;
 mod pastes;
 mod platforms;
 mod profiles;
+mod profiles_add;
 mod quota;
 mod recipes;
 mod rid;
