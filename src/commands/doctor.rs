@@ -423,10 +423,15 @@ fn report(
                 Status::Failed => printer.paint_stdout(Tone::Error, " FAIL"),
                 Status::Skipped => printer.paint_stdout(Tone::Dim, " skip"),
             };
-            lines.push((mark, format!("  {:<12} {}", s.name, s.detail)));
+            // 80 columns: a detail wraps at word boundaries under its own column.
+            let (indent, width) = (" ".repeat(20), 80);
+            let detail = crate::columns::wrap(&s.detail, &indent, &indent, width);
+            lines.push((mark, format!("  {:<12} {}", s.name, &detail[20..])));
             if !printer.quiet && s.status != Status::Ok {
                 for h in &s.hints {
-                    lines.push((String::new(), format!("       {:<12} → {h}", "")));
+                    let first = format!("{indent}→ ");
+                    let hint = crate::columns::wrap(h, &first, &" ".repeat(22), width);
+                    lines.push((String::new(), hint));
                 }
             }
         }

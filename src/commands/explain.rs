@@ -77,7 +77,7 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
         };
         printer.result_json(&doc)
     } else {
-        let text: Vec<String> = items.iter().map(|i| item_text(i, lang)).collect();
+        let text: Vec<String> = items.iter().map(|i| fit_80(&item_text(i, lang))).collect();
         printer.result_line(&text.join("\n"))
     };
     out?;
@@ -135,11 +135,38 @@ fn parse_input(raw: &str, from_stdin: bool, lang: Lang) -> Result<Vec<Item>, Fai
 
 /// `text` padded to `width` terminal columns (CJK characters take two), after two spaces.
 fn pad(text: &str, width: usize) -> String {
-    let cols: usize = text
-        .chars()
-        .map(|c| if c >= '\u{1100}' { 2 } else { 1 })
-        .sum();
+    let cols = crate::columns::width(text);
     format!("  {text}{}", " ".repeat(width.saturating_sub(cols)))
+}
+
+/// An explanation in 80 columns: a line too long wraps at word boundaries under its own text
+/// (after the label column; the title line after the code).
+fn fit_80(text: &str) -> String {
+    use crate::columns::{width, wrap};
+    let mut out = String::new();
+    for line in text.lines() {
+        if width(line) <= 80 {
+            out.push_str(line);
+        } else {
+            // The label column (15) of a field line, or the code and its two spaces.
+            let cut = if line.starts_with("  ") {
+                let mut cols = 0;
+                line.char_indices()
+                    .find(|(_, c)| {
+                        let at = cols;
+                        cols += width(c.encode_utf8(&mut [0; 4]));
+                        at >= 15
+                    })
+                    .map_or(line.len(), |(i, _)| i)
+            } else {
+                line.find("  ").map_or(0, |i| i + 2)
+            };
+            let (head, body) = line.split_at(cut);
+            out.push_str(&wrap(body, head, &" ".repeat(width(head)), 80));
+        }
+        out.push('\n');
+    }
+    out.trim_end_matches('\n').to_string()
 }
 
 /// The one explanation of an item, as every command renders it.

@@ -32,7 +32,10 @@ fn a_healthy_setup_passes_every_step_without_touching_the_classic_endpoint() {
             out.stdout
         );
     }
-    assert!(out.stdout.contains("nothing was invalidated"), "{out:?}");
+    assert!(
+        flat(&out.stdout).contains("nothing was invalidated"),
+        "{out:?}"
+    );
     let reqs = mock.requests();
     assert_eq!(reqs.len(), 2, "{reqs:?}");
     // The connect step: one read-only call without a token, through fetch's own client.
@@ -163,12 +166,12 @@ fn dns_failure_exits_3() {
     );
     assert_eq!(out.code, 3, "{out:?}");
     assert!(
-        out.stdout.contains(&format!(
+        flat(&out.stdout).contains(&format!(
             "FAIL  dns          cannot resolve the API host {host}"
         )),
         "{out:?}"
     );
-    assert!(out.stdout.contains("skip  whitelist"), "{out:?}");
+    assert!(flat(&out.stdout).contains("skip  whitelist"), "{out:?}");
     assert_eq!(mock.count(), 0);
 }
 

@@ -271,3 +271,35 @@ fn completions_help_says_how_to_install_them_and_exec_completes_its_command() {
         "exec -- completes a command"
     );
 }
+
+#[test]
+fn explain_and_doctor_fit_80_columns() {
+    // A line may pass 80 columns only where one word (a URL) is longer than what is left.
+    let fits = |text: &str| {
+        text.lines()
+            .all(|l| columns(l) <= 80 || l.split(' ').any(|w| columns(w) > 40))
+    };
+    for lang in ["en", "zh"] {
+        for args in [
+            vec!["explain", "40164"],
+            vec!["explain", "40001", "-1", "45009"],
+            vec!["explain", "--platform", "wecom", "60020"],
+        ] {
+            let out = run(wxtoken().args(["--lang", lang]).args(&args));
+            assert_eq!(out.code, 0, "{args:?}: {out:?}");
+            assert!(fits(&out.stdout), "{lang} {args:?}:\n{}", out.stdout);
+        }
+    }
+    let mock = Mock::start(vec![Reply::json(r#"{"ip_list":["127.0.0.1"]}"#)]);
+    let out = run(with_credentials(&mock, &["doctor", "--retries", "0"])
+        .args(["--proxy", &format!("http://127.0.0.1:{}", closed_port())]));
+    assert_ne!(out.code, 0);
+    assert!(fits(&out.stdout), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.starts_with("                    ")),
+        "wrapped under its column: {}",
+        out.stdout
+    );
+}

@@ -477,7 +477,7 @@ fn secret_command_output_is_the_secret_and_is_never_shown() {
         assert_ne!(out.code, 2, "{out:?}");
         if args[0] == "doctor" {
             assert!(
-                out.stdout
+                flat(&out.stdout)
                     .contains("secret from profile \"mini\" (secret_command) (32 characters)"),
                 "{out:?}"
             );

@@ -296,11 +296,11 @@ fn explain_and_fetch_name_the_lookup_command() {
     let body = format!(r#"{{"errcode":40013,"errmsg":"invalid appid rid: {RID}"}}"#);
     let out = run(wxtoken().args(["explain", &body]));
     assert!(
-        out.stdout.contains(&format!("request id:  {RID} (give it to WeChat support; the account owner can look it up for 7 days: wxtoken rid {RID})")),
+        flat(&out.stdout).contains(&format!("request id:  {RID} (give it to WeChat support; the account owner can look it up for 7 days: wxtoken rid {RID})")),
         "{out:?}"
     );
     let out = run(wxtoken().args(["explain", "invalid appid rid: xxxxxxxx-xxxxxxxx-xxxxxxxx"]));
-    assert!(!out.stdout.contains("wxtoken rid"), "{out:?}");
+    assert!(!flat(&out.stdout).contains("wxtoken rid"), "{out:?}");
     let mock = Mock::start(vec![Reply::json(&body)]);
     let out = run(&mut fetch(&mock));
     assert!(

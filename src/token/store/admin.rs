@@ -113,11 +113,18 @@ pub fn list(
             "{shown} 中没有 {layout} 布局的 token"
         ));
     } else {
-        let mut out = format!("{:<60} {:<21} {}\n", "KEY", "EXPIRES_AT", "REMAINING");
+        // The key column as wide as the widest key (not a fixed 60: 80 columns).
+        let w = rows
+            .iter()
+            .map(|(_, r)| r.key.chars().count())
+            .max()
+            .unwrap_or(3)
+            .max(3);
+        let mut out = format!("{:<w$}  {:<21} {}\n", "KEY", "EXPIRES_AT", "REMAINING");
         for (_, r) in &rows {
             let left = r.expires_at.map_or(0, |at| at.saturating_sub(now));
             out.push_str(&format!(
-                "{:<60} {:<21} {}\n",
+                "{:<w$}  {:<21} {}\n",
                 r.key,
                 r.expires_at.map(time::rfc3339).unwrap_or_default(),
                 crate::token::cache::human_duration(left)

@@ -846,3 +846,33 @@ pub fn allow_core_dumps(cmd: &mut std::process::Command) -> &mut std::process::C
         })
     }
 }
+
+/// Text for people with what wrapped at 80 columns joined again: a continuation line (indented
+/// 15 columns or more, not a hint's `→`) joins the line before it with one space, so that a
+/// phrase is found wherever the wrapping fell.
+pub fn flat(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let rest = line.trim_start();
+        let continued = line.len() - rest.len() >= 15 && !rest.starts_with('→');
+        match out.last_mut() {
+            Some(last) if continued => {
+                // Chinese wraps between characters, with no space to put back.
+                let wide = |c: Option<char>| c.is_some_and(|c| c >= '\u{2e80}');
+                if !(wide(last.chars().last()) || wide(rest.chars().next())) {
+                    last.push(' ');
+                }
+                last.push_str(rest);
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out.join("\n")
+}
+
+/// Whether `text` (wrapped for people, in any language) says `phrase`: compared without any
+/// whitespace, since Chinese wraps between characters and a wrapped space is not put back.
+pub fn says(text: &str, phrase: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    squeeze(text).contains(&squeeze(phrase))
+}
