@@ -158,3 +158,92 @@ fn a_reader_that_misses_the_refreshers_endpoint_is_told_so() {
     assert!(!out.stderr.contains("keeps a stable token"), "{out:?}");
     assert_eq!(mock.count(), 3);
 }
+
+/// The blocks README marks as runnable, each run as written in bash against the mock server:
+/// `wxtoken` is the binary under test, `curl` reaches the mock instead of WeChat, and the paths
+/// a block reads are files in a scratch HOME.
+#[test]
+fn every_block_readme_marks_runnable_runs_as_written() {
+    const MARK: &str = "<!-- runnable:";
+    let text = readme();
+    let blocks: Vec<&str> = text
+        .match_indices(MARK)
+        .map(|(at, _)| {
+            let from = at + text[at..].find("```sh\n").unwrap() + 6;
+            let to = from + text[from..].find("```").unwrap();
+            &text[from..to]
+        })
+        .collect();
+    assert!(blocks.len() >= 3, "README marks its runnable blocks");
+    let mock = Mock::with(|req, _| {
+        if req.target.contains("gettoken") {
+            Reply::json(&format!(
+                r#"{{"errcode":0,"errmsg":"ok","access_token":"{TOKEN}","expires_in":7200}}"#
+            ))
+        } else {
+            Reply::token(7200)
+        }
+    });
+    for block in blocks {
+        let home = tempdir();
+        let bin = home.join("bin");
+        std::fs::create_dir(&bin).unwrap();
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_wxtoken"), bin.join("wxtoken")).unwrap();
+        // curl, but to the mock: the recipes name WeChat's host.
+        let curl = bin.join("curl");
+        std::fs::write(
+            &curl,
+            format!(
+                "#!/bin/bash\nexec /usr/bin/curl \"${{@//https:\\/\\/api.weixin.qq.com/{}}}\"\n",
+                mock.url()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&curl, std::fs::Permissions::from_mode(0o755)).unwrap();
+        // The files the blocks read, under HOME.
+        let mut script = block.to_string();
+        for path in [
+            "/run/secrets/wx-secret",
+            "/etc/wxtoken/wecom-app",
+            "~/wx-secret",
+        ] {
+            let file = home.join(path.trim_start_matches("~/").trim_start_matches('/'));
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            let secret = if path.contains("wecom") {
+                "CCCCccccCCCCccccCCCCccccCCCCccccCCCCccccCCC"
+            } else {
+                SECRET
+            };
+            std::fs::write(&file, format!("{secret}\n")).unwrap();
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+            script = script.replace(path, &file.display().to_string());
+        }
+        let out = std::process::Command::new("/bin/bash")
+            .args(["-e", "-c", &script])
+            .env_clear()
+            .env("HOME", &home)
+            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+            .env("WXTOKEN_APPID", APPID)
+            .env("WXTOKEN_SECRET", SECRET)
+            .env("WXTOKEN_API_BASE", mock.url())
+            .env("WXTOKEN_WECOM_API_BASE", mock.url())
+            .stdin(std::fs::File::open(home.join("etc/wxtoken/wecom-app")).unwrap())
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(
+            out.status.success(),
+            "{block}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+        );
+        assert!(stdout.contains(TOKEN), "{block}: {stdout}");
+        assert!(!stdout.contains(SECRET) && !stderr.contains(SECRET));
+    }
+    assert!(
+        mock.count() >= 5,
+        "the blocks reached the mock: {}",
+        mock.count()
+    );
+}
