@@ -6,11 +6,26 @@ use std::ffi::{CStr, CString};
 /// A buffer size for the `*_r` lookups, grown on ERANGE up to this.
 const MAX_BUF: usize = 1 << 20;
 
-/// The name of user `uid`, if the system knows one.
-pub fn user_name(uid: u32) -> Option<String> {
+/// Call a `get*_r` lookup with a buffer, grown on ERANGE: `f` returns its status and whether an
+/// entry was found.
+fn lookup(mut f: impl FnMut(&mut [u8]) -> (i32, bool)) -> bool {
     let mut buf = vec![0u8; 1024];
     loop {
-        // SAFETY: plain C structs filled by getpwuid_r into `buf`, which outlives `entry`.
+        let (rc, found) = f(&mut buf);
+        if rc == libc::ERANGE && buf.len() < MAX_BUF {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        return rc == 0 && found;
+    }
+}
+
+/// The name of user `uid`, if the system knows one.
+pub fn user_name(uid: u32) -> Option<String> {
+    let mut name = None;
+    lookup(|buf| {
+        // SAFETY: plain C structs filled by getpwuid_r into `buf`; the name is read before
+        // `buf` is reused.
         let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
         let mut entry: *mut libc::passwd = std::ptr::null_mut();
         let rc = unsafe {
@@ -22,20 +37,17 @@ pub fn user_name(uid: u32) -> Option<String> {
                 &mut entry,
             )
         };
-        if rc == libc::ERANGE && buf.len() < MAX_BUF {
-            buf.resize(buf.len() * 2, 0);
-            continue;
+        if rc == 0 && !entry.is_null() {
+            // SAFETY: a found entry's pw_name is a NUL-terminated string in `buf`.
+            name = Some(
+                unsafe { CStr::from_ptr(pwd.pw_name) }
+                    .to_string_lossy()
+                    .into_owned(),
+            );
         }
-        if rc != 0 || entry.is_null() {
-            return None;
-        }
-        // SAFETY: a found entry's pw_name is a NUL-terminated string in `buf`.
-        return Some(
-            unsafe { CStr::from_ptr(pwd.pw_name) }
-                .to_string_lossy()
-                .into_owned(),
-        );
-    }
+        (rc, !entry.is_null())
+    });
+    name
 }
 
 /// The uid of the user named `name` (or a number, taken as a uid).
@@ -44,9 +56,9 @@ pub fn uid_named(name: &str) -> Option<u32> {
         return Some(uid);
     }
     let c = CString::new(name).ok()?;
-    let mut buf = vec![0u8; 1024];
-    loop {
-        // SAFETY: as in `user_name`.
+    let mut uid = None;
+    lookup(|buf| {
+        // SAFETY: as in `user_name`, for getpwnam_r.
         let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
         let mut entry: *mut libc::passwd = std::ptr::null_mut();
         let rc = unsafe {
@@ -58,18 +70,18 @@ pub fn uid_named(name: &str) -> Option<u32> {
                 &mut entry,
             )
         };
-        if rc == libc::ERANGE && buf.len() < MAX_BUF {
-            buf.resize(buf.len() * 2, 0);
-            continue;
+        if rc == 0 && !entry.is_null() {
+            uid = Some(pwd.pw_uid);
         }
-        return (rc == 0 && !entry.is_null()).then_some(pwd.pw_uid);
-    }
+        (rc, !entry.is_null())
+    });
+    uid
 }
 
 /// The name of group `gid`, if the system knows one.
 pub fn group_name(gid: u32) -> Option<String> {
-    let mut buf = vec![0u8; 1024];
-    loop {
+    let mut name = None;
+    lookup(|buf| {
         // SAFETY: as in `user_name`, for getgrgid_r.
         let mut grp: libc::group = unsafe { std::mem::zeroed() };
         let mut entry: *mut libc::group = std::ptr::null_mut();
@@ -82,20 +94,17 @@ pub fn group_name(gid: u32) -> Option<String> {
                 &mut entry,
             )
         };
-        if rc == libc::ERANGE && buf.len() < MAX_BUF {
-            buf.resize(buf.len() * 2, 0);
-            continue;
+        if rc == 0 && !entry.is_null() {
+            // SAFETY: a found entry's gr_name is a NUL-terminated string in `buf`.
+            name = Some(
+                unsafe { CStr::from_ptr(grp.gr_name) }
+                    .to_string_lossy()
+                    .into_owned(),
+            );
         }
-        if rc != 0 || entry.is_null() {
-            return None;
-        }
-        // SAFETY: a found entry's gr_name is a NUL-terminated string in `buf`.
-        return Some(
-            unsafe { CStr::from_ptr(grp.gr_name) }
-                .to_string_lossy()
-                .into_owned(),
-        );
-    }
+        (rc, !entry.is_null())
+    });
+    name
 }
 
 /// Whether this process is in group `gid` (its effective group or a supplementary one).

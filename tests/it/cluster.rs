@@ -106,26 +106,8 @@ fn concurrent_force_refreshes_rotate_once_in_a_cluster() {
     // way 8 runs asked to rotate at once make one rotation.
     let cluster = RedisCluster::start();
     for layout in ["wxtoken", "wxjava", "silenceper-go"] {
-        let mock = Mock::with(|_, _| {
-            // Every run has started and waits on the lock by then, however loaded the machine.
-            std::thread::sleep(Duration::from_millis(1000));
-            Reply::json(r#"{"access_token":"ROTATED_0123456789abcdef","expires_in":7200}"#)
-        });
-        let args = ["--stable", "--force-refresh", "--store-layout", layout];
-        let children: Vec<_> = (0..8)
-            .map(|_| spawn_fetch(&cluster, &mock, &args))
-            .collect();
-        for child in children {
-            let out = child.wait_with_output().unwrap();
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(0), "{layout}: {stderr}");
-            assert_eq!(
-                String::from_utf8_lossy(&out.stdout).trim(),
-                "ROTATED_0123456789abcdef"
-            );
-            assert!(!stderr.contains(SECRET));
-        }
-        assert_eq!(mock.count(), 1, "{layout}: one rotation for 8 runs");
+        let requests = eight_force_refreshes(&cluster.url(), layout);
+        assert_eq!(requests, 1, "{layout}: one rotation for 8 runs");
     }
 }
 

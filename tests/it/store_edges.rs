@@ -447,43 +447,8 @@ fn concurrent_force_refreshes_rotate_once_in_every_layout() {
     // they wait for the lock and take it (a second rotation would invalidate the first's).
     for layout in ["wxtoken", "wxjava", "silenceper-go"] {
         let redis = RedisServer::start();
-        let mock = Mock::with(|_, _| {
-            // Every run has started and waits on the lock by then, however loaded the machine.
-            std::thread::sleep(Duration::from_millis(1000));
-            Reply::json(r#"{"access_token":"ROTATED_0123456789abcdef","expires_in":7200}"#)
-        });
-        let children: Vec<_> = (0..8)
-            .map(|_| {
-                std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"))
-                    .env_clear()
-                    .args([
-                        "fetch",
-                        "--stable",
-                        "--force-refresh",
-                        "--store",
-                        &redis.url(),
-                    ])
-                    .args(["--store-layout", layout])
-                    .env("WXTOKEN_APPID", APPID)
-                    .env("WXTOKEN_SECRET", SECRET)
-                    .env("WXTOKEN_API_BASE", mock.url())
-                    .stdout(std::process::Stdio::piped())
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
-            .collect();
-        for child in children {
-            let out = child.wait_with_output().unwrap();
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(0), "{layout}: {stderr}");
-            assert_eq!(
-                String::from_utf8_lossy(&out.stdout).trim(),
-                "ROTATED_0123456789abcdef"
-            );
-            assert!(!stderr.contains(SECRET));
-        }
-        assert_eq!(mock.count(), 1, "{layout}: one rotation for 8 runs");
+        let requests = eight_force_refreshes(&redis.url(), layout);
+        assert_eq!(requests, 1, "{layout}: one rotation for 8 runs");
     }
 }
 

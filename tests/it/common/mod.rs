@@ -876,3 +876,39 @@ pub fn says(text: &str, phrase: &str) -> bool {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     squeeze(text).contains(&squeeze(phrase))
 }
+
+/// 8 runs asked to rotate the stable token at once through the store at `url` in `layout`:
+/// each must get the one rotated token; returns how many requests reached WeChat (the mock).
+pub fn eight_force_refreshes(url: &str, layout: &str) -> usize {
+    let mock = Mock::with(|_, _| {
+        // Every run has started and waits on the lock by then, however loaded the machine.
+        std::thread::sleep(Duration::from_millis(1000));
+        Reply::json(r#"{"access_token":"ROTATED_0123456789abcdef","expires_in":7200}"#)
+    });
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"))
+                .env_clear()
+                .args(["fetch", "--stable", "--force-refresh", "--store", url])
+                .args(["--store-layout", layout])
+                .env("WXTOKEN_APPID", APPID)
+                .env("WXTOKEN_SECRET", SECRET)
+                .env("WXTOKEN_API_BASE", mock.url())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{layout}: {stderr}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "ROTATED_0123456789abcdef"
+        );
+        assert!(!stderr.contains(SECRET));
+    }
+    mock.count()
+}
