@@ -112,7 +112,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
             .skip(1)
             .any(|a| a == "-h" || a == "--help" || a == "help");
     let parsed = if shows_help {
-        cli::command_with_exit_codes()
+        cli::command_with_exit_codes(help_lang(&args))
             .try_get_matches_from(&args)
             .and_then(|m| Cli::from_arg_matches(&m))
     } else {
@@ -122,7 +122,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
             Err(e)
                 if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
             {
-                cli::command_with_exit_codes()
+                cli::command_with_exit_codes(help_lang(&args))
                     .try_get_matches_from(&args)
                     .and_then(|m| Cli::from_arg_matches(&m))
             }
@@ -275,6 +275,27 @@ fn requested_format(args: &[OsString]) -> Option<String> {
 fn env_format_failed(args: &[OsString]) {
     if requested_format(args).as_deref() == Some("env") {
         output::write_stdout_quietly(format::ENV_FAILURE);
+    }
+}
+
+/// The language of `--help`, read from the raw arguments (`--lang zh`, `--lang=zh`), else
+/// WXTOKEN_LANG, else the locale: help is shown before the command line is parsed.
+fn help_lang(args: &[OsString]) -> Lang {
+    let flag = args
+        .iter()
+        .zip(args.iter().skip(1))
+        .filter(|(f, _)| *f == "--lang")
+        .map(|(_, v)| v.to_string_lossy().into_owned())
+        .chain(
+            args.iter()
+                .filter_map(|a| a.to_str()?.strip_prefix("--lang=").map(str::to_string)),
+        )
+        .last()
+        .or_else(|| crate::process::env_var("WXTOKEN_LANG"));
+    match flag.as_deref() {
+        Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
+        _ => Lang::resolve(lang::LangChoice::Auto, crate::process::env_var),
     }
 }
 

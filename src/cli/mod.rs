@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand};
 mod api_tools;
 mod args;
 mod fetch;
+mod help_zh;
 pub mod lazy;
 mod per_command;
 mod store;
@@ -268,14 +269,18 @@ const COMPLETIONS_INSTALL: &str = "Installing:\n  bash  mkdir -p ~/.local/share/
 const FETCH_EXAMPLES: &str = "Examples:\n  wxtoken fetch --stable                   # a token, safe from any number of machines\n  wxtoken fetch --profile mini --stable --cache\n  TOKEN=$(wxtoken fetch --stable --cache) || exit\n  eval \"$(wxtoken fetch --profile mini --format env)\"\n  curl \"https://api.weixin.qq.com/cgi-bin/getcallbackip?$(wxtoken fetch --format query)\"\n  wxtoken fetch --profile oa --output /run/app/wx-token    # from cron, with --cache or --store\n  wxtoken fetch --store redis://10.0.0.5:6379 --no-fetch   # a reader: the appid alone\n  wxtoken fetch --platform wecom --corpid ww0123456789abcdef --secret-file app.secret";
 
 /// The command line with the exit-code table after the help of `wxtoken` and `wxtoken fetch`.
-pub fn command_with_exit_codes() -> clap::Command {
+pub fn command_with_exit_codes(lang: crate::lang::Lang) -> clap::Command {
     use clap::CommandFactory;
-    let table = crate::exit_codes::exit_code_help(crate::lang::Lang::En);
-    Cli::command()
+    let table = crate::exit_codes::exit_code_help(lang);
+    let cmd = Cli::command()
         .after_help(table.clone())
         .mut_subcommand("fetch", |c| {
             c.after_help(format!("{FETCH_EXAMPLES}\n\n{table}"))
-        })
+        });
+    match lang {
+        crate::lang::Lang::En => cmd,
+        crate::lang::Lang::Zh => help_zh::translate(cmd, ""),
+    }
 }
 
 #[cfg(test)]

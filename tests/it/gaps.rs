@@ -166,7 +166,12 @@ fn fetch_help_has_examples_and_the_exit_table_fits_80_columns() {
     );
     for lang in ["en", "zh"] {
         let out = run(wxtoken().args(["--lang", lang, "--help"]));
-        let table = &out.stdout[out.stdout.find("Exit codes:").unwrap()..];
+        let heading = if lang == "zh" {
+            "退出码："
+        } else {
+            "Exit codes:"
+        };
+        let table = &out.stdout[out.stdout.find(heading).unwrap()..];
         for line in table.lines() {
             assert!(columns(line) <= 80, "{lang}: {line:?}");
         }
@@ -174,7 +179,7 @@ fn fetch_help_has_examples_and_the_exit_table_fits_80_columns() {
         for line in table
             .lines()
             .skip(1)
-            .filter(|l| !l.is_empty() && !l.starts_with("See"))
+            .filter(|l| !l.is_empty() && !l.starts_with("See") && !l.starts_with("每个"))
         {
             let code = line[..5].trim();
             assert!(
@@ -302,4 +307,42 @@ fn explain_and_doctor_fit_80_columns() {
         "wrapped under its column: {}",
         out.stdout
     );
+}
+
+#[test]
+fn help_under_lang_zh_has_chinese_descriptions_headings_and_exit_codes() {
+    for args in [
+        vec!["--lang", "zh", "--help"],
+        vec!["fetch", "--help", "--lang", "zh"],
+        vec!["--lang=zh", "cache", "list", "--help"],
+    ] {
+        let out = run(wxtoken().args(&args));
+        assert_eq!(out.code, 0, "{args:?}: {out:?}");
+        assert!(out.stdout.contains("用法："), "{args:?}: {}", out.stdout);
+        assert!(
+            !out.stdout.contains("\nOptions:") && !out.stdout.contains("Usage:"),
+            "{args:?}: {}",
+            out.stdout
+        );
+    }
+    let out = run(wxtoken().args(["--lang", "zh", "fetch", "--help"]));
+    for needle in [
+        "获取 access_token 并输出",
+        "凭据:",
+        "连接:",
+        "示例：",
+        "退出码：",
+        "用法错误",
+    ] {
+        assert!(out.stdout.contains(needle), "{needle}: {}", out.stdout);
+    }
+    let out = run(wxtoken().arg("--help").env("WXTOKEN_LANG", "zh"));
+    assert!(
+        out.stdout.contains("命令:") && out.stdout.contains("离线解释错误码"),
+        "{}",
+        out.stdout
+    );
+    // English stays English.
+    let out = run(wxtoken().args(["fetch", "--help"]));
+    assert!(out.stdout.contains("Usage: wxtoken fetch") && out.stdout.contains("Credentials:"));
 }
