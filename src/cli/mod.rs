@@ -203,63 +203,56 @@ pub struct ExplainArgs {
 #[derive(Debug, Subcommand)]
 pub enum CacheCommand {
     /// Show appid, endpoint, expiry and remaining lifetime of each cached token
-    #[command(
-        mut_arg("platform", |a| a.help("The platform whose default prefix applies: mp or wecom [default: mp]")),
-        mut_arg("ca_cert", |a| a.help("For rediss://: PEM file of the CA that signed the Redis server's certificate, or \"system\"")),
-    )]
     List {
         #[command(flatten)]
-        dir: CacheDirArg,
-
-        #[command(flatten)]
-        store: StoreArgs,
-
-        #[command(flatten)]
-        platform: PlatformArg,
-
-        #[command(flatten)]
-        ca: CaCertArg,
-
-        #[command(flatten)]
-        store_timeout: StoreTimeoutArg,
-
-        #[command(flatten)]
-        out: JsonArg,
-
-        #[command(flatten)]
-        profile: ProfileArgs,
+        scope: CacheScope,
     },
     /// Remove cached tokens (all, or those of one appid)
-    #[command(
-        mut_arg("platform", |a| a.help("The platform whose default prefix applies: mp or wecom [default: mp]")),
-        mut_arg("ca_cert", |a| a.help("For rediss://: PEM file of the CA that signed the Redis server's certificate, or \"system\"")),
-    )]
     Clear {
         /// Only the entries of this AppID
         #[arg(long, value_name = "APPID")]
         appid: Option<String>,
 
         #[command(flatten)]
-        dir: CacheDirArg,
-
-        #[command(flatten)]
-        store: StoreArgs,
-
-        #[command(flatten)]
-        platform: PlatformArg,
-
-        #[command(flatten)]
-        ca: CaCertArg,
-
-        #[command(flatten)]
-        store_timeout: StoreTimeoutArg,
-
-        #[command(flatten)]
-        out: JsonArg,
-
-        #[command(flatten)]
-        profile: ProfileArgs,
+        scope: CacheScope,
     },
+}
+
+/// What `cache list` and `cache clear` work on: the local cache directory, or a Redis store.
+#[derive(Debug, Args)]
+#[command(
+    mut_arg("platform", |a| a.help("The platform whose default prefix applies: mp or wecom [default: mp]")),
+    mut_arg("ca_cert", |a| a.help("For rediss://: PEM file of the CA that signed the Redis server's certificate, or \"system\"")),
+)]
+pub struct CacheScope {
+    #[command(flatten)]
+    pub dir: CacheDirArg,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    #[command(flatten)]
+    pub platform: PlatformArg,
+
+    #[command(flatten)]
+    pub ca: CaCertArg,
+
+    #[command(flatten)]
+    pub store_timeout: StoreTimeoutArg,
+
+    #[command(flatten)]
+    pub out: JsonArg,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+impl CacheCommand {
+    pub fn scope(&self) -> &CacheScope {
+        match self {
+            CacheCommand::List { scope } | CacheCommand::Clear { scope, .. } => scope,
+        }
+    }
 }
 
 /// `wxtoken completions --help`: where each shell looks, and what it needs.

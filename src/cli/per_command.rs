@@ -14,9 +14,7 @@ impl Command {
             Command::Quota(QuotaCommand::Get(a)) => Some(&a.token.profile),
             Command::Quota(QuotaCommand::Clear(a)) => Some(&a.token.profile),
             Command::Rid(a) => Some(&a.token.profile),
-            Command::Cache(
-                CacheCommand::List { profile, .. } | CacheCommand::Clear { profile, .. },
-            ) => Some(profile),
+            Command::Cache(c) => Some(&c.scope().profile),
             Command::Explain(_) | Command::Completions(_) | Command::Man(_) => None,
         }
     }
@@ -55,9 +53,7 @@ impl Command {
             Command::Check(a) => a.out.json.json,
             Command::Doctor(a) => a.out.json.json,
             Command::Explain(a) => a.out.json,
-            Command::Cache(CacheCommand::List { out, .. } | CacheCommand::Clear { out, .. }) => {
-                out.json
-            }
+            Command::Cache(c) => c.scope().out.json,
             Command::Quota(q) => q.out().json.json,
             Command::Rid(a) => a.out.json.json,
             Command::Completions(_) | Command::Man(_) => false,
@@ -86,8 +82,8 @@ impl Command {
             Command::Check(a) => Some(&mut a.out.json.json),
             Command::Doctor(a) => Some(&mut a.out.json.json),
             Command::Explain(a) => Some(&mut a.out.json),
-            Command::Cache(CacheCommand::List { out, .. } | CacheCommand::Clear { out, .. }) => {
-                Some(&mut out.json)
+            Command::Cache(CacheCommand::List { scope } | CacheCommand::Clear { scope, .. }) => {
+                Some(&mut scope.out.json)
             }
             Command::Quota(QuotaCommand::Get(a)) => Some(&mut a.out.json.json),
             Command::Quota(QuotaCommand::Clear(a)) => Some(&mut a.out.json.json),

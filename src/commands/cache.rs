@@ -16,42 +16,28 @@ use crate::tr;
 
 pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
-    match command {
-        CacheCommand::List {
-            dir,
-            store,
-            platform,
-            ca,
-            store_timeout,
-            ..
-        } => match crate::settings::store_choice(store, platform.get(), lang)? {
-            Some(choice) => crate::token::store::admin::list(
+    let scope = command.scope();
+    let choice = crate::settings::store_choice(&scope.store, scope.platform.get(), lang)?;
+    let ca_cert = scope.ca.ca_cert.as_deref();
+    match (command, choice) {
+        (CacheCommand::List { .. }, Some(choice)) => {
+            let timeout = parse_timeout(&scope.store_timeout.timeout, lang)?;
+            crate::token::store::admin::list(&choice, ca_cert, timeout, printer)
+        }
+        (CacheCommand::List { .. }, None) => list(&scope.dir, printer),
+        (CacheCommand::Clear { appid, .. }, Some(choice)) => {
+            let timeout = parse_timeout(&scope.store_timeout.timeout, lang)?;
+            let platform = scope.platform.get();
+            crate::token::store::admin::clear(
                 &choice,
-                ca.ca_cert.as_deref(),
-                parse_timeout(&store_timeout.timeout, lang)?,
-                printer,
-            ),
-            None => list(dir, printer),
-        },
-        CacheCommand::Clear {
-            appid,
-            dir,
-            store,
-            platform,
-            ca,
-            store_timeout,
-            ..
-        } => match crate::settings::store_choice(store, platform.get(), lang)? {
-            Some(choice) => crate::token::store::admin::clear(
-                &choice,
-                platform.get(),
+                platform,
                 appid.as_deref(),
-                ca.ca_cert.as_deref(),
-                parse_timeout(&store_timeout.timeout, lang)?,
+                ca_cert,
+                timeout,
                 printer,
-            ),
-            None => clear(dir, appid.as_deref(), printer),
-        },
+            )
+        }
+        (CacheCommand::Clear { appid, .. }, None) => clear(&scope.dir, appid.as_deref(), printer),
     }
 }
 

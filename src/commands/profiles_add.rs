@@ -13,9 +13,6 @@ use crate::output::Printer;
 use crate::settings::profile::{Config, config_path};
 use crate::tr;
 
-/// A config file larger than this is not one (as the reader says).
-const MAX_CONFIG: u64 = 256 * 1024;
-
 pub fn run(args: &ProfileAddArgs, printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
     let name = &args.name;
@@ -58,9 +55,7 @@ pub fn run(args: &ProfileAddArgs, printer: &Printer) -> Result<u8, Failure> {
                     "{shown} 已将 \"{d}\" 设为 default_profile：如需更改请编辑该文件"
                 )));
             }
-            crate::safe_fs::read_trusted(&path, MAX_CONFIG)
-                .map(|(bytes, _, _)| String::from_utf8_lossy(&bytes).into_owned())
-                .map_err(|r| Failure::usage(r.reason()))?
+            config.text().to_string()
         }
         None => String::new(),
     };

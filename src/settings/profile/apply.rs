@@ -349,10 +349,10 @@ fn settle(command: &mut Command, matches: &clap::ArgMatches) {
             token.kept.min_ttl = None;
         }
         Command::Cache(
-            crate::cli::CacheCommand::List { dir, store, .. }
-            | crate::cli::CacheCommand::Clear { dir, store, .. },
-        ) if dir.cache_dir.is_some() && users("cache_dir") && profiles("store") => {
-            store.store = None;
+            crate::cli::CacheCommand::List { scope }
+            | crate::cli::CacheCommand::Clear { scope, .. },
+        ) if scope.dir.cache_dir.is_some() && users("cache_dir") && profiles("store") => {
+            scope.store.store = None;
         }
         _ => {}
     }

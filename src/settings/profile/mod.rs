@@ -155,6 +155,11 @@ impl Config {
         }
     }
 
+    /// The file's text, as read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// The profile's names, in order.
     pub fn names(&self) -> Vec<&str> {
         self.file
