@@ -552,6 +552,19 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__exec)
+            local i
+            for (( i = 2; i < COMP_CWORD; i++ )); do
+                if [[ ${COMP_WORDS[i]} == -- ]]; then
+                    if declare -F _command_offset >/dev/null; then
+                        _command_offset $(( i + 1 ))
+                    elif (( i + 1 == COMP_CWORD )); then
+                        COMPREPLY=( $(compgen -c -- "${cur}") )
+                    else
+                        COMPREPLY=( $(compgen -f -- "${cur}") )
+                    fi
+                    return 0
+                fi
+            done
             opts="-v -q -h -V --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --cache-owner --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -463,3 +463,13 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_su
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove cached tokens (all, or those of one appid)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "get" -d 'Show each API\'s daily limit, calls used and left, and rate limit'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "clear" -d 'Reset the daily quotas of every API (10 resets a month), or of one API with --api'
+function __fish_wxtoken_exec_after_dashdash
+    __fish_wxtoken_using_subcommand exec; and contains -- -- (commandline -opc)
+end
+function __fish_wxtoken_exec_command
+    set -l words (commandline -opc)
+    set -l at (contains -i -- -- $words)
+    set -l line (string escape -- $words[(math $at + 1)..-1])
+    complete -C (string join ' ' -- $line (commandline -ct))
+end
+complete -c wxtoken -n "__fish_wxtoken_exec_after_dashdash" -f -a "(__fish_wxtoken_exec_command)"

@@ -1,5 +1,6 @@
 //! Reading a secret at a terminal without echoing it, and leaving the terminal as it was
-//! whatever happens: on a normal return, and on Ctrl-C, Ctrl-\, a hang-up or a kill.
+//! whatever happens: on a normal return, and on Ctrl-C, Ctrl-\, a hang-up or a kill; and the
+//! width of the terminal on stdout.
 
 use std::io::{self, BufRead, Read, Write};
 use std::sync::OnceLock;
@@ -20,6 +21,23 @@ extern "C" fn restore_and_die(signal: libc::c_int) {
         libc::signal(signal, libc::SIG_DFL);
         libc::raise(signal);
     }
+}
+
+/// The columns of the terminal on stdout, when stdout is one: its window size, else `COLUMNS`,
+/// else 80. `None` for a pipe or a file (nothing is cut there).
+pub(crate) fn stdout_columns() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    // SAFETY: winsize is plain data; TIOCGWINSZ fills it for a terminal fd.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let asked = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) };
+    if asked == 0 && size.ws_col > 0 {
+        return Some(usize::from(size.ws_col));
+    }
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    Some(from_env.filter(|&c| c > 0).unwrap_or(80))
 }
 
 /// Print `prompt` on stderr and read one line from the terminal on stdin with echo off, at most

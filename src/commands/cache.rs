@@ -102,10 +102,8 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
             "{shown} 中没有缓存的 token"
         ));
     } else {
-        let mut out = format!(
-            "{:<28} {:<13} {:<21} {:<12} {}\n",
-            "APPID", "ENDPOINT", "EXPIRES_AT", "REMAINING", "API_BASE"
-        );
+        let header = ["APPID", "ENDPOINT", "EXPIRES_AT", "REMAINING", "API_BASE"];
+        let mut table = vec![header.map(String::from).to_vec()];
         for e in &rows {
             let left = e.remaining(now);
             let remaining = if left == 0 {
@@ -113,8 +111,7 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
             } else {
                 cache::human_duration(left)
             };
-            out.push_str(&format!(
-                "{:<28} {:<13} {:<21} {:<12} {}\n",
+            table.push(vec![
                 match &e.agentid {
                     Some(agent) => format!("{} ({})", sanitize(&e.appid), sanitize(agent)),
                     None => sanitize(&e.appid),
@@ -122,10 +119,10 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
                 sanitize(&e.endpoint),
                 time::rfc3339(e.expires_at),
                 remaining,
-                sanitize(&e.api_base)
-            ));
+                sanitize(&e.api_base),
+            ]);
         }
-        printer.result_line(out.trim_end())?;
+        printer.table(&table, &[4])?; // API_BASE
     }
     Ok(0)
 }

@@ -194,33 +194,18 @@ fn print_table(rows: &[Row], shown: &str, printer: &Printer) -> Result<(), Failu
             ]
         })
         .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in &cells {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let line = |cells: &[String]| {
-        let mut out = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let pad = widths[i].saturating_sub(cell.chars().count()) + 2;
-            out.push_str(cell);
-            if i + 1 < cells.len() {
-                out.push_str(&" ".repeat(pad));
-            }
-        }
-        out.trim_end().to_string()
-    };
+    let mut table = vec![header.to_vec()];
+    table.extend(cells.into_iter().map(|row| row.to_vec()));
     let mut text = tr!(
         printer.lang,
         "config file: {shown}\n",
         "配置文件：{shown}\n"
     );
-    text.push_str(&line(&header));
-    for row in &cells {
-        text.push('\n');
-        text.push_str(&line(row));
-    }
+    text.push_str(&crate::columns::table(
+        &table,
+        &[0, 5], // NAME, KEPT IN
+        printer.stdout_columns(),
+    ));
     // A profile that cannot be used: its name and why, on a line of its own.
     for r in rows.iter().filter(|r| r.error.is_some()) {
         let why = r.error.as_deref().unwrap_or_default();

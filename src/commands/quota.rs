@@ -144,25 +144,8 @@ fn table(quotas: &[Value], printer: &Printer) -> String {
         }
         rows.push(row);
     }
-    let width = |s: &str| -> usize { s.chars().map(|c| if c >= '\u{1100}' { 2 } else { 1 }).sum() };
-    let columns = rows[0].len();
-    let widths: Vec<usize> = (0..columns)
-        .map(|i| rows.iter().map(|r| width(&r[i])).max().unwrap_or(0))
-        .collect();
-    let lines: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            let mut line = String::new();
-            for (i, cell) in r.iter().enumerate() {
-                line.push_str(cell);
-                if i + 1 < columns {
-                    line.push_str(&" ".repeat(widths[i] - width(cell) + 2));
-                }
-            }
-            line
-        })
-        .collect();
-    lines.join("\n")
+    // CGI PATH is cut at a terminal, never a number.
+    crate::columns::table(&rows, &[0], printer.stdout_columns())
 }
 
 /// What `quota clear` resets.

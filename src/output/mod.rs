@@ -215,6 +215,8 @@ pub struct Printer {
     status_line: bool,
     /// A status line is on the screen now (cleared before anything else is written).
     status_shown: std::cell::Cell<bool>,
+    /// The terminal's width when stdout is one: tables are cut to fit it.
+    stdout_columns: Option<usize>,
 }
 
 impl Printer {
@@ -230,6 +232,7 @@ impl Printer {
             status_shown: std::cell::Cell::new(false),
             stderr_color: use_color(color, io::stderr().is_terminal(), env),
             stdout_color: use_color(color, io::stdout().is_terminal(), env),
+            stdout_columns: crate::terminal::stdout_columns(),
         }
     }
 
@@ -255,6 +258,18 @@ impl Printer {
     /// The result on stdout: text for people (masked, control characters escaped).
     pub fn result_line(&self, line: &str) -> Result<(), Failure> {
         write_stdout(&format!("{}\n", for_people(&[Piece::Text(line)])))
+    }
+
+    /// A table on stdout (`rows`, the first the header): at a terminal the widest of the
+    /// `cuttable` columns shrink to the terminal's width, cut with `…`; in a pipe or a file
+    /// nothing is cut.
+    pub fn table(&self, rows: &[Vec<String>], cuttable: &[usize]) -> Result<(), Failure> {
+        self.result_line(&crate::columns::table(rows, cuttable, self.stdout_columns))
+    }
+
+    /// The terminal's width when stdout is one, for a table printed with other text.
+    pub fn stdout_columns(&self) -> Option<usize> {
+        self.stdout_columns
     }
 
     /// `doc` with the profile in effect named (`"profile"`), where one is.

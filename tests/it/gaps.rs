@@ -346,3 +346,93 @@ fn help_under_lang_zh_has_chinese_descriptions_headings_and_exit_codes() {
     let out = run(wxtoken().args(["fetch", "--help"]));
     assert!(out.stdout.contains("Usage: wxtoken fetch") && out.stdout.contains("Credentials:"));
 }
+
+/// `wxtoken ARGS` on an 80-column terminal (`script` gives it one), with `envs`: all it wrote.
+fn at_80_columns(args: &str, envs: &[(&str, &str)]) -> String {
+    let command = format!(
+        "stty cols 80 rows 24; {} {args}",
+        env!("CARGO_BIN_EXE_wxtoken")
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .envs(envs.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the script command (util-linux) is needed for this test");
+    assert!(out.status.success(), "{args}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+#[test]
+fn tables_are_cut_to_fit_a_terminal_and_whole_in_a_pipe() {
+    let home = tempdir();
+    let long = "redis+sentinel://sentinel-1.internal.example.com:26379,sentinel-2.internal.example.com:26379/wechat";
+    std::fs::create_dir_all(home.join(".config/wxtoken")).unwrap();
+    std::fs::write(
+        home.join(".config/wxtoken/config.toml"),
+        format!(
+            "[profiles.oa-production]\nappid = \"{APPID}\"\nsecret_env = \"S\"\nstable = true\nstore = \"{long}\"\n"
+        ),
+    )
+    .unwrap();
+    let home_s = home.display().to_string();
+    let envs = [("HOME", home_s.as_str())];
+    // Each line of the table within 80 columns, the long value cut with "…", the columns kept.
+    let fitted = at_80_columns("profiles", &envs);
+    let table: Vec<&str> = fitted.lines().skip(1).filter(|l| !l.is_empty()).collect();
+    assert_eq!(table.len(), 2, "{fitted}");
+    for line in &table {
+        assert!(columns(line) <= 80, "{} columns: {line:?}", columns(line));
+    }
+    assert!(
+        table[1].contains('…') && !table[1].contains(long),
+        "{fitted}"
+    );
+    assert!(
+        table[1].contains(APPID) && table[1].contains("stable"),
+        "{fitted}"
+    );
+    // In a pipe and in --json, whole.
+    let piped = run(wxtoken().arg("profiles").env("HOME", &home));
+    assert!(
+        piped.stdout.contains(long) && !piped.stdout.contains('…'),
+        "{piped:?}"
+    );
+    let json = run(wxtoken().args(["profiles", "--json"]).env("HOME", &home));
+    assert!(
+        json.stdout.contains(long) && !json.stdout.contains('…'),
+        "{json:?}"
+    );
+
+    // cache list: a long API base (a gateway's path prefix) is cut at a terminal.
+    let mock = Mock::start(vec![Reply::json(&format!(
+        r#"{{"access_token":"{TOKEN}","expires_in":7200}}"#
+    ))]);
+    let base = format!(
+        "{}/wechat-gateway/egress-with-a-fixed-ip/production",
+        mock.url()
+    );
+    let dir = home.join("cache");
+    let out = run(wxtoken()
+        .args(["fetch", "--cache", "--api-base", &base, "--cache-dir"])
+        .arg(&dir)
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET));
+    assert_eq!(out.code, 0, "{out:?}");
+    let dir_s = dir.display().to_string();
+    let fitted = at_80_columns(&format!("cache list --cache-dir {dir_s}"), &envs);
+    let lines: Vec<&str> = fitted.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2, "{fitted}");
+    assert!(lines.iter().all(|l| columns(l) <= 80), "{fitted}");
+    assert!(
+        lines[1].contains('…') && lines[1].starts_with(APPID),
+        "{fitted}"
+    );
+    let piped = run(wxtoken().args(["cache", "list", "--cache-dir", &dir_s]));
+    assert!(
+        piped.stdout.contains(&base) && !piped.stdout.contains('…'),
+        "{piped:?}"
+    );
+}

@@ -29,6 +29,7 @@ mod profiles_add;
 mod quota;
 mod recipes;
 mod rid;
+mod shells;
 mod store;
 mod store_edges;
 mod structure;

@@ -706,39 +706,6 @@ fn profiles_lists_every_profile_without_a_secret() {
 }
 
 #[test]
-fn bash_completes_profile_names() {
-    let home = tempdir();
-    std::fs::create_dir_all(home.join(".config/wxtoken")).unwrap();
-    std::fs::write(
-        home.join(".config/wxtoken/config.toml"),
-        "[profiles.mini-app]\n[profiles.work]\n[profiles.oa]\n[profiles.\"m$(touch PWNED)\"]\n[profiles.\"mini two\"]\n",
-    )
-    .unwrap();
-    let script = home.join("wxtoken.bash");
-    let generated = run(wxtoken().args(["completions", "bash"]));
-    std::fs::write(&script, generated.stdout).unwrap();
-    let bin_dir = Path::new(env!("CARGO_BIN_EXE_wxtoken")).parent().unwrap();
-    let out = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!(
-            "source {}; COMP_WORDS=(wxtoken fetch --profile m); COMP_CWORD=3; _wxtoken wxtoken m --profile; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-            script.display()
-        ))
-        .current_dir(&home)
-        .env_clear()
-        .env("HOME", &home)
-        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        stdout, "m$(touch PWNED)\nmini two\nmini-app\n",
-        "names complete as they are, never run: {out:?}"
-    );
-    assert!(!home.join("PWNED").exists());
-}
-
-#[test]
 fn the_readme_example_file_is_valid_and_lists_as_shown() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/profiles.md")).unwrap();

@@ -113,24 +113,20 @@ pub fn list(
             "{shown} 中没有 {layout} 布局的 token"
         ));
     } else {
-        // The key column as wide as the widest key (not a fixed 60: 80 columns).
-        let w = rows
-            .iter()
-            .map(|(_, r)| r.key.chars().count())
-            .max()
-            .unwrap_or(3)
-            .max(3);
-        let mut out = format!("{:<w$}  {:<21} {}\n", "KEY", "EXPIRES_AT", "REMAINING");
+        let mut table = vec![vec![
+            "KEY".to_string(),
+            "EXPIRES_AT".to_string(),
+            "REMAINING".to_string(),
+        ]];
         for (_, r) in &rows {
             let left = r.expires_at.map_or(0, |at| at.saturating_sub(now));
-            out.push_str(&format!(
-                "{:<w$}  {:<21} {}\n",
-                r.key,
+            table.push(vec![
+                r.key.clone(),
                 r.expires_at.map(time::rfc3339).unwrap_or_default(),
-                crate::token::cache::human_duration(left)
-            ));
+                crate::token::cache::human_duration(left),
+            ]);
         }
-        printer.result_line(out.trim_end())?;
+        printer.table(&table, &[0])?; // KEY
     }
     Ok(0)
 }
