@@ -209,6 +209,7 @@ fn run(cli: &Cli, lang: Lang, profile: &crate::settings::profile::own::ProfileSe
     let result = match &cli.command {
         Command::Fetch(args) => commands::fetch::run(args, profile, &printer),
         Command::Exec(args) => commands::exec::run(args, profile, &printer),
+        Command::Api(args) => commands::api::run(args, profile, &printer),
         Command::Profiles(cli::ProfilesArgs {
             action: Some(cli::ProfilesAction::Add(add)),
             ..

@@ -29,7 +29,7 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (code::BUSY, "WeChat busy (after retries)"),
     (
         code::CREDENTIALS,
-        "credentials rejected (check: the token rejected)",
+        "credentials rejected (check, api: the token rejected)",
     ),
     (code::IP, "calling IP not allowed"),
     (code::QUOTA, "rate or quota limit"),
@@ -50,6 +50,18 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
         "not confirmed: the answer at a prompt (quota clear) was not yes; nothing was done",
     ),
     (
+        code::REQUEST,
+        "api: the request is wrong for the API: its method or its body (empty, not JSON, escaped non-ASCII)",
+    ),
+    (
+        code::UNAUTHORIZED,
+        "api: the account or app has no permission for the API",
+    ),
+    (
+        code::PAGES,
+        "api --paginate: --max-pages reached before the last page (the pages so far were printed)",
+    ),
+    (
         code::NOT_RUNNABLE,
         "exec: CMD was found but could not be run (not executable, permission denied)",
     ),
@@ -67,13 +79,16 @@ const EXIT_CODES_ZH: &[&str] = &[
     "网络错误：DNS、连接、TLS、代理、超时（重试之后）",
     "应答不可用：不是可用的微信应答（HTML、非 JSON、为空、过大、token 无效）",
     "微信系统繁忙（重试之后）",
-    "凭证被拒绝（check：token 被拒绝）",
+    "凭证被拒绝（check、api：token 被拒绝）",
     "调用方 IP 不被允许",
     "频率或额度限制",
     "账号或 AppSecret 被冻结、封禁，或账号类型不对",
     "其他微信错误码，以及不在错误码表中的错误码",
     "缓存或存储不可用（不安全、连不上、锁被占用过久）或其中没有 token；没有获取 token",
     "未确认：提示处的回答不是 yes（quota clear）；什么也没做",
+    "api：请求不符合接口要求：请求方法或请求体（为空、不是 JSON、非 ASCII 字符被转义）",
+    "api：账号或应用没有调用该接口的权限",
+    "api --paginate：在最后一页之前达到了 --max-pages（已输出之前的各页）",
     "exec：找到了 CMD 但无法运行（不可执行、权限不足）",
     "exec：找不到 CMD（否则 exec 以 CMD 自己的退出状态退出）",
 ];
@@ -174,9 +189,11 @@ mod tests {
         let row7 = &table.iter().find(|(c, _, _, _)| *c == 7).unwrap().3;
         assert!(row7.contains("60020"), "60020 in row 7: {row7}");
         let row10 = &table.iter().find(|(c, _, _, _)| *c == 10).unwrap().2;
-        for code in ["40014", "41001", "42001", "48001"] {
+        for code in ["40014", "41001", "42001"] {
             assert!(row10.contains(code), "{code} in row 10: {row10}");
         }
+        let row14 = &table.iter().find(|(c, _, _, _)| *c == 14).unwrap().2;
+        assert!(row14.contains("48001"), "48001 in row 14: {row14}");
     }
 
     #[test]

@@ -6,8 +6,8 @@
 use clap::{Args, Command, FromArgMatches, Subcommand};
 
 use super::{
-    CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExecArgs, ExplainArgs, FetchCommand,
-    LeadingArgs, ManArgs, OutputArgs, ProfilesArgs, QuotaCommand, RidArgs,
+    ApiArgs, CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExecArgs, ExplainArgs,
+    FetchCommand, LeadingArgs, ManArgs, OutputArgs, ProfilesArgs, QuotaCommand, RidArgs,
 };
 
 /// The subcommands, in the derive's order, each with its arguments deferred.
@@ -21,6 +21,7 @@ const SUBCOMMANDS: &[Sub] = &[
     ("exec", || {
         Command::new("exec").defer(ExecArgs::augment_args)
     }),
+    ("api", || Command::new("api").defer(ApiArgs::augment_args)),
     ("profiles", || {
         Command::new("profiles").defer(ProfilesArgs::augment_args)
     }),

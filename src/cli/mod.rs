@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 
+mod api;
 mod api_tools;
 mod args;
 mod fetch;
@@ -9,6 +10,7 @@ mod help_zh;
 pub mod lazy;
 mod per_command;
 mod store;
+pub use api::ApiArgs;
 pub use api_tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 pub use args::{
     CaCertArg, CacheDirArg, ConnArgs, CredArgs, JsonArg, LeadingArgs, OutputArgs, PlatformArg,
@@ -58,6 +60,17 @@ pub enum Command {
         after_help = "Examples:\n  wxtoken exec --profile mini --stable --cache -- ./send-template.sh\n  wxtoken exec --profile oa -- sh -c 'curl \"https://api.weixin.qq.com/cgi-bin/get_current_selfmenu_info?access_token=$WXTOKEN_ACCESS_TOKEN\"'"
     )]
     Exec(ExecArgs),
+
+    /// Call any WeChat API with the token managed, and explain its errcode
+    ///
+    /// The token is obtained as fetch obtains it (profile, --stable, --cache, --store,
+    /// --no-fetch), or given with --token-stdin or WXTOKEN_ACCESS_TOKEN, and sent only to the API
+    /// base's host. The answer's body goes to stdout (a file answer to --output or a pipe); an
+    /// errcode is explained on stderr and exits with its kind. A kept token that WeChat rejects
+    /// (40001, 40014, 42001) is reported to the cache or store, which replaces it once for all
+    /// its holders, and the call is made once more.
+    #[command(after_help = API_EXAMPLES)]
+    Api(ApiArgs),
 
     /// List the profiles of the config file (never a secret)
     ///
@@ -259,6 +272,14 @@ impl CacheCommand {
 const COMPLETIONS_INSTALL: &str = "Installing:\n  bash  mkdir -p ~/.local/share/bash-completion/completions\n        wxtoken completions bash > ~/.local/share/bash-completion/completions/wxtoken\n        (needs the bash-completion package, loaded by ~/.bashrc: on Debian, root's\n        ~/.bashrc does not load it; add: . /usr/share/bash-completion/bash_completion)\n  zsh   mkdir -p ~/.zfunc && wxtoken completions zsh > ~/.zfunc/_wxtoken\n        and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath); autoload -U compinit; compinit\n  fish  wxtoken completions fish > ~/.config/fish/completions/wxtoken.fish\nThen open a new shell.";
 
 /// `wxtoken fetch --help`'s examples (the exit-code table follows them).
+const API_EXAMPLES: &str = "Examples:
+  wxtoken api cgi-bin/user/get --profile oa --stable --cache --paginate | jq -r '.data.openid[]'
+  wxtoken api cgi-bin/menu/create --input menu.json
+  wxtoken api wxa/getwxacodeunlimit -f scene=a=1 -f page=pages/index/index --output code.jpg
+  wxtoken api cgi-bin/media/upload?type=image --form media=@photo.jpg
+  wxtoken api --platform wecom cgi-bin/user/list_id -F limit=100 --paginate --slurp
+  wxtoken api cgi-bin/message/custom/send --dry-run -f touser=OPENID -f msgtype=text -f 'text[content]=你好'";
+
 const FETCH_EXAMPLES: &str = "Examples:\n  wxtoken fetch --stable                   # a token, safe from any number of machines\n  wxtoken fetch --profile mini --stable --cache\n  TOKEN=$(wxtoken fetch --stable --cache) || exit\n  eval \"$(wxtoken fetch --profile mini --format env)\"\n  curl \"https://api.weixin.qq.com/cgi-bin/getcallbackip?$(wxtoken fetch --format query)\"\n  wxtoken fetch --profile oa --output /run/app/wx-token    # from cron, with --cache or --store\n  wxtoken fetch --store redis://10.0.0.5:6379 --no-fetch   # a reader: the appid alone\n  wxtoken fetch --platform wecom --corpid ww0123456789abcdef --secret-file app.secret";
 
 /// The command line with the exit-code table after the help of `wxtoken` and `wxtoken fetch`.

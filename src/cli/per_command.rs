@@ -8,6 +8,7 @@ impl Command {
         match self {
             Command::Fetch(a) => Some(&a.fetch.profile),
             Command::Exec(a) => Some(&a.fetch.profile),
+            Command::Api(a) => Some(&a.fetch.profile),
             Command::Profiles(a) => Some(&a.profile),
             Command::Check(a) => Some(&a.profile),
             Command::Doctor(a) => Some(&a.profile),
@@ -25,6 +26,7 @@ impl Command {
         match self {
             Command::Fetch(a) => (true, Some(&a.fetch.conn)),
             Command::Exec(a) => (true, Some(&a.fetch.conn)),
+            Command::Api(a) => (true, Some(&a.fetch.conn)),
             Command::Check(a) => (false, Some(&a.conn)),
             Command::Doctor(a) => (true, Some(&a.conn)),
             Command::Quota(QuotaCommand::Get(a)) => (true, Some(&a.conn)),
@@ -46,6 +48,7 @@ impl Command {
                     || a.deliver.format == Some(crate::output::format::Format::Json)
             }
             Command::Exec(a) => a.fetch.out.json.json,
+            Command::Api(a) => a.fetch.out.json.json,
             Command::Profiles(a) => match &a.action {
                 Some(super::ProfilesAction::Add(add)) => add.out.json,
                 None => a.out.json,
@@ -65,6 +68,7 @@ impl Command {
         match self {
             Command::Fetch(a) => a.fetch.out.verbose,
             Command::Exec(a) => a.fetch.out.verbose,
+            Command::Api(a) => a.fetch.out.verbose,
             Command::Check(a) => a.out.verbose,
             Command::Doctor(a) => a.out.verbose,
             Command::Quota(q) => q.out().verbose,
@@ -78,6 +82,7 @@ impl Command {
         match self {
             Command::Fetch(a) => Some(&mut a.fetch.out.json.json),
             Command::Exec(a) => Some(&mut a.fetch.out.json.json),
+            Command::Api(a) => Some(&mut a.fetch.out.json.json),
             Command::Profiles(a) => Some(&mut a.out.json),
             Command::Check(a) => Some(&mut a.out.json.json),
             Command::Doctor(a) => Some(&mut a.out.json.json),

@@ -25,6 +25,7 @@ pub fn run(args: &CheckArgs, profile: &ProfileSettings, printer: &Printer) -> Re
         url: format!("{url}?access_token={}", percent_encode(&token)),
         shown_url: format!("{url}?access_token={shown}…"),
         json_body: None,
+        call: None,
     };
     let lang = printer.lang;
     let result = client.send(&req, printer, |answer| {

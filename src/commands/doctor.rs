@@ -244,6 +244,7 @@ fn network_steps(
         url: settings.api_base.url("/cgi-bin/getcallbackip"),
         shown_url: settings.api_base.url("/cgi-bin/getcallbackip"),
         json_body: None,
+        call: None,
     };
     let started = Instant::now();
     match client.exchange(&probe) {

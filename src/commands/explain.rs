@@ -81,9 +81,11 @@ pub fn run(args: &ExplainArgs, printer: &Printer) -> Result<u8, Failure> {
         printer.result_line(&text.join("\n"))
     };
     out?;
-    let all_known = items
-        .iter()
-        .all(|i| i.errcode == 0 || catalog::lookup(i.platform, i.errcode).is_some());
+    let all_known = items.iter().all(|i| {
+        i.errcode == 0
+            || catalog::lookup(i.platform, i.errcode).is_some()
+            || catalog::global::lookup(i.platform, i.errcode).is_some()
+    });
     Ok(if all_known { code::OK } else { code::OTHER })
 }
 
@@ -260,7 +262,7 @@ fn item_text(item: &Item, lang: Lang) -> String {
             lang.pick("no", "否")
         }
     ));
-    if let Some(official) = x.official {
+    if let Some(official) = &x.official {
         out.push_str(&format!(
             "{}{official}\n",
             label("WeChat says:", "微信原文：")

@@ -1,6 +1,7 @@
 //! One leaf module per subcommand: each settles its settings, asks the token core, the WeChat
 //! layer or the network layer, and prints. No command imports another.
 
+pub mod api;
 pub mod cache;
 pub mod check;
 pub mod completions;

@@ -293,6 +293,7 @@ fn clear_v2_request(base: &ApiBase, creds: &Credentials) -> Request {
         ),
         shown_url: format!("{url}?appid={appid}&appsecret=***"),
         json_body: Some("{}".to_string()),
+        call: None,
     }
 }
 

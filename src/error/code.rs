@@ -16,6 +16,12 @@ pub const OTHER: u8 = 10;
 pub const STORE: u8 = 11;
 /// A confirmation prompt answered with anything but yes: nothing was done.
 pub const DECLINED: u8 = 12;
+/// `api`: the request is wrong for the API (method, body).
+pub const REQUEST: u8 = 13;
+/// `api`: no permission for the API.
+pub const UNAUTHORIZED: u8 = 14;
+/// `api --paginate`: `--max-pages` reached before the last page.
+pub const PAGES: u8 = 15;
 /// `exec`: the command was found but cannot be run.
 pub const NOT_RUNNABLE: u8 = 126;
 /// `exec`: the command was not found.

@@ -27,6 +27,31 @@ pub struct Request {
     pub url: String,
     pub shown_url: String,
     pub json_body: Option<String>,
+    /// A call of `wxtoken api`: its own method, headers and body, and a larger answer cap.
+    pub call: Option<Box<Call>>,
+}
+
+/// What a request of `wxtoken api` has beyond a token exchange.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub method: String,
+    /// Extra headers, as given (`-H`).
+    pub headers: Vec<(String, String)>,
+    /// The body and its Content-Type.
+    pub body: Option<(String, Vec<u8>)>,
+    /// The largest answer taken (a QR code or a media file is far larger than a token).
+    pub max_body: u64,
+}
+
+impl Request {
+    /// The method, as sent.
+    pub fn method(&self) -> &str {
+        match (&self.call, &self.json_body) {
+            (Some(call), _) => &call.method,
+            (None, Some(_)) => "POST",
+            (None, None) => "GET",
+        }
+    }
 }
 
 /// What to do with an answer.
@@ -38,7 +63,7 @@ pub enum Verdict<T> {
 }
 
 /// A raw HTTP answer.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Answer {
     pub status: u16,
     pub body: Vec<u8>,
@@ -48,6 +73,9 @@ pub struct Answer {
     pub location: Option<String>,
     /// The request as shown to people: method and URL with the secret masked.
     pub request: String,
+    /// The HTTP version and every header, as received (for `wxtoken api --include`).
+    pub version: String,
+    pub headers: Vec<(String, String)>,
 }
 
 #[derive(Clone)]
@@ -170,9 +198,10 @@ impl Client {
     }
 
     fn exchange_unbounded(&self, req: &Request) -> Result<Answer, Failure> {
-        let result = match &req.json_body {
-            None => self.agent.get(&req.url).call(),
-            Some(body) => self
+        let result = match (&req.call, &req.json_body) {
+            (Some(call), _) => self.send_call(&req.url, call),
+            (None, None) => self.agent.get(&req.url).call(),
+            (None, Some(body)) => self
                 .agent
                 .post(&req.url)
                 .header("Content-Type", "application/json")
@@ -193,15 +222,25 @@ impl Client {
         };
         let date = header("date");
         let location = header("location");
+        let max_body = req.call.as_ref().map_or(MAX_BODY, |c| c.max_body);
         if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok())
-            && len > MAX_BODY
+            && len > max_body
         {
             return Err(transport_error::too_large(status, self.settings.lang));
         }
+        let version = format!("{:?}", response.version());
+        let headers = match &req.call {
+            Some(_) => response
+                .headers()
+                .iter()
+                .map(|(k, v)| (k.to_string(), String::from_utf8_lossy(v.as_bytes()).into()))
+                .collect(),
+            None => Vec::new(),
+        };
         let body = response
             .body_mut()
             .with_config()
-            .limit(MAX_BODY)
+            .limit(max_body)
             .read_to_vec()
             .map_err(|e| match e {
                 ureq::Error::BodyExceedsLimit(_) => {
@@ -209,18 +248,38 @@ impl Client {
                 }
                 other => transport_error::transport_failure(&self.settings, other),
             })?;
-        let method = if req.json_body.is_some() {
-            "POST"
-        } else {
-            "GET"
-        };
         Ok(Answer {
             status,
             body,
             date,
             location,
-            request: format!("{method} {}", req.shown_url),
+            request: format!("{} {}", req.method(), req.shown_url),
+            version,
+            headers,
         })
+    }
+
+    /// A call of `wxtoken api`: any method, its headers, its body.
+    fn send_call(
+        &self,
+        url: &str,
+        call: &Call,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        let mut builder = ureq::http::Request::builder()
+            .method(call.method.as_str())
+            .uri(url);
+        for (name, value) in &call.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        match &call.body {
+            Some((content_type, bytes)) => {
+                let request = builder
+                    .header("Content-Type", content_type.as_str())
+                    .body(bytes.as_slice())?;
+                self.agent.run(request)
+            }
+            None => self.agent.run(builder.body(())?),
+        }
     }
 
     /// Send `req` until `judge` is satisfied, retrying what is worth retrying with exponential
@@ -231,11 +290,7 @@ impl Client {
         printer: &Printer,
         judge: impl Fn(&Answer) -> Verdict<T>,
     ) -> Result<T, Failure> {
-        let method = if req.json_body.is_some() {
-            "POST"
-        } else {
-            "GET"
-        };
+        let method = req.method();
         let lang = self.settings.lang;
         let shown = &req.shown_url;
         printer.verbose(&tr!(

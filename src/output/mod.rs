@@ -44,20 +44,21 @@ pub fn use_color(
 
 /// Write the result to stdout. Any failure, a closed pipe too, means the result was lost.
 fn write_stdout(text: &str) -> Result<(), Failure> {
+    write_stdout_bytes(text.as_bytes())
+}
+
+/// Bytes on stdout as they are (a file answer of `wxtoken api`); see [`write_stdout`].
+pub fn write_stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    let lost = |why: &str| Failure::internal(format!("cannot write the result to stdout: {why}"));
     if crate::process::stdout_was_closed() {
-        return Err(Failure::internal(
-            "cannot write the result to stdout: stdout was closed when wxtoken started",
-        ));
+        return Err(lost("stdout was closed when wxtoken started"));
     }
     let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
         .and_then(|_| out.flush())
-        .map_err(|e| {
-            let why = match e.kind() {
-                io::ErrorKind::BrokenPipe => "the reading end of the pipe is closed".to_string(),
-                _ => crate::error::io_reason(&e),
-            };
-            Failure::internal(format!("cannot write the result to stdout: {why}"))
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::BrokenPipe => lost("the reading end of the pipe is closed"),
+            _ => lost(&crate::error::io_reason(&e)),
         })
 }
 
@@ -361,6 +362,16 @@ impl Printer {
     /// Report a failure: the human text on stderr, and with --json the document on stdout.
     pub fn failure(&self, failure: &Failure) {
         self.failure_with_document(failure, &failure.to_json_document());
+    }
+
+    /// Report a failure on stderr only, with `--json` as one JSON document there (`api`, whose
+    /// stdout is the answer's).
+    pub fn failure_on_stderr(&self, failure: &Failure) {
+        let doc = capped_json(&self.stamp(&failure.to_json_document()));
+        match self.json {
+            true => write_stderr(&doc),
+            false => self.failure(failure),
+        }
     }
 
     /// Report a failure, with `doc` as the JSON document (for commands that add fields).

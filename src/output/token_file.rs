@@ -200,6 +200,27 @@ impl OutputFile {
         Ok((true, warning))
     }
 
+    /// Replace the file with `bytes` (an API's answer: a QR code, a media file), atomically;
+    /// a new file is private (0600), an existing one keeps its mode and owner.
+    pub fn write_bytes(&self, bytes: &[u8], lang: Lang) -> Result<(), Failure> {
+        let shown = crate::redact::sanitize(&self.path.display().to_string());
+        let fail = |why: String| {
+            Failure::internal(tr!(
+                lang,
+                "cannot write --output {shown}: {why}",
+                "无法写入 --output {shown}：{why}"
+            ))
+        };
+        let (mode, owner) = match self.existing(lang).map_err(fail)? {
+            Some(e) => (
+                e.mode,
+                (e.uid != crate::safe_fs::euid()).then_some((e.uid, e.gid)),
+            ),
+            None => (PRIVATE, self.service),
+        };
+        self.replace(bytes, mode, owner).map_err(fail)
+    }
+
     /// Whether the file already holds this result (the same token and expiry), read through a
     /// descriptor that never follows a link; if so, its mode is narrowed to `mode` through that
     /// same descriptor.

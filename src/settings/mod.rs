@@ -2,6 +2,7 @@
 //! runs with (credentials, connection, where a token is kept, the language). Commands call
 //! these; the token core, the WeChat layer and the network layer never see a clap type.
 
+pub mod api_request;
 pub mod credentials;
 pub mod profile;
 mod secret_file;

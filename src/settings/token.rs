@@ -109,6 +109,44 @@ pub fn fetch_plan(
     Ok((plan, Access::Fetch { creds, client }))
 }
 
+/// The token of `wxtoken api`: given (`--token-stdin`, or `WXTOKEN_ACCESS_TOKEN`, which `exec`
+/// sets), else obtained as `fetch` obtains it. `--rejected` and `--force-refresh` are fetch's:
+/// `api` reports a rejected token itself, and never rotates one.
+pub fn api_token(
+    args: &crate::cli::ApiArgs,
+    profile: &ProfileSettings,
+    printer: &Printer,
+) -> Result<token::held::Held, Failure> {
+    if args.fetch.rejected.is_some() || args.fetch.force_refresh {
+        return Err(Failure::usage(printer.t(
+            "--rejected and --force-refresh are fetch's: wxtoken api reports a rejected token to the cache or store itself, and never rotates a stable token",
+            "--rejected 和 --force-refresh 属于 fetch：wxtoken api 会自己向缓存或存储报告被拒绝的 token，且从不轮换 stable token",
+        )));
+    }
+    if args.token_stdin {
+        let raw = token::given::read_stdin("api", printer)?;
+        return Ok(token::held::Held::Given(token::given::token_from(
+            &raw, "api", printer,
+        )?));
+    }
+    if let Some(raw) =
+        crate::process::env_var("WXTOKEN_ACCESS_TOKEN").filter(|t| !t.trim().is_empty())
+    {
+        printer.verbose(printer.t(
+            "token: WXTOKEN_ACCESS_TOKEN (given: never refreshed)",
+            "token：WXTOKEN_ACCESS_TOKEN（给定的：不会刷新）",
+        ));
+        return Ok(token::held::Held::Given(token::given::token_from(
+            &raw, "api", printer,
+        )?));
+    }
+    let (plan, access) = fetch_plan(&args.fetch, profile, printer)?;
+    Ok(token::held::Held::Planned {
+        plan: Box::new(plan),
+        access: Box::new(access),
+    })
+}
+
 /// `--rejected TOKEN` (or `-`, stdin): read and checked like any token given, and only where a
 /// keeper holds tokens to compare it with.
 fn rejected_token(

@@ -6,6 +6,7 @@
 
 pub mod cache;
 pub mod given;
+pub mod held;
 pub mod keeper;
 mod locked_fetch;
 pub mod plan;

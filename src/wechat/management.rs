@@ -34,6 +34,7 @@ pub fn request(base: &ApiBase, path: &str, token: &str, body: &Value) -> Request
         url: format!("{url}?access_token={}", percent_encode(token)),
         shown_url: format!("{url}?access_token=***"),
         json_body: Some(body.to_string()),
+        call: None,
     }
 }
 

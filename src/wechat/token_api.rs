@@ -39,6 +39,7 @@ pub fn token_request(
                 shown_url: format!("{url}{}", query("***")),
                 url: format!("{url}{}", query(&encode(creds.secret.expose()))),
                 json_body: None,
+                call: None,
             }
         }
         Endpoint::Token => {
@@ -56,6 +57,7 @@ pub fn token_request(
                     query(&crate::encoding::percent_encode(creds.secret.expose()))
                 ),
                 json_body: None,
+                call: None,
             }
         }
         Endpoint::StableToken => {
@@ -70,6 +72,7 @@ pub fn token_request(
                 shown_url: url.clone(),
                 url,
                 json_body: Some(body.to_string()),
+                call: None,
             }
         }
     }

@@ -116,7 +116,7 @@ fn force_refresh_without_stable_is_a_usage_error() {
 
 #[test]
 fn stable_errcodes_map_like_the_classic_ones() {
-    for (code, exit) in [(40164, 7), (40125, 6), (43002, 10), (45011, 8), (89503, 7)] {
+    for (code, exit) in [(40164, 7), (40125, 6), (43002, 13), (45011, 8), (89503, 7)] {
         let mock = Mock::start(vec![Reply::errcode(
             code,
             "stable says no rid: 11111111-22222222-33333333",

@@ -216,3 +216,41 @@ fn stdin_is_read_up_to_1_mib_even_when_a_character_is_cut_there() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.json()["errcode"], 40001);
 }
+
+#[test]
+fn every_code_of_every_api_is_explained_on_its_platform() {
+    // Codes the curated catalogue does not hold come from the global table: exit 0, the text in
+    // both languages, the exit code the failure would have.
+    let out = run(wxtoken().args(["explain", "45047", "40117", "--json"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    let doc = out.json();
+    let items = doc.as_array().expect("one document per code");
+    assert_eq!(items[0]["title"], "out of response count limit", "{doc}");
+    assert_eq!(items[0]["exit_code"], 8, "{doc}");
+    assert!(
+        items[1]["official"].as_str().unwrap().contains("media_id"),
+        "{doc}"
+    );
+    let zh = run(wxtoken().args(["--lang", "zh", "explain", "45047"]));
+    assert!(zh.stdout.contains("客服接口下行条数超过上限"), "{zh:?}");
+    // One number, two meanings: the platform decides.
+    let mp = run(wxtoken().args(["explain", "48002"]));
+    assert!(flat(&mp.stdout).contains("block"), "{mp:?}");
+    let wecom = run(wxtoken().args(["explain", "--platform", "wecom", "60011", "48002"]));
+    assert_eq!(wecom.code, 0, "{wecom:?}");
+    assert!(
+        says(&wecom.stdout, "troubleshooting (in Chinese)"),
+        "{wecom:?}"
+    );
+    assert!(wecom.stdout.contains("应用的可见范围"), "{wecom:?}");
+    assert!(
+        says(
+            &wecom.stdout,
+            "14, api: the account or app has no permission"
+        ),
+        "{wecom:?}"
+    );
+    // A number no catalogue holds is still exit 10.
+    let out = run(wxtoken().args(["explain", "987654321"]));
+    assert_eq!(out.code, 10, "{out:?}");
+}

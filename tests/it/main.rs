@@ -3,6 +3,8 @@
 
 mod common;
 
+mod api;
+
 mod cache;
 mod cache_readers;
 mod cache_safety;

@@ -165,7 +165,7 @@ fn every_catalogued_code_comes_back_with_its_exit_code() {
         (41004, 6),
         (42001, 10),
         (45033, 8),
-        (48002, 10),
+        (48002, 14),
         (301002, 10),
     ] {
         let mock = Mock::start(vec![wecom_error(code, "x, hint: [1712345678_1_ab]")]);

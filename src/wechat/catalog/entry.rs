@@ -42,6 +42,10 @@ pub enum Category {
     Account,
     /// The access_token itself was rejected (met when checking a token).
     Token,
+    /// The request is wrong for the API: its method or body.
+    Request,
+    /// The account (or the app) has no permission for the API.
+    Unauthorized,
     /// Anything else (bad grant_type, wrong method, missing permission).
     Other,
 }
@@ -55,6 +59,8 @@ impl Category {
             Category::Ip => code::IP,
             Category::Quota => code::QUOTA,
             Category::Account => code::ACCOUNT,
+            Category::Request => code::REQUEST,
+            Category::Unauthorized => code::UNAUTHORIZED,
             Category::Token | Category::Other => code::OTHER,
         }
     }
@@ -73,7 +79,7 @@ impl Category {
 pub enum Context {
     /// Fetching a token (and every command but check).
     Fetch,
-    /// Checking a token (`wxtoken check`).
+    /// Checking a token (`wxtoken check`), or calling an API with one (`wxtoken api`).
     Check,
 }
 

@@ -3,6 +3,7 @@
 //! render what [`explain`] returns; `--help`, README and `explain --all` read the same rows.
 
 mod entry;
+pub mod global;
 mod mp;
 mod mp_tools;
 mod wecom;
@@ -62,7 +63,7 @@ pub struct Explanation {
     pub rid: Option<String>,
     pub ip: Option<String>,
     /// WeChat's own wording of the code.
-    pub official: Option<&'static str>,
+    pub official: Option<std::borrow::Cow<'static, str>>,
     /// Whose answer it was.
     pub platform: Platform,
 }
@@ -84,6 +85,19 @@ pub fn explain(
         Platform::Wecom => wecom_hints(errcode, errmsg.as_deref(), lang),
     };
     let Some(e) = lookup(platform, errcode) else {
+        if let Some(row) = global::lookup(platform, errcode) {
+            return from_global(
+                row,
+                platform,
+                lang,
+                Found {
+                    errmsg,
+                    rid,
+                    ip,
+                    extra,
+                },
+            );
+        }
         let what = lang.pick("not in wxtoken's catalogue", "不在 wxtoken 的错误码表中");
         // errmsg is shown on a line of its own (and in --json): not again in the message.
         let (message, look_up) = match platform {
@@ -167,7 +181,80 @@ pub fn explain(
         errmsg,
         rid,
         ip,
-        official: Some(e.official),
+        official: Some(e.official.into()),
+        platform,
+    }
+}
+
+/// What an answer carried besides its errcode, for an explanation.
+struct Found {
+    errmsg: Option<String>,
+    rid: Option<String>,
+    ip: Option<String>,
+    extra: Vec<String>,
+}
+
+/// A code of the global table (not curated): its texts as the SDKs' catalogues give them,
+/// WeChat Work's troubleshooting text where the table has it, and the official page.
+fn from_global(
+    row: global::GlobalRow,
+    platform: Platform,
+    lang: Lang,
+    found: Found,
+) -> Explanation {
+    let errcode = row.code;
+    let english = (!row.errmsg_en.is_empty()).then_some(row.errmsg_en);
+    let title = match lang {
+        Lang::Zh => row.message_zh,
+        Lang::En => english.unwrap_or(row.message_zh),
+    };
+    let official = match english {
+        Some(en) if en != row.message_zh => format!("{en} / {}", row.message_zh),
+        _ => row.message_zh.to_string(),
+    };
+    let mut hints = Vec::new();
+    let troubleshooting = row.hint_zh;
+    if !troubleshooting.is_empty() {
+        hints.push(crate::tr!(
+            lang,
+            "WeChat Work's troubleshooting (in Chinese): {troubleshooting}",
+            "企业微信的排查方法：{troubleshooting}"
+        ));
+    }
+    hints.push(
+        match platform {
+            Platform::Mp => lang.pick(
+                "WeChat's global return codes: https://developers.weixin.qq.com/doc/oplatform/developers/errCode",
+                "微信全局返回码：https://developers.weixin.qq.com/doc/oplatform/developers/errCode",
+            ),
+            Platform::Wecom => lang.pick(
+                "WeChat Work's global error codes: https://developer.work.weixin.qq.com/document/path/90313",
+                "企业微信全局错误码：https://developer.work.weixin.qq.com/document/path/90313",
+            ),
+        }
+        .to_string(),
+    );
+    hints.extend(found.extra);
+    let category = global::category(platform, errcode);
+    let explanation = lang
+        .pick(
+            "as WeChat's return-code lists give it (gathered from the SDKs' catalogues; wxtoken has no fuller explanation of this code)",
+            "依据微信返回码列表（整理自各 SDK 的错误码表；wxtoken 对此错误码没有更详细的解释）",
+        )
+        .to_string();
+    Explanation {
+        errcode,
+        known: true,
+        message: format!("{title} (errcode {errcode})"),
+        title: title.to_string(),
+        explanation,
+        hints,
+        exit_code: category.exit_code(),
+        retryable: category == Category::Busy,
+        errmsg: found.errmsg,
+        rid: found.rid,
+        ip: found.ip,
+        official: Some(official.into()),
         platform,
     }
 }

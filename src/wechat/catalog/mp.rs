@@ -213,7 +213,7 @@ pub static ROWS: &[Entry] = &[
         hint_zh: "如果使用了网关（--api-base），请确认它原样转发 POST 请求",
         ip_hint: None,
         check: None,
-        category: Category::Other,
+        category: Category::Request,
         retryable: false,
     },
     Entry {
@@ -255,7 +255,7 @@ pub static ROWS: &[Entry] = &[
         hint_zh: "在 mp.weixin.qq.com 检查账号类型及接口权限",
         ip_hint: None,
         check: None,
-        category: Category::Other,
+        category: Category::Unauthorized,
         retryable: false,
     },
     Entry {

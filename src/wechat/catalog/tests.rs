@@ -42,7 +42,8 @@ fn exit_codes_by_category() {
         (50007, 9),
         (61024, 9),
         (40002, 10),
-        (43002, 10),
+        (43002, 13),
+        (48001, 14),
     ];
     for (code, exit) in expect {
         assert_eq!(
@@ -194,7 +195,7 @@ fn wecom_exit_codes_by_category() {
         (40014, 10, 6),
         (41001, 10, 6),
         (42001, 10, 6),
-        (48002, 10, 10),
+        (48002, 14, 14),
         (301002, 10, 10),
     ];
     for (code, fetch, check) in expect {
@@ -234,7 +235,7 @@ fn on_wecom_40001_is_a_wrong_secret_never_superseded() {
     assert!(fetching.title.contains("secret"), "{fetching:?}");
     assert!(fetching.hints[0].contains("应用详情") && fetching.hints[0].contains("通讯录管理助手"));
     assert_eq!(
-        fetching.official,
+        fetching.official.as_deref(),
         Some("不合法的secret参数；secret在应用详情/通讯录管理助手可查看")
     );
     let checking = explain(Platform::Wecom, Context::Check, 40001, None, Lang::En);

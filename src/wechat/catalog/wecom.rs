@@ -197,7 +197,7 @@ pub static ROWS: &[Entry] = &[
             hint: None,
             note: Some(NOT_THE_TOKEN),
         }),
-        category: Category::Other,
+        category: Category::Unauthorized,
         retryable: false,
     },
     Entry {

@@ -1,0 +1,364 @@
+//! `wxtoken api PATH`: call any WeChat API with the token managed. The request is built and
+//! checked before a token is had; the answer's body goes to stdout (or `--output`), an errcode
+//! is explained on stderr with its exit code, and a rejected kept token is reported to its
+//! keeper and the call tried once more (see `api_token.rs`).
+
+use std::io::IsTerminal;
+
+use serde_json::{Map, Value};
+
+use crate::cli::ApiArgs;
+use crate::error::Failure;
+use crate::net::client::{Answer, Client, Verdict};
+use crate::output::Printer;
+use crate::output::token_file::OutputFile;
+use crate::platform::Platform;
+use crate::settings::api_request::{Built, build};
+use crate::settings::profile::own::ProfileSettings;
+use crate::tr;
+use crate::wechat::call::{self, Kind};
+use crate::wechat::catalog::Context;
+use crate::wechat::pages::{self, Style};
+use crate::wechat::{judge, response};
+
+pub fn run(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
+    // Every failure of a call is told on stderr (with --json as one document there): stdout is
+    // the answer's.
+    match call_api(args, profile, printer) {
+        Ok(code) => Ok(code),
+        Err(failure) => {
+            printer.failure_on_stderr(&failure);
+            Ok(failure.exit_code())
+        }
+    }
+}
+
+fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
+    let lang = printer.lang;
+    let platform = args.fetch.platform.get();
+    let client = crate::settings::connect(&args.fetch.conn, profile, platform, printer)?;
+    let url = call::target(&args.path, &client.settings().api_base, lang)?;
+    let built = build(args, lang, printer)?;
+    let style = page_style(args, platform, &url, &built, printer)?;
+    let output = match &args.output {
+        Some(path) => Some(OutputFile::check(path, lang)?),
+        None => None,
+    };
+    if args.dry_run {
+        let req = built.request(&url, "***");
+        return dry_run(&req, printer);
+    }
+    let mut held = crate::settings::token::api_token(args, profile, printer)?;
+    let mut token = held.token(printer)?;
+    let mut fields = built.fields.clone();
+    let mut pages: Vec<Value> = Vec::new();
+    let mut refreshed = false;
+    let mut page: u32 = 1;
+    let max_pages = if style.is_some() { args.max_pages } else { 1 };
+    loop {
+        let req = built.with_fields(&fields).request(&url, &token);
+        let answer = send(&client, &req, platform, printer)?;
+        let map = match judged(&answer, platform, lang) {
+            Judged::Json(map) => map,
+            Judged::Binary => return binary(args, &answer, output.as_ref(), printer),
+            Judged::Failed(f) => return Err(*f),
+            Judged::Errcode(code, f) => {
+                if !refreshed && rejects_token(platform, code) {
+                    refreshed = true;
+                    if let Some(new) = held.refresh(&token, printer)? {
+                        printer.verbose(printer.t(
+                            "the token was rejected; calling again with the keeper's newer token",
+                            "token 被拒绝；使用保存处更新后的 token 再次调用",
+                        ));
+                        token = new;
+                        continue;
+                    }
+                }
+                print_body(args, &answer, &token, printer)?;
+                let f = held.explain_rejection(*f, code, printer);
+                printer.failure_on_stderr(&f);
+                return Ok(f.exit_code());
+            }
+        };
+        let Some(style) = &style else {
+            match &output {
+                Some(file) => write_file(file, &answer.body, printer)?,
+                None => print_body(args, &answer, &token, printer)?,
+            }
+            return Ok(0);
+        };
+        let offset = offset_of(&fields, style);
+        let next = pages::next(style, &map, offset);
+        if args.slurp {
+            pages.push(Value::Object(map));
+        } else {
+            printer.result_unmasked(&format!("{}\n", masked(&answer.body, &token)))?;
+        }
+        match next {
+            None => break,
+            Some(_) if page >= max_pages => {
+                finish_slurp(args, &pages, &token, printer)?;
+                let f = Failure::Response {
+                    message: tr!(
+                        lang,
+                        "--max-pages {max_pages} reached before the last page (each page spends the API's daily quota): raise --max-pages to fetch more",
+                        "在最后一页之前达到了 --max-pages {max_pages}（每一页都消耗接口的每日额度）：需要更多请调大 --max-pages"
+                    ),
+                    hints: Vec::new(),
+                    http_status: None,
+                };
+                printer.failure_on_stderr(&f);
+                return Ok(crate::error::code::PAGES);
+            }
+            Some((key, value)) => {
+                fields.retain(|f| f.key != key);
+                fields.push(call::Field { key, value });
+                page += 1;
+            }
+        }
+    }
+    finish_slurp(args, &pages, &token, printer)?;
+    Ok(0)
+}
+
+fn finish_slurp(
+    args: &ApiArgs,
+    pages: &[Value],
+    token: &str,
+    printer: &Printer,
+) -> Result<(), Failure> {
+    if !args.slurp {
+        return Ok(());
+    }
+    let text = serde_json::to_string(pages).unwrap_or_default();
+    printer.result_unmasked(&format!("{}\n", masked(text.as_bytes(), token)))
+}
+
+/// The offset the page was asked with (offset style), else 0.
+fn offset_of(fields: &[call::Field], style: &Style) -> i64 {
+    match style {
+        Style::Offset { request } => fields
+            .iter()
+            .rev()
+            .find(|f| &f.key == request)
+            .and_then(|f| f.value.as_i64().or_else(|| f.value.as_str()?.parse().ok()))
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// The style of `--paginate`: the API's own, or `--paginate-style`; a usage error for an API
+/// wxtoken does not know, or a body it cannot page.
+fn page_style(
+    args: &ApiArgs,
+    platform: Platform,
+    url: &str,
+    built: &Built,
+    printer: &Printer,
+) -> Result<Option<Style>, Failure> {
+    if !args.paginate {
+        return Ok(None);
+    }
+    if built.raw_body {
+        return Err(Failure::usage(printer.t(
+            "--paginate cannot page a body given with --input or --form: give the body as fields (-f, -F)",
+            "--paginate 无法为 --input 或 --form 给出的请求体翻页：请用字段（-f、-F）给出请求体",
+        )));
+    }
+    if let Some(raw) = &args.paginate_style {
+        return pages::parse_style(raw, printer.lang).map(Some);
+    }
+    let path = url
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .rsplit("/cgi-bin/")
+        .next()
+        .map(|p| format!("/cgi-bin/{p}"))
+        .unwrap_or_default();
+    pages::known(platform, &path).map(Some).ok_or_else(|| {
+        let shown = crate::redact::sanitize(&path);
+        Failure::usage(tr!(
+            printer.lang,
+            "wxtoken does not know how {shown} pages: name its style with --paginate-style openid, offset or cursor",
+            "wxtoken 不知道 {shown} 如何翻页：请用 --paginate-style openid、offset 或 cursor 指定"
+        ))
+    })
+}
+
+/// The request on stdout, the token masked; nothing is sent.
+fn dry_run(req: &crate::net::client::Request, printer: &Printer) -> Result<u8, Failure> {
+    let mut text = format!("{} {}\n", req.method(), req.shown_url);
+    if let Some(call) = &req.call {
+        for (name, value) in &call.headers {
+            text.push_str(&format!("{name}: {value}\n"));
+        }
+        if let Some((content_type, body)) = &call.body {
+            text.push_str(&format!("Content-Type: {content_type}\n\n"));
+            text.push_str(&String::from_utf8_lossy(body));
+            text.push('\n');
+        }
+    }
+    printer.result_line(text.trim_end())?;
+    Ok(0)
+}
+
+/// The call, retried as `fetch` retries (-1, network failures, 5xx): the last answer stands.
+fn send(
+    client: &Client,
+    req: &crate::net::client::Request,
+    platform: Platform,
+    printer: &Printer,
+) -> Result<Answer, Failure> {
+    let busy = std::cell::RefCell::new(None);
+    let lang = printer.lang;
+    let result = client.send(req, printer, |answer| match call::kind(&answer.body) {
+        Kind::Json(map) if map.get("errcode").and_then(Value::as_i64) == Some(-1) => {
+            *busy.borrow_mut() = Some(answer.clone());
+            let errmsg = map.get("errmsg").and_then(Value::as_str).unwrap_or("");
+            judge::errcode_verdict(platform, -1, errmsg, Context::Check, lang)
+        }
+        Kind::Json(_) => Verdict::Done(answer.clone()),
+        _ if answer.status >= 500 => match response::parse(answer.status, &answer.body) {
+            Err(problem) => judge::judge_problem(problem, answer, lang),
+            Ok(_) => Verdict::Done(answer.clone()),
+        },
+        _ => Verdict::Done(answer.clone()),
+    });
+    match result {
+        Ok(answer) => Ok(answer),
+        // Still busy after every retry: the last answer is printed and explained.
+        Err(f) => busy.into_inner().ok_or(f),
+    }
+}
+
+/// An answer, judged by its body.
+enum Judged {
+    Json(Map<String, Value>),
+    Binary,
+    Errcode(i64, Box<Failure>),
+    Failed(Box<Failure>),
+}
+
+fn judged(answer: &Answer, platform: Platform, lang: crate::lang::Lang) -> Judged {
+    match call::kind(&answer.body) {
+        Kind::Json(map) => {
+            let code = map.get("errcode").and_then(Value::as_i64).unwrap_or(0);
+            if code == 0 {
+                return Judged::Json(map);
+            }
+            let errmsg = map.get("errmsg").and_then(Value::as_str).unwrap_or("");
+            let f = judge::wechat_failure(platform, code, errmsg, Context::Check, lang);
+            Judged::Errcode(code, Box::new(f))
+        }
+        Kind::Binary if answer.status == 200 => Judged::Binary,
+        Kind::Broken(what) if answer.status == 200 => Judged::Failed(Box::new(Failure::Response {
+            message: tr!(
+                lang,
+                "the answer is {what}, not a JSON object or a file (HTTP 200)",
+                "应答是{what}，既不是 JSON 对象也不是文件（HTTP 200）"
+            ),
+            hints: vec![
+                lang.pick(
+                    "check PATH and --api-base (a gateway may answer with its own page)",
+                    "请检查 PATH 和 --api-base（网关可能返回了它自己的页面）",
+                )
+                .to_string(),
+            ],
+            http_status: Some(200),
+        })),
+        _ => match response::parse(answer.status, &answer.body) {
+            Err(problem) => Judged::Failed(Box::new(judge::problem_failure(problem, lang))),
+            Ok(_) => Judged::Failed(Box::new(Failure::Response {
+                message: format!("HTTP {}", answer.status),
+                hints: Vec::new(),
+                http_status: Some(answer.status),
+            })),
+        },
+    }
+}
+
+/// Whether `code` means the token itself was rejected (superseded or expired). On WeChat Work,
+/// 40001 comes only from gettoken, where it means a wrong secret.
+fn rejects_token(platform: Platform, code: i64) -> bool {
+    match platform {
+        Platform::Mp => matches!(code, 40001 | 40014 | 42001),
+        Platform::Wecom => matches!(code, 40014 | 42001),
+    }
+}
+
+/// `body` as text with the token (should a server echo it) masked.
+fn masked(body: &[u8], token: &str) -> String {
+    String::from_utf8_lossy(body).replace(token, "***")
+}
+
+/// The body on stdout (after the status line and headers with `-i`): a JSON body pretty-printed
+/// at a terminal, as it came otherwise; nothing with `--silent`.
+fn print_body(
+    args: &ApiArgs,
+    answer: &Answer,
+    token: &str,
+    printer: &Printer,
+) -> Result<(), Failure> {
+    if args.include {
+        let mut head = format!("{} {}\n", answer.version, answer.status);
+        for (name, value) in &answer.headers {
+            head.push_str(&format!("{name}: {value}\n"));
+        }
+        printer.result_line(&head)?;
+    }
+    if args.silent {
+        return Ok(());
+    }
+    let text = masked(&answer.body, token);
+    let shown = match serde_json::from_str::<Value>(&text) {
+        Ok(doc) if std::io::stdout().is_terminal() => {
+            serde_json::to_string_pretty(&doc).unwrap_or(text)
+        }
+        _ => text.trim_end().to_string(),
+    };
+    printer.result_unmasked(&format!("{shown}\n"))
+}
+
+/// A file answer (a QR code, a media file): to `--output`, or to stdout when it is not a
+/// terminal; at a terminal it is refused.
+fn binary(
+    args: &ApiArgs,
+    answer: &Answer,
+    output: Option<&OutputFile>,
+    printer: &Printer,
+) -> Result<u8, Failure> {
+    if let Some(file) = output {
+        write_file(file, &answer.body, printer)?;
+        return Ok(0);
+    }
+    if args.silent {
+        return Ok(0);
+    }
+    if std::io::stdout().is_terminal() {
+        let bytes = answer.body.len();
+        return Err(Failure::usage(tr!(
+            printer.lang,
+            "the answer is a file ({bytes} bytes), not text: it is not written to a terminal",
+            "应答是文件（{bytes} 字节），不是文本：不会写到终端"
+        ))
+        .with_hint(printer.t(
+            "write it with --output FILE, or redirect stdout: wxtoken api ... > qrcode.jpg",
+            "请用 --output FILE 写入文件，或重定向标准输出：wxtoken api ... > qrcode.jpg",
+        )));
+    }
+    crate::output::write_stdout_bytes(&answer.body)?;
+    Ok(0)
+}
+
+fn write_file(file: &OutputFile, body: &[u8], printer: &Printer) -> Result<(), Failure> {
+    file.write_bytes(body, printer.lang)?;
+    let shown = crate::redact::sanitize(&file.path.display().to_string());
+    let bytes = body.len();
+    printer.verbose(&tr!(
+        printer.lang,
+        "wrote {bytes} bytes to {shown}",
+        "已将 {bytes} 字节写入 {shown}"
+    ));
+    Ok(())
+}
