@@ -144,6 +144,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'A multipart/form-data part: name=@FILE (a file, as media uploads take it) or name=value')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'An extra request header: ''Name: value''')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'An extra request header: ''Name: value''')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How failures are told on stderr: text, or json (as --json: one JSON document)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the body to FILE (atomically; for a QR code or a media file) instead of stdout')
             [CompletionResult]::new('--max-pages', '--max-pages', [CompletionResultType]::ParameterName, 'With --paginate: at most this many pages (each spends the API''s daily quota); reaching it before the last page exits 15')
             [CompletionResult]::new('--paginate-style', '--paginate-style', [CompletionResultType]::ParameterName, 'With --paginate, for an API wxtoken does not know: openid (next_openid), offset (offset/count against total_count) or cursor (cursor/next_cursor), optionally with the request''s and the answer''s field names: cursor:cursor,next_cursor')

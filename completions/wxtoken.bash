@@ -186,7 +186,7 @@ _wxtoken() {
             return 0
             ;;
         wxtoken__subcmd__api)
-            opts="-X -f -F -H -i -v -q -h -V --method --raw-field --field --input --form --header --dry-run --token-stdin --include --silent --output --paginate --slurp --max-pages --paginate-style --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --cache-owner --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
+            opts="-X -f -F -H -i -v -q -h -V --method --raw-field --field --input --form --header --dry-run --token-stdin --include --silent --format --output --paginate --slurp --max-pages --paginate-style --platform --appid --corpid --corpsecret --agentid --secret --secret-file --api-base --timeout --retries --proxy --ca-cert --stable --force-refresh --cache --min-ttl --cache-dir --store-layout --store-prefix --store-client-cert --store-client-key --rejected --no-fetch --cache-owner --json --verbose --profile --config --no-profile --store --color --lang --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +230,10 @@ _wxtoken() {
                     ;;
                 -H)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -138,6 +138,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --form 'A multipart/form-data part: name=@FILE (a file, as media uploads take it) or name=value'
             cand -H 'An extra request header: ''Name: value'''
             cand --header 'An extra request header: ''Name: value'''
+            cand --format 'How failures are told on stderr: text, or json (as --json: one JSON document)'
             cand --output 'Write the body to FILE (atomically; for a QR code or a media file) instead of stdout'
             cand --max-pages 'With --paginate: at most this many pages (each spends the API''s daily quota); reaching it before the last page exits 15'
             cand --paginate-style 'With --paginate, for an API wxtoken does not know: openid (next_openid), offset (offset/count against total_count) or cursor (cursor/next_cursor), optionally with the request''s and the answer''s field names: cursor:cursor,next_cursor'

@@ -147,6 +147,8 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -s F -l field -d 'A
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l input -d 'Send this file ("-" for stdin) as the body, as it is (fields then go to the query string)' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l form -d 'A multipart/form-data part: name=@FILE (a file, as media uploads take it) or name=value' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -s H -l header -d 'An extra request header: \'Name: value\'' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l format -d 'How failures are told on stderr: text, or json (as --json: one JSON document)' -r -f -a "text\t'Failures as text for people'
+json\t'Failures as one JSON document (as --json)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l output -d 'Write the body to FILE (atomically; for a QR code or a media file) instead of stdout' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l max-pages -d 'With --paginate: at most this many pages (each spends the API\'s daily quota); reaching it before the last page exits 15' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l paginate-style -d 'With --paginate, for an API wxtoken does not know: openid (next_openid), offset (offset/count against total_count) or cursor (cursor/next_cursor), optionally with the request\'s and the answer\'s field names: cursor:cursor,next_cursor' -r

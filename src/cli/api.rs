@@ -7,6 +7,15 @@ use clap::Args;
 
 use super::fetch::FetchArgs;
 
+/// `--format` of `api`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ApiFormat {
+    /// Failures as text for people
+    Text,
+    /// Failures as one JSON document (as --json)
+    Json,
+}
+
 /// `wxtoken api PATH`.
 #[derive(Debug, Args)]
 pub struct ApiArgs {
@@ -68,6 +77,10 @@ pub struct ApiArgs {
     /// Print no body (the exit code and errors still tell how the call went)
     #[arg(long, help_heading = "Answer")]
     pub silent: bool,
+
+    /// How failures are told on stderr: text, or json (as --json: one JSON document)
+    #[arg(long, value_name = "FORMAT", value_enum, help_heading = "Answer")]
+    pub format: Option<ApiFormat>,
 
     /// Write the body to FILE (atomically; for a QR code or a media file) instead of stdout
     #[arg(long, value_name = "FILE", help_heading = "Answer")]

@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 
-mod api;
+pub mod api;
 mod api_tools;
 mod args;
 mod fetch;

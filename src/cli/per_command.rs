@@ -48,7 +48,9 @@ impl Command {
                     || a.deliver.format == Some(crate::output::format::Format::Json)
             }
             Command::Exec(a) => a.fetch.out.json.json,
-            Command::Api(a) => a.fetch.out.json.json,
+            Command::Api(a) => {
+                a.fetch.out.json.json || a.format == Some(super::api::ApiFormat::Json)
+            }
             Command::Profiles(a) => match &a.action {
                 Some(super::ProfilesAction::Add(add)) => add.out.json,
                 None => a.out.json,

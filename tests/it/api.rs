@@ -474,3 +474,54 @@ fn include_shows_the_status_and_headers_and_never_the_token() {
     assert_eq!(out.code, 0, "{out:?}");
     assert!(out.stdout.is_empty(), "{out:?}");
 }
+
+#[test]
+fn a_token_on_stdin_is_used_as_given_and_format_json_is_json() {
+    let (mock, fetches) = api_mock();
+    let out = run(api(&mock, &["cgi-bin/echo", "--token-stdin"]).write_stdin(format!("{TOKEN}\n")));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        fetches.load(Ordering::SeqCst),
+        0,
+        "a given token needs no fetch"
+    );
+    let call = calls(&mock).pop().unwrap();
+    assert!(
+        call.query()
+            .contains(&("access_token".into(), TOKEN.into())),
+        "{call:?}"
+    );
+    // --format json is --json: the failure is one JSON document on stderr.
+    let out = run(api(
+        &mock,
+        &["cgi-bin/post_only", "--token-stdin", "--format", "json"],
+    )
+    .write_stdin(TOKEN));
+    assert_eq!(out.code, 13, "{out:?}");
+    let err: serde_json::Value = serde_json::from_str(out.stderr.trim()).expect("one document");
+    assert_eq!(err["error"]["errcode"], 43002, "{err}");
+}
+
+#[test]
+fn a_file_answer_is_never_written_to_a_terminal() {
+    let (mock, _) = api_mock();
+    let command = format!("{} api wxa/qr --stable", env!("CARGO_BIN_EXE_wxtoken"));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the script command (util-linux) is needed for this test");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(says(&text, "not written to a terminal"), "{text}");
+    assert!(says(&text, "--output FILE"), "{text}");
+    assert!(
+        !text.contains("binary-qr-code") && !text.contains(SECRET),
+        "{text}"
+    );
+}
