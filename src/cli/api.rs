@@ -83,7 +83,12 @@ pub struct ApiArgs {
     pub format: Option<ApiFormat>,
 
     /// Write the body to FILE (atomically; for a QR code or a media file) instead of stdout
-    #[arg(long, value_name = "FILE", help_heading = "Answer")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "paginate",
+        help_heading = "Answer"
+    )]
     pub output: Option<PathBuf>,
 
     /// Fetch every page (next_openid, offset/count, or WeChat Work's cursor), each printed as one

@@ -195,6 +195,7 @@ fn a_bad_path_or_input_is_refused_before_any_request() {
         vec!["cgi-bin/x", "--rejected", TOKEN, "--cache"],
         vec!["cgi-bin/x", "--paginate"],
         vec!["cgi-bin/x", "--token-stdin", "--input", "-"],
+        vec!["cgi-bin/user/get", "--paginate", "--output", "pages.json"],
     ] {
         let out = run(api(&mock, &args).arg("--stable"));
         assert_eq!(out.code, 2, "{args:?}: {out:?}");
@@ -354,27 +355,16 @@ fn sixteen_runs_hitting_40001_with_one_stored_token_cause_one_fetch() {
     ));
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(fetches.load(Ordering::SeqCst), 1);
-    // Run them at once: std::process, so that they overlap.
-    let bin = env!("CARGO_BIN_EXE_wxtoken");
-    let handles: Vec<_> = (0..16)
-        .map(|_| {
-            std::process::Command::new(bin)
-                .env_clear()
-                .args(["api", "cgi-bin/once40001", "--store", &redis.url()])
-                .env("WXTOKEN_APPID", APPID)
-                .env("WXTOKEN_SECRET", SECRET)
-                .env("WXTOKEN_API_BASE", mock.url())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for h in handles {
-        let out = h.wait_with_output().unwrap();
+    let (base, store) = (mock.url(), redis.url());
+    let envs = [
+        ("WXTOKEN_APPID", APPID),
+        ("WXTOKEN_SECRET", SECRET),
+        ("WXTOKEN_API_BASE", &base),
+    ];
+    for out in at_once(16, &["api", "cgi-bin/once40001", "--store", &store], &envs) {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{stderr}");
-        assert!(!stderr.contains(SECRET) && !stderr.contains(TOKEN));
+        assert!(!stderr.contains(TOKEN), "{stderr}");
     }
     assert_eq!(
         fetches.load(Ordering::SeqCst),
@@ -505,23 +495,15 @@ fn a_token_on_stdin_is_used_as_given_and_format_json_is_json() {
 #[test]
 fn a_file_answer_is_never_written_to_a_terminal() {
     let (mock, _) = api_mock();
-    let command = format!("{} api wxa/qr --stable", env!("CARGO_BIN_EXE_wxtoken"));
-    let out = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("WXTOKEN_APPID", APPID)
-        .env("WXTOKEN_SECRET", SECRET)
-        .env("WXTOKEN_API_BASE", mock.url())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("the script command (util-linux) is needed for this test");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(2), "{text}");
+    let base = mock.url();
+    let envs = [
+        ("WXTOKEN_APPID", APPID),
+        ("WXTOKEN_SECRET", SECRET),
+        ("WXTOKEN_API_BASE", &base),
+    ];
+    let (code, text) = at_a_terminal("api wxa/qr --stable", &envs);
+    assert_eq!(code, 2, "{text}");
     assert!(says(&text, "not written to a terminal"), "{text}");
     assert!(says(&text, "--output FILE"), "{text}");
-    assert!(
-        !text.contains("binary-qr-code") && !text.contains(SECRET),
-        "{text}"
-    );
+    assert!(!text.contains("binary-qr-code"), "{text}");
 }

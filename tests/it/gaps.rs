@@ -198,22 +198,15 @@ fn fetch_help_has_examples_and_the_exit_table_fits_80_columns() {
     assert!(!out.stderr.contains("..="), "{out:?}");
 }
 
-/// `wxtoken ARGS` at a terminal (`script` gives it one): its exit code and all it wrote.
-fn at_a_terminal(mock: &Mock, args: &str) -> (i32, String) {
-    let command = format!("{} {args}", env!("CARGO_BIN_EXE_wxtoken"));
-    let out = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("WXTOKEN_APPID", APPID)
-        .env("WXTOKEN_SECRET", SECRET)
-        .env("WXTOKEN_API_BASE", mock.url())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("the script command (util-linux) is needed for this test");
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(!text.contains(SECRET), "{text:?}");
-    (out.status.code().unwrap_or(-1), text)
+/// `wxtoken ARGS` at a terminal, with the test account and `mock` as the API base.
+fn at_a_terminal_with(mock: &Mock, args: &str) -> (i32, String) {
+    let base = mock.url();
+    let envs = [
+        ("WXTOKEN_APPID", APPID),
+        ("WXTOKEN_SECRET", SECRET),
+        ("WXTOKEN_API_BASE", &base),
+    ];
+    at_a_terminal(args, &envs)
 }
 
 #[test]
@@ -224,7 +217,7 @@ fn waits_and_retries_show_one_status_line_at_a_terminal_only() {
         delay: Duration::from_millis(15),
     };
     let mock = Mock::start(vec![busy(), slow()]);
-    let (code, text) = at_a_terminal(&mock, "fetch --retries 2");
+    let (code, text) = at_a_terminal_with(&mock, "fetch --retries 2");
     assert_eq!(code, 0, "{text:?}");
     assert!(
         text.contains("attempt 1/3 failed (") && text.contains("trying again in 0.5 s"),
@@ -245,7 +238,7 @@ fn waits_and_retries_show_one_status_line_at_a_terminal_only() {
     // Never with -q or --json, never in a pipe.
     for args in ["-q fetch --retries 2", "fetch --json --retries 2"] {
         let mock = Mock::start(vec![busy(), slow()]);
-        let (code, text) = at_a_terminal(&mock, args);
+        let (code, text) = at_a_terminal_with(&mock, args);
         assert_eq!(code, 0, "{args}: {text:?}");
         assert!(
             !text.contains("trying again") && !text.contains("\x1b[2K"),
@@ -347,22 +340,11 @@ fn help_under_lang_zh_has_chinese_descriptions_headings_and_exit_codes() {
     assert!(out.stdout.contains("Usage: wxtoken fetch") && out.stdout.contains("Credentials:"));
 }
 
-/// `wxtoken ARGS` on an 80-column terminal (`script` gives it one), with `envs`: all it wrote.
+/// `wxtoken ARGS` on an 80-column terminal with `envs`, which must succeed: all it wrote.
 fn at_80_columns(args: &str, envs: &[(&str, &str)]) -> String {
-    let command = format!(
-        "stty cols 80 rows 24; {} {args}",
-        env!("CARGO_BIN_EXE_wxtoken")
-    );
-    let out = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .envs(envs.iter().copied())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("the script command (util-linux) is needed for this test");
-    assert!(out.status.success(), "{args}: {out:?}");
-    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+    let (code, text) = at_a_terminal(args, envs);
+    assert_eq!(code, 0, "{args}: {text}");
+    text.replace('\r', "")
 }
 
 #[test]

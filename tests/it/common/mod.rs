@@ -877,6 +877,53 @@ pub fn says(text: &str, phrase: &str) -> bool {
     squeeze(text).contains(&squeeze(phrase))
 }
 
+/// `wxtoken ARGS` on an 80-column terminal (`script` gives it one), with PATH and `envs` alone
+/// in its environment and nothing on stdin: its exit code and everything it wrote, as the
+/// terminal received it. The secret must be in none of it.
+pub fn at_a_terminal(args: &str, envs: &[(&str, &str)]) -> (i32, String) {
+    let command = format!(
+        "stty cols 80 rows 24; {} {args}",
+        env!("CARGO_BIN_EXE_wxtoken")
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .envs(envs.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the script command (util-linux) is needed for this test");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(!text.contains(SECRET), "{text:?}");
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// `wxtoken ARGS` started `n` times at once, each with PATH and `envs` alone in its
+/// environment: their outputs, once all have ended. No run may print the secret on stderr.
+pub fn at_once(n: usize, args: &[&str], envs: &[(&str, &str)]) -> Vec<std::process::Output> {
+    let children: Vec<_> = (0..n)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"))
+                .env_clear()
+                .env("PATH", std::env::var("PATH").unwrap_or_default())
+                .args(args)
+                .envs(envs.iter().copied())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            assert!(!String::from_utf8_lossy(&out.stderr).contains(SECRET));
+            out
+        })
+        .collect()
+}
+
 /// 8 runs asked to rotate the stable token at once through the store at `url` in `layout`:
 /// each must get the one rotated token; returns how many requests reached WeChat (the mock).
 pub fn eight_force_refreshes(url: &str, layout: &str) -> usize {
@@ -885,30 +932,28 @@ pub fn eight_force_refreshes(url: &str, layout: &str) -> usize {
         std::thread::sleep(Duration::from_millis(1000));
         Reply::json(r#"{"access_token":"ROTATED_0123456789abcdef","expires_in":7200}"#)
     });
-    let children: Vec<_> = (0..8)
-        .map(|_| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_wxtoken"))
-                .env_clear()
-                .args(["fetch", "--stable", "--force-refresh", "--store", url])
-                .args(["--store-layout", layout])
-                .env("WXTOKEN_APPID", APPID)
-                .env("WXTOKEN_SECRET", SECRET)
-                .env("WXTOKEN_API_BASE", mock.url())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
+    let base = mock.url();
+    let args = [
+        "fetch",
+        "--stable",
+        "--force-refresh",
+        "--store",
+        url,
+        "--store-layout",
+        layout,
+    ];
+    let envs = [
+        ("WXTOKEN_APPID", APPID),
+        ("WXTOKEN_SECRET", SECRET),
+        ("WXTOKEN_API_BASE", &base),
+    ];
+    for out in at_once(8, &args, &envs) {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{layout}: {stderr}");
         assert_eq!(
             String::from_utf8_lossy(&out.stdout).trim(),
             "ROTATED_0123456789abcdef"
         );
-        assert!(!stderr.contains(SECRET));
     }
     mock.count()
 }
