@@ -210,6 +210,8 @@ fn run(cli: &Cli, lang: Lang, profile: &crate::settings::profile::own::ProfileSe
         Command::Fetch(args) => commands::fetch::run(args, profile, &printer),
         Command::Exec(args) => commands::exec::run(args, profile, &printer),
         Command::Api(args) => commands::api::run(args, profile, &printer),
+        Command::Ticket(args) => commands::ticket::run(args, profile, &printer),
+        Command::Sign(args) => commands::sign::run(args, profile, &printer),
         Command::Profiles(cli::ProfilesArgs {
             action: Some(cli::ProfilesAction::Add(add)),
             ..

@@ -62,6 +62,10 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
         "api --paginate: --max-pages reached before the last page (the pages so far were printed)",
     ),
     (
+        code::MISMATCH,
+        "sign --check: the page's signature is not what its inputs sign to (what makes the difference is said)",
+    ),
+    (
         code::NOT_RUNNABLE,
         "exec: CMD was found but could not be run (not executable, permission denied)",
     ),
@@ -89,6 +93,7 @@ const EXIT_CODES_ZH: &[&str] = &[
     "api：请求不符合接口要求：请求方法或请求体（为空、不是 JSON、非 ASCII 字符被转义）",
     "api：账号或应用没有调用该接口的权限",
     "api --paginate：在最后一页之前达到了 --max-pages（已输出之前的各页）",
+    "sign --check：页面的签名与其输入算出的不符（会说明是哪个输入造成的）",
     "exec：找到了 CMD 但无法运行（不可执行、权限不足）",
     "exec：找不到 CMD（否则 exec 以 CMD 自己的退出状态退出）",
 ];

@@ -7,7 +7,8 @@ use clap::{Args, Command, FromArgMatches, Subcommand};
 
 use super::{
     ApiArgs, CacheCommand, CheckArgs, Cli, CompletionsArgs, DoctorArgs, ExecArgs, ExplainArgs,
-    FetchCommand, LeadingArgs, ManArgs, OutputArgs, ProfilesArgs, QuotaCommand, RidArgs,
+    FetchCommand, LeadingArgs, ManArgs, OutputArgs, ProfilesArgs, QuotaCommand, RidArgs, SignArgs,
+    TicketArgs,
 };
 
 /// The subcommands, in the derive's order, each with its arguments deferred.
@@ -22,6 +23,12 @@ const SUBCOMMANDS: &[Sub] = &[
         Command::new("exec").defer(ExecArgs::augment_args)
     }),
     ("api", || Command::new("api").defer(ApiArgs::augment_args)),
+    ("ticket", || {
+        Command::new("ticket").defer(TicketArgs::augment_args)
+    }),
+    ("sign", || {
+        Command::new("sign").defer(SignArgs::augment_args)
+    }),
     ("profiles", || {
         Command::new("profiles").defer(ProfilesArgs::augment_args)
     }),

@@ -10,6 +10,7 @@ mod help_zh;
 pub mod lazy;
 mod per_command;
 mod store;
+pub mod ticket;
 pub use api::ApiArgs;
 pub use api_tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 pub use args::{
@@ -20,6 +21,7 @@ pub use fetch::{
     ExecArgs, FetchArgs, FetchCommand, ProfileAddArgs, ProfileArgs, ProfilesAction, ProfilesArgs,
 };
 pub use store::StoreArgs;
+pub use ticket::{SignArgs, TicketArgs, TicketFormat, TicketKind};
 
 /// Get a WeChat access_token right, explain every failure, and never break anyone else's token.
 #[derive(Debug, Parser)]
@@ -71,6 +73,24 @@ pub enum Command {
     /// its holders, and the call is made once more.
     #[command(after_help = API_EXAMPLES)]
     Api(ApiArgs),
+
+    /// Print a JS-SDK ticket (jsapi, wx_card, agent_config), kept and shared like a token
+    ///
+    /// The access_token comes as for fetch (profile, --stable, --cache, --store), or given. With
+    /// --cache or --store the ticket is kept there too, under the SDKs' own keys, and one run
+    /// fetches it while the others wait (WeChat Work allows 400 ticket fetches an hour per corp).
+    /// A ticket always claims 7200 s: it is kept 1800 s less, since its real age is unknown.
+    #[command(after_help = TICKET_EXAMPLES)]
+    Ticket(TicketArgs),
+
+    /// Sign a page for wx.config (or wx.agentConfig, or a card), or find what breaks a signature
+    ///
+    /// Prints the JSON the page needs (appId, timestamp, nonceStr, signature), signed with the
+    /// ticket obtained as `ticket` obtains it. --check takes what the page used and says which
+    /// input makes "invalid signature": a #fragment, the URL's encoding, milliseconds, the
+    /// order of the fields, or another ticket.
+    #[command(after_help = SIGN_EXAMPLES)]
+    Sign(SignArgs),
 
     /// List the profiles of the config file (never a secret)
     ///
@@ -272,6 +292,17 @@ impl CacheCommand {
 const COMPLETIONS_INSTALL: &str = "Installing:\n  bash  mkdir -p ~/.local/share/bash-completion/completions\n        wxtoken completions bash > ~/.local/share/bash-completion/completions/wxtoken\n        (needs the bash-completion package, loaded by ~/.bashrc: on Debian, root's\n        ~/.bashrc does not load it; add: . /usr/share/bash-completion/bash_completion)\n  zsh   mkdir -p ~/.zfunc && wxtoken completions zsh > ~/.zfunc/_wxtoken\n        and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath); autoload -U compinit; compinit\n  fish  wxtoken completions fish > ~/.config/fish/completions/wxtoken.fish\nThen open a new shell.";
 
 /// `wxtoken fetch --help`'s examples (the exit-code table follows them).
+const TICKET_EXAMPLES: &str = "Examples:
+  wxtoken ticket jsapi --profile oa --stable --store redis://10.0.0.5:6379
+  wxtoken ticket jsapi --profile oa --store redis://10.0.0.5:6379 --no-fetch
+  wxtoken ticket agent_config --platform wecom --agentid 1000002 --cache --json";
+
+const SIGN_EXAMPLES: &str = "Examples:
+  wxtoken sign --profile oa --stable --cache --url 'https://example.com/page?id=1'
+  wxtoken sign --platform wecom --agent-config --agentid 1000002 --cache --url \"$PAGE_URL\"
+  wxtoken sign --ticket \"$TICKET\" --nonce Wm3WZYTPz0wzccnW --timestamp 1414587457 --url 'http://mp.weixin.qq.com?params=value'
+  wxtoken sign --check 0f9de62fce790f9a083d5c99e95740ceb90c27ed --nonce N --timestamp TS --url URL --profile oa --cache";
+
 const API_EXAMPLES: &str = "Examples:
   wxtoken api cgi-bin/user/get --profile oa --stable --cache --paginate | jq -r '.data.openid[]'
   wxtoken api cgi-bin/menu/create --input menu.json

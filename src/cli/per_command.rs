@@ -9,6 +9,8 @@ impl Command {
             Command::Fetch(a) => Some(&a.fetch.profile),
             Command::Exec(a) => Some(&a.fetch.profile),
             Command::Api(a) => Some(&a.fetch.profile),
+            Command::Ticket(a) => Some(&a.fetch.profile),
+            Command::Sign(a) => Some(&a.fetch.profile),
             Command::Profiles(a) => Some(&a.profile),
             Command::Check(a) => Some(&a.profile),
             Command::Doctor(a) => Some(&a.profile),
@@ -27,6 +29,8 @@ impl Command {
             Command::Fetch(a) => (true, Some(&a.fetch.conn)),
             Command::Exec(a) => (true, Some(&a.fetch.conn)),
             Command::Api(a) => (true, Some(&a.fetch.conn)),
+            Command::Ticket(a) => (true, Some(&a.fetch.conn)),
+            Command::Sign(a) => (true, Some(&a.fetch.conn)),
             Command::Check(a) => (false, Some(&a.conn)),
             Command::Doctor(a) => (true, Some(&a.conn)),
             Command::Quota(QuotaCommand::Get(a)) => (true, Some(&a.conn)),
@@ -51,6 +55,10 @@ impl Command {
             Command::Api(a) => {
                 a.fetch.out.json.json || a.format == Some(super::api::ApiFormat::Json)
             }
+            Command::Ticket(a) => {
+                a.fetch.out.json.json || a.format == Some(super::TicketFormat::Json)
+            }
+            Command::Sign(a) => a.fetch.out.json.json,
             Command::Profiles(a) => match &a.action {
                 Some(super::ProfilesAction::Add(add)) => add.out.json,
                 None => a.out.json,
@@ -71,6 +79,8 @@ impl Command {
             Command::Fetch(a) => a.fetch.out.verbose,
             Command::Exec(a) => a.fetch.out.verbose,
             Command::Api(a) => a.fetch.out.verbose,
+            Command::Ticket(a) => a.fetch.out.verbose,
+            Command::Sign(a) => a.fetch.out.verbose,
             Command::Check(a) => a.out.verbose,
             Command::Doctor(a) => a.out.verbose,
             Command::Quota(q) => q.out().verbose,
@@ -85,6 +95,8 @@ impl Command {
             Command::Fetch(a) => Some(&mut a.fetch.out.json.json),
             Command::Exec(a) => Some(&mut a.fetch.out.json.json),
             Command::Api(a) => Some(&mut a.fetch.out.json.json),
+            Command::Ticket(a) => Some(&mut a.fetch.out.json.json),
+            Command::Sign(a) => Some(&mut a.fetch.out.json.json),
             Command::Profiles(a) => Some(&mut a.out.json),
             Command::Check(a) => Some(&mut a.out.json.json),
             Command::Doctor(a) => Some(&mut a.out.json.json),

@@ -63,7 +63,7 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
             Judged::Binary => return binary(args, &answer, output.as_ref(), printer),
             Judged::Failed(f) => return Err(*f),
             Judged::Errcode(code, f) => {
-                if !refreshed && rejects_token(platform, code) {
+                if !refreshed && crate::token::held::rejects_token(platform, code) {
                     refreshed = true;
                     if let Some(new) = held.refresh(&token, printer)? {
                         printer.verbose(printer.t(
@@ -275,15 +275,6 @@ fn judged(answer: &Answer, platform: Platform, lang: crate::lang::Lang) -> Judge
                 http_status: Some(answer.status),
             })),
         },
-    }
-}
-
-/// Whether `code` means the token itself was rejected (superseded or expired). On WeChat Work,
-/// 40001 comes only from gettoken, where it means a wrong secret.
-fn rejects_token(platform: Platform, code: i64) -> bool {
-    match platform {
-        Platform::Mp => matches!(code, 40001 | 40014 | 42001),
-        Platform::Wecom => matches!(code, 40014 | 42001),
     }
 }
 

@@ -350,8 +350,7 @@ fn token_step(client: &Client, creds: &Credentials, printer: &Printer) -> Step {
     } else {
         Endpoint::StableToken
     };
-    let req = wechat::token_api::token_request(client, creds, endpoint, false);
-    match wechat::token_api::fetch_token(client, &req, printer) {
+    match wechat::token_api::fetch_now(client, creds, endpoint, printer) {
         Ok(token) if wecom => Step::new("secret", Status::Ok, {
             let left = crate::token::cache::human_duration(token.expires_in);
             tr!(

@@ -14,3 +14,5 @@ pub mod profiles;
 pub mod profiles_add;
 pub mod quota;
 pub mod rid;
+pub mod sign;
+pub mod ticket;

@@ -22,6 +22,8 @@ pub const REQUEST: u8 = 13;
 pub const UNAUTHORIZED: u8 = 14;
 /// `api --paginate`: `--max-pages` reached before the last page.
 pub const PAGES: u8 = 15;
+/// `sign --check`: the page's signature is not what its inputs sign to.
+pub const MISMATCH: u8 = 16;
 /// `exec`: the command was found but cannot be run.
 pub const NOT_RUNNABLE: u8 = 126;
 /// `exec`: the command was not found.

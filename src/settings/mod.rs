@@ -8,6 +8,7 @@ pub mod profile;
 mod secret_file;
 
 use profile::own::ProfileSettings;
+pub mod ticket;
 pub mod token;
 
 use std::ffi::OsString;

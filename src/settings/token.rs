@@ -110,41 +110,61 @@ pub fn fetch_plan(
 }
 
 /// The token of `wxtoken api`: given (`--token-stdin`, or `WXTOKEN_ACCESS_TOKEN`, which `exec`
-/// sets), else obtained as `fetch` obtains it. `--rejected` and `--force-refresh` are fetch's:
-/// `api` reports a rejected token itself, and never rotates one.
+/// sets), else obtained as `fetch` obtains it.
 pub fn api_token(
     args: &crate::cli::ApiArgs,
     profile: &ProfileSettings,
     printer: &Printer,
 ) -> Result<token::held::Held, Failure> {
-    if args.fetch.rejected.is_some() || args.fetch.force_refresh {
-        return Err(Failure::usage(printer.t(
-            "--rejected and --force-refresh are fetch's: wxtoken api reports a rejected token to the cache or store itself, and never rotates a stable token",
-            "--rejected 和 --force-refresh 属于 fetch：wxtoken api 会自己向缓存或存储报告被拒绝的 token，且从不轮换 stable token",
-        )));
-    }
-    if args.token_stdin {
-        let raw = token::given::read_stdin("api", printer)?;
-        return Ok(token::held::Held::Given(token::given::token_from(
-            &raw, "api", printer,
-        )?));
-    }
-    if let Some(raw) =
-        crate::process::env_var("WXTOKEN_ACCESS_TOKEN").filter(|t| !t.trim().is_empty())
-    {
-        printer.verbose(printer.t(
-            "token: WXTOKEN_ACCESS_TOKEN (given: never refreshed)",
-            "token：WXTOKEN_ACCESS_TOKEN（给定的：不会刷新）",
-        ));
-        return Ok(token::held::Held::Given(token::given::token_from(
-            &raw, "api", printer,
-        )?));
+    refuse_fetch_only(&args.fetch, "api", printer)?;
+    if let Some(token) = given_token(args.token_stdin, "api", printer)? {
+        return Ok(token::held::Held::Given(token));
     }
     let (plan, access) = fetch_plan(&args.fetch, profile, printer)?;
     Ok(token::held::Held::Planned {
         plan: Box::new(plan),
         access: Box::new(access),
     })
+}
+
+/// `--rejected` and `--force-refresh` are fetch's: `api` and `ticket` report a rejected token
+/// to its keeper themselves, and never rotate a stable token.
+pub fn refuse_fetch_only(
+    args: &FetchArgs,
+    command: &str,
+    printer: &Printer,
+) -> Result<(), Failure> {
+    if args.rejected.is_none() && !args.force_refresh {
+        return Ok(());
+    }
+    Err(Failure::usage(tr!(
+        printer.lang,
+        "--rejected and --force-refresh are fetch's: wxtoken {command} reports a rejected token to the cache or store itself, and never rotates a stable token",
+        "--rejected 和 --force-refresh 属于 fetch：wxtoken {command} 会自己向缓存或存储报告被拒绝的 token，且从不轮换 stable token"
+    )))
+}
+
+/// A token the user gives to `wxtoken COMMAND`: on stdin with `--token-stdin`, else in
+/// `WXTOKEN_ACCESS_TOKEN` (which `exec` sets); such a token is used as it is, never refreshed.
+pub fn given_token(
+    token_stdin: bool,
+    command: &str,
+    printer: &Printer,
+) -> Result<Option<String>, Failure> {
+    if token_stdin {
+        let raw = token::given::read_stdin(command, printer)?;
+        return token::given::token_from(&raw, command, printer).map(Some);
+    }
+    let Some(raw) =
+        crate::process::env_var("WXTOKEN_ACCESS_TOKEN").filter(|t| !t.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    printer.verbose(printer.t(
+        "token: WXTOKEN_ACCESS_TOKEN (given: never refreshed)",
+        "token：WXTOKEN_ACCESS_TOKEN（给定的：不会刷新）",
+    ));
+    token::given::token_from(&raw, command, printer).map(Some)
 }
 
 /// `--rejected TOKEN` (or `-`, stdin): read and checked like any token given, and only where a

@@ -12,6 +12,15 @@ use crate::platform::Endpoint;
 use super::plan::Plan;
 use super::{Access, obtain};
 
+/// Whether `code` means the token itself was rejected (superseded or expired). On WeChat Work,
+/// 40001 comes only from gettoken, where it means a wrong secret.
+pub fn rejects_token(platform: crate::platform::Platform, code: i64) -> bool {
+    match platform {
+        crate::platform::Platform::Mp => matches!(code, 40001 | 40014 | 42001),
+        crate::platform::Platform::Wecom => matches!(code, 40014 | 42001),
+    }
+}
+
 /// Where a call's token comes from.
 pub enum Held {
     /// `--token-stdin` or `WXTOKEN_ACCESS_TOKEN`: used as it is, never refreshed.

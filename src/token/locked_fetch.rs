@@ -6,12 +6,12 @@ use std::time::Duration;
 use super::keeper::{Slot, Stored, Trouble};
 use super::plan::{Obtained, fresh};
 use crate::error::Failure;
-use crate::net::client::{Client, Request};
+use crate::net::client::Client;
 use crate::output::Printer;
 use crate::platform::Endpoint;
 use crate::time;
 use crate::tr;
-use crate::wechat;
+use crate::wechat::token_api::Token;
 
 /// One fetch: what it needs to go through a slot or around it.
 pub(crate) struct Run<'a> {
@@ -20,7 +20,8 @@ pub(crate) struct Run<'a> {
     pub rejected: Option<&'a str>,
     pub min_ttl: u64,
     pub client: &'a Client,
-    pub req: &'a Request,
+    /// The fetch itself (a token from its endpoint, or a ticket with a token).
+    pub fetch: &'a dyn Fn() -> Result<Token, Failure>,
     pub endpoint: Endpoint,
     pub printer: &'a Printer,
 }
@@ -100,7 +101,7 @@ pub(crate) fn serve_only(
 
 impl Run<'_> {
     pub(crate) fn uncached(&self) -> Result<Obtained, Failure> {
-        let token = wechat::token_api::fetch_token(self.client, self.req, self.printer)?;
+        let token = (self.fetch)()?;
         self.say_rotated(None);
         Ok(fresh(&token))
     }
@@ -251,7 +252,7 @@ impl Run<'_> {
         } else {
             tr!(printer.lang, "{kind}: miss", "{kind}：未命中")
         });
-        let token = match wechat::token_api::fetch_token(self.client, self.req, printer) {
+        let token = match (self.fetch)() {
             Ok(token) => token,
             Err(f) => {
                 if lock.is_some() {

@@ -12,6 +12,7 @@ mod locked_fetch;
 pub mod plan;
 pub mod reader;
 pub mod store;
+pub mod ticket;
 
 use std::time::Duration;
 
@@ -53,14 +54,43 @@ pub fn fetch_with(
     client: &Client,
     printer: &Printer,
 ) -> Result<Obtained, Failure> {
+    let Some(req) = token_api::token_request(client, creds, plan.endpoint, plan.force_refresh)
+    else {
+        return Err(token_api::not_a_token_endpoint(plan.endpoint));
+    };
+    keep(plan, creds, client, printer, &|| {
+        token_api::fetch_token(client, &req, printer)
+    })
+}
+
+/// A ticket of `plan.endpoint` (the app's, by `creds`) from where it is kept, or fetched by
+/// `fetch` (with a token) under the keeper's lock: one ticket fetch for every run that shares
+/// the keeper.
+pub fn ticket_with(
+    plan: &Plan,
+    creds: &Credentials,
+    client: &Client,
+    printer: &Printer,
+    fetch: &dyn Fn() -> Result<token_api::Token, Failure>,
+) -> Result<Obtained, Failure> {
+    keep(plan, creds, client, printer, fetch)
+}
+
+/// What is kept for `plan` (a token or a ticket), or what `fetch` gets, kept there.
+fn keep(
+    plan: &Plan,
+    creds: &Credentials,
+    client: &Client,
+    printer: &Printer,
+    fetch: &dyn Fn() -> Result<token_api::Token, Failure>,
+) -> Result<Obtained, Failure> {
     let endpoint = plan.endpoint;
-    let req = token_api::token_request(client, creds, endpoint, plan.force_refresh);
     let run = Run {
         force_refresh: plan.force_refresh,
         rejected: plan.rejected.as_deref(),
         min_ttl: plan.min_ttl,
         client,
-        req: &req,
+        fetch,
         endpoint,
         printer,
     };
@@ -85,8 +115,7 @@ pub fn fetch_with(
         return place.serve(printer, |slot| run.through(slot));
     }
     if !plan.cache && !plan.force_refresh {
-        let token = token_api::fetch_token(client, &req, printer)?;
-        return Ok(fresh(&token));
+        return Ok(fresh(&fetch()?));
     }
     match usable_cache(plan, creds, printer) {
         Ok(Some(cache)) => {

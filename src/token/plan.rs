@@ -24,7 +24,8 @@ pub struct Obtained {
     pub source: &'static str,
 }
 
-/// What a command wants of a token: where from, where it is kept, and how fresh.
+/// What a command wants of a token (or a ticket): where from, where it is kept, and how fresh.
+#[derive(Clone)]
 pub struct Plan {
     pub endpoint: Endpoint,
     /// `--cache`: keep it in the local cache (created if need be).

@@ -54,7 +54,7 @@ pub(super) fn serve(plan: &Plan, reader: &Reader, printer: &Printer) -> Result<O
                 "刷新方在那里保存的是普通 token 而不是 stable token：请去掉 --stable，或给刷新方加上 --stable",
             ),
         ),
-        Endpoint::WecomToken => return Err(failure),
+        _ => return Err(failure),
     };
     let mut silent = printer.clone();
     (silent.quiet, silent.verbose) = (true, false);

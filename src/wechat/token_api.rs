@@ -21,13 +21,14 @@ pub struct Token {
 }
 
 /// The request for a token. The secret is encoded into the URL (classic) or the JSON body
-/// (stable), and masked in what is shown.
+/// (stable), and masked in what is shown. `None` for a ticket's endpoint (a ticket is asked for
+/// with a token: `ticket_api.rs`).
 pub fn token_request(
     client: &Client,
     creds: &Credentials,
     endpoint: Endpoint,
     force_refresh: bool,
-) -> Request {
+) -> Option<Request> {
     let base = &client.settings().api_base;
     let encode = crate::encoding::percent_encode;
     match endpoint {
@@ -35,12 +36,12 @@ pub fn token_request(
             let url = base.url("/cgi-bin/gettoken");
             let query =
                 |secret: &str| format!("?corpid={}&corpsecret={secret}", encode(&creds.appid));
-            Request {
+            Some(Request {
                 shown_url: format!("{url}{}", query("***")),
                 url: format!("{url}{}", query(&encode(creds.secret.expose()))),
                 json_body: None,
                 call: None,
-            }
+            })
         }
         Endpoint::Token => {
             let url = base.url("/cgi-bin/token");
@@ -50,7 +51,7 @@ pub fn token_request(
                     crate::encoding::percent_encode(&creds.appid)
                 )
             };
-            Request {
+            Some(Request {
                 shown_url: format!("{url}{}", query("***")),
                 url: format!(
                     "{url}{}",
@@ -58,7 +59,7 @@ pub fn token_request(
                 ),
                 json_body: None,
                 call: None,
-            }
+            })
         }
         Endpoint::StableToken => {
             let url = base.url("/cgi-bin/stable_token");
@@ -68,14 +69,37 @@ pub fn token_request(
                 "secret": creds.secret.expose(),
                 "force_refresh": force_refresh,
             });
-            Request {
+            Some(Request {
                 shown_url: url.clone(),
                 url,
                 json_body: Some(body.to_string()),
                 call: None,
-            }
+            })
         }
+        Endpoint::JsapiTicket
+        | Endpoint::CardTicket
+        | Endpoint::CorpTicket
+        | Endpoint::AgentTicket => None,
     }
+}
+
+/// A token fetched from `endpoint` with `creds` now, with no keeper (doctor's check).
+pub fn fetch_now(
+    client: &Client,
+    creds: &Credentials,
+    endpoint: Endpoint,
+    printer: &Printer,
+) -> Result<Token, Failure> {
+    match token_request(client, creds, endpoint, false) {
+        Some(req) => fetch_token(client, &req, printer),
+        None => Err(not_a_token_endpoint(endpoint)),
+    }
+}
+
+/// A ticket's endpoint where a token's was expected: a bug, said as one.
+pub fn not_a_token_endpoint(endpoint: Endpoint) -> Failure {
+    let name = endpoint.name();
+    Failure::internal(format!("{name} is a ticket's endpoint, not a token's"))
 }
 
 /// Fetch a token: retries after errcode -1, network failures and 5xx; explains the rest.

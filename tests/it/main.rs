@@ -35,4 +35,5 @@ mod shells;
 mod store;
 mod store_edges;
 mod structure;
+mod tickets;
 mod wecom;

@@ -49,16 +49,18 @@ fn who(appid: &str) -> String {
     }
 }
 
+/// Whether what `endpoint` gives belongs to one app of a WeChat Work corp (its token, and the
+/// tickets fetched with that token): then the app, not the corp, names the entry and the lock.
+fn per_app(endpoint: &str) -> bool {
+    Endpoint::from_name(endpoint).is_some_and(|e| e.platform() == crate::platform::Platform::Wecom)
+}
+
 /// WeChat Work's tokens belong to one app of a corp, and the secret tells the apps apart: for
 /// `gettoken` the fingerprint of the secret is part of the name, so that two apps of one corp
 /// never share or overwrite each other's entry.
 pub(super) fn entry_name(appid: &str, endpoint: &str, api_base: &str, fingerprint: &str) -> String {
     let who = who(appid);
-    let per_app = if endpoint == "gettoken" {
-        fingerprint
-    } else {
-        ""
-    };
+    let per_app = if per_app(endpoint) { fingerprint } else { "" };
     let base = &sha256_hex(&["api-base", api_base, per_app])[..8];
     format!("{who}.{endpoint}.{base}.json")
 }
@@ -80,7 +82,7 @@ pub(super) fn is_entry_name(name: &str) -> bool {
 /// that runs going direct and runs going through a gateway still make one fetch between them.
 pub(super) fn lock_name(appid: &str, endpoint: &str, fingerprint: &str) -> String {
     let who = who(appid);
-    if endpoint == "gettoken" {
+    if per_app(endpoint) {
         let app = fingerprint.get(..8).unwrap_or(fingerprint);
         format!("{who}.{endpoint}.{app}.lock")
     } else {
@@ -96,11 +98,9 @@ pub(super) fn is_lock_name(name: &str) -> bool {
     let parts: Vec<&str> = stem.split('.').collect();
     match parts.as_slice() {
         [who, endpoint] => {
-            is_plain_appid(who)
-                && *endpoint != "gettoken"
-                && Endpoint::from_name(endpoint).is_some()
+            is_plain_appid(who) && !per_app(endpoint) && Endpoint::from_name(endpoint).is_some()
         }
-        [who, "gettoken", app] => {
+        [who, endpoint, app] if per_app(endpoint) => {
             is_plain_appid(who) && app.len() == 8 && app.bytes().all(|b| b.is_ascii_hexdigit())
         }
         _ => false,

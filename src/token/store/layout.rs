@@ -108,7 +108,7 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
     };
     let id = t.appid;
     let stable = t.endpoint == Endpoint::StableToken;
-    let wecom = t.endpoint == Endpoint::WecomToken;
+    let wecom = t.endpoint.platform() == Platform::Wecom;
     let no_stable = |sdk: &str| {
         crate::tr!(
             lang,
@@ -123,6 +123,15 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
         expires_at: None,
         owner: None,
     };
+    if t.endpoint.is_ticket() && layout != Layout::Wxtoken {
+        let mut keys = ticket_keys(layout, t, p, lang)?;
+        // wechatpy keeps WeChat Work's tickets per corp, which the corp's apps share; an SDK's
+        // key without an AgentId names the corp alone.
+        if wecom && (t.agentid.is_none() || layout == Layout::Wechatpy) {
+            keys.owner = Some(format!("wxtoken:owner:{}", keys.token));
+        }
+        return Ok(keys);
+    }
     let mut keys = match layout {
         Layout::Wxtoken => {
             let platform = if wecom { "wecom" } else { "mp" };
@@ -218,6 +227,83 @@ pub fn keys(layout: Layout, t: &Target, lang: Lang) -> Result<Keys, String> {
         keys.owner = Some(format!("wxtoken:owner:{}", keys.token));
     }
     Ok(keys)
+}
+
+/// The keys of a ticket in an SDK's layout, as that SDK names them (wechat-api.md §15), or why
+/// the SDK has none for it.
+fn ticket_keys(layout: Layout, t: &Target, p: &str, lang: Lang) -> Result<Keys, String> {
+    let id = t.appid;
+    let kind = t.endpoint.name();
+    let none = |sdk: &str| {
+        crate::tr!(
+            lang,
+            "the {sdk} layout has no key for the {kind} (the SDK does not keep it in Redis); use --store-layout wxtoken, or another SDK's layout that has one",
+            "{sdk} 布局没有 {kind} 的键（该 SDK 不把它存入 Redis）；请改用 --store-layout wxtoken，或其他有该键的 SDK 布局"
+        )
+    };
+    let beside = |token: String, lock: String| Keys {
+        failed: format!("wxtoken:failed:{token}"),
+        token,
+        expires_at: None,
+        lock,
+        owner: None,
+    };
+    let app = match t.agentid {
+        Some(agent) => format!("{id}:{agent}"),
+        None => id.to_string(),
+    };
+    Ok(match (layout, t.endpoint) {
+        (Layout::Wxjava, Endpoint::JsapiTicket) => beside(
+            format!("{p}:ticket:key:{id}:jsapi"),
+            format!("{p}:lock:{id}:jsapiTicketLock"),
+        ),
+        (Layout::Wxjava, Endpoint::CardTicket) => beside(
+            format!("{p}:ticket:key:{id}:wx_card"),
+            format!("{p}:lock:{id}:cardApiTicketLock"),
+        ),
+        (Layout::Wxjava, Endpoint::CorpTicket) => beside(
+            format!("{p}:wechat_cp_jsapi_ticket_key:{app}"),
+            format!("{p}:wechat_cp_lock:{app}:jsapiTicket"),
+        ),
+        (Layout::Wxjava, _) => beside(
+            format!("{p}:wechat_cp_agent_jsapi_ticket_key:{app}"),
+            format!("{p}:wechat_cp_lock:{app}:agentJsapiTicket"),
+        ),
+        (Layout::Wechatpy, endpoint) => {
+            let name = match endpoint {
+                Endpoint::CardTicket => "jsapi_card_ticket",
+                Endpoint::AgentTicket => "agent_jsapi_ticket",
+                _ => "jsapi_ticket",
+            };
+            let token = format!("{p}:{id}_{name}");
+            let mut keys = beside(token.clone(), format!("wxtoken:lock:{token}"));
+            keys.expires_at = expiry_key(layout, &token);
+            keys
+        }
+        (Layout::SilenceperGo, Endpoint::CardTicket) => return Err(none("silenceper-go")),
+        (Layout::SilenceperGo, endpoint) => {
+            let token = match (endpoint, t.agentid) {
+                (Endpoint::JsapiTicket, _) => format!("{p}_jsapi_ticket_{id}"),
+                (Endpoint::CorpTicket, _) => format!("{p}_corp_jsapi_ticket_{id}"),
+                (_, Some(agent)) => format!("{p}_agent_jsapi_ticket_{id}_{agent}"),
+                (_, None) => {
+                    return Err(lang
+                        .pick(
+                            "silenceper-go keeps an app's agent_config ticket under its AgentId: give --agentid (WXTOKEN_AGENTID)",
+                            "silenceper-go 以 AgentId 为键保存应用的 agent_config ticket：请提供 --agentid（WXTOKEN_AGENTID）",
+                        )
+                        .to_string());
+                }
+            };
+            beside(token.clone(), format!("wxtoken:lock:{token}"))
+        }
+        (Layout::Powerwechat, Endpoint::JsapiTicket | Endpoint::CorpTicket) => {
+            let token = format!("{p}.basic_service.jssdk.ticket.jsapi.{id}");
+            beside(token.clone(), format!("wxtoken:lock:{token}"))
+        }
+        // (wxtoken's own keys are named as its tokens' are, and never asked for here.)
+        (Layout::Powerwechat | Layout::Wxtoken, _) => return Err(none(layout.name())),
+    })
 }
 
 /// `keys` for a Redis Cluster, where one script or transaction only touches keys of one slot:

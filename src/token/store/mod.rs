@@ -17,6 +17,7 @@ use crate::error::Failure;
 use crate::lang::Lang;
 
 /// `--store` and its layout, checked.
+#[derive(Clone)]
 pub struct StoreChoice {
     pub url: StoreUrl,
     pub layout: Layout,

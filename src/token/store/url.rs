@@ -7,6 +7,7 @@ use crate::redact::sanitize;
 use crate::tr;
 
 /// `--store URL`: checked before anything is sent (a usage error otherwise).
+#[derive(Clone)]
 pub struct StoreUrl {
     pub(super) url: String,
     pub shown: String,
@@ -32,6 +33,7 @@ pub(super) struct Sentinel {
 }
 
 /// A TLS client certificate and its key, as PEM (the key's bytes are never shown).
+#[derive(Clone)]
 pub struct ClientTls {
     pub cert: Vec<u8>,
     pub key: Vec<u8>,

@@ -67,14 +67,24 @@ pub fn encode(
                 ttl_ms: secs(expires_in.saturating_sub(margin)),
             }
         }
+        // WxJava keeps an Official Account's tickets for expires_in - 200 s.
         Layout::Wxjava => Written {
             token_value: token.to_string(),
             expires_at_value: None,
-            ttl_ms: secs(expires_in),
+            ttl_ms: secs(match endpoint {
+                Endpoint::JsapiTicket | Endpoint::CardTicket => expires_in.saturating_sub(200),
+                _ => expires_in,
+            }),
         },
         Layout::Wechatpy => Written {
             token_value: serde_json::Value::from(token).to_string(),
             expires_at_value: Some(now.saturating_add(expires_in).to_string()),
+            ttl_ms: secs(expires_in),
+        },
+        Layout::Powerwechat if endpoint.is_ticket() => Written {
+            token_value: serde_json::json!({"errcode": 0, "errmsg": "ok", "ticket": token, "expires_in": expires_in})
+                .to_string(),
+            expires_at_value: None,
             ttl_ms: secs(expires_in),
         },
         Layout::Powerwechat => Written {
@@ -169,6 +179,8 @@ pub fn decode(layout: Layout, raw: &Raw, now: u64, lang: Lang) -> Result<Option<
         Layout::Powerwechat => {
             #[derive(Deserialize)]
             struct Pw {
+                // A ticket's value is WeChat's whole answer too, with `ticket`.
+                #[serde(alias = "ticket")]
                 access_token: String,
                 #[allow(dead_code)]
                 expires_in: serde_json::Number,
