@@ -250,7 +250,7 @@ Register-ArgumentCompleter -Native -CommandName 'wxtoken' -ScriptBlock {
             [CompletionResult]::new('--card', '--card', [CompletionResultType]::ParameterName, 'The card signature (cardExt) of this card_id, with the wx_card ticket, instead of wx.config''s')
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'With --card: the card''s code')
             [CompletionResult]::new('--openid', '--openid', [CompletionResultType]::ParameterName, 'With --card: the openid the card is for')
-            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Sign with this ticket instead of obtaining one; with --check, the ticket the page used')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Sign with this ticket instead of obtaining one ("-" reads it from stdin); with --check, the ticket the page used, compared with the one kept (--cache, --store: only read)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, '"invalid signature": the signature the page used (with its --url, --nonce and --timestamp); says which input makes the difference. Exit 0 when it is right, 16 when it is not')
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]')
             [CompletionResult]::new('--appid', '--appid', [CompletionResultType]::ParameterName, 'The AppID (wx followed by 16 hex digits) [env: WXTOKEN_APPID, read for Official Accounts and Mini Programs only]')

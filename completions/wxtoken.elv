@@ -242,7 +242,7 @@ set edit:completion:arg-completer[wxtoken] = {|@words|
             cand --card 'The card signature (cardExt) of this card_id, with the wx_card ticket, instead of wx.config''s'
             cand --code 'With --card: the card''s code'
             cand --openid 'With --card: the openid the card is for'
-            cand --ticket 'Sign with this ticket instead of obtaining one; with --check, the ticket the page used'
+            cand --ticket 'Sign with this ticket instead of obtaining one ("-" reads it from stdin); with --check, the ticket the page used, compared with the one kept (--cache, --store: only read)'
             cand --check '"invalid signature": the signature the page used (with its --url, --nonce and --timestamp); says which input makes the difference. Exit 0 when it is right, 16 when it is not'
             cand --platform 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]'
             cand --appid 'The AppID (wx followed by 16 hex digits) [env: WXTOKEN_APPID, read for Official Accounts and Mini Programs only]'

@@ -258,7 +258,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l timestamp -d 'T
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l card -d 'The card signature (cardExt) of this card_id, with the wx_card ticket, instead of wx.config\'s' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l code -d 'With --card: the card\'s code' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l openid -d 'With --card: the openid the card is for' -r
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l ticket -d 'Sign with this ticket instead of obtaining one; with --check, the ticket the page used' -r
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l ticket -d 'Sign with this ticket instead of obtaining one ("-" reads it from stdin); with --check, the ticket the page used, compared with the one kept (--cache, --store: only read)' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l check -d '"invalid signature": the signature the page used (with its --url, --nonce and --timestamp); says which input makes the difference. Exit 0 when it is right, 16 when it is not' -r
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"

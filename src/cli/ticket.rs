@@ -97,7 +97,8 @@ pub struct SignArgs {
     )]
     pub openid: Option<String>,
 
-    /// Sign with this ticket instead of obtaining one; with --check, the ticket the page used
+    /// Sign with this ticket instead of obtaining one ("-" reads it from stdin); with --check,
+    /// the ticket the page used, compared with the one kept (--cache, --store: only read)
     #[arg(long, value_name = "TICKET", help_heading = "Signature")]
     pub ticket: Option<String>,
 

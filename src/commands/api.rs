@@ -37,9 +37,23 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     let lang = printer.lang;
     let platform = args.fetch.platform.get();
     let client = crate::settings::connect(&args.fetch.conn, profile, platform, printer)?;
-    let url = call::target(&args.path, &client.settings().api_base, lang)?;
-    let built = build(args, lang, printer)?;
+    let mut url = call::target(&args.path, &client.settings().api_base, lang)?;
+    let mut built = build(args, lang, printer)?;
     let style = page_style(args, platform, &url, &built, printer)?;
+    if let Some(style) = &style {
+        // A page asked for in PATH becomes the field the next page replaces.
+        let field = style.request_field();
+        let (rest, value) = pages::take_from_query(&url, field);
+        url = rest;
+        if let Some(value) = value
+            && !built.fields.iter().any(|f| f.key == field)
+        {
+            built.fields.push(call::Field {
+                key: field.to_string(),
+                value: Value::String(value),
+            });
+        }
+    }
     let output = match &args.output {
         Some(path) => Some(OutputFile::check(path, lang)?),
         None => None,
@@ -74,6 +88,10 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
                         continue;
                     }
                 }
+                // Pages fetched before (their quota is spent) are not thrown away.
+                if !pages.is_empty() {
+                    finish_slurp(args, &pages, &token, printer)?;
+                }
                 print_body(args, &answer, &token, printer)?;
                 let f = held.explain_rejection(*f, code, printer);
                 printer.failure_on_stderr(&f);
@@ -91,7 +109,7 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
         let next = pages::next(style, &map, offset);
         if args.slurp {
             pages.push(Value::Object(map));
-        } else {
+        } else if !args.silent {
             printer.result_unmasked(&format!("{}\n", masked(&answer.body, &token)))?;
         }
         match next {
@@ -111,6 +129,23 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
                 return Ok(crate::error::code::PAGES);
             }
             Some((key, value)) => {
+                // A server that answers the same cursor again would page forever.
+                if fields
+                    .iter()
+                    .any(|f| f.key == key && same_value(&f.value, &value))
+                {
+                    finish_slurp(args, &pages, &token, printer)?;
+                    let shown = crate::redact::sanitize(&value.to_string());
+                    return Err(Failure::Response {
+                        message: tr!(
+                            lang,
+                            "the answer asks for the same page again ({key} {shown}): stopped, or it would never end",
+                            "应答再次指向同一页（{key} {shown}）：已停止，否则永远不会结束"
+                        ),
+                        hints: Vec::new(),
+                        http_status: Some(answer.status),
+                    });
+                }
                 fields.retain(|f| f.key != key);
                 fields.push(call::Field { key, value });
                 page += 1;
@@ -121,13 +156,22 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     Ok(0)
 }
 
+/// Whether two field values ask for the same page (a number and its text alike).
+fn same_value(a: &Value, b: &Value) -> bool {
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    text(a) == text(b)
+}
+
 fn finish_slurp(
     args: &ApiArgs,
     pages: &[Value],
     token: &str,
     printer: &Printer,
 ) -> Result<(), Failure> {
-    if !args.slurp {
+    if !args.slurp || args.silent {
         return Ok(());
     }
     let text = serde_json::to_string(pages).unwrap_or_default();
@@ -219,6 +263,9 @@ fn send(
             judge::errcode_verdict(platform, -1, errmsg, Context::Check, lang)
         }
         Kind::Json(_) => Verdict::Done(answer.clone()),
+        // A POST that reached WeChat may have been carried out: sent once (only -1 says it
+        // was not).
+        _ if req.method() != "GET" => Verdict::Done(answer.clone()),
         _ if answer.status >= 500 => match response::parse(answer.status, &answer.body) {
             Err(problem) => judge::judge_problem(problem, answer, lang),
             Ok(_) => Verdict::Done(answer.clone()),
@@ -244,6 +291,25 @@ fn judged(answer: &Answer, platform: Platform, lang: crate::lang::Lang) -> Judge
     match call::kind(&answer.body) {
         Kind::Json(map) => {
             let code = map.get("errcode").and_then(Value::as_i64).unwrap_or(0);
+            if code == 0 && !(200..300).contains(&answer.status) {
+                // A gateway's own JSON (`{"message":"bad gateway"}`) is no answer of WeChat's.
+                let status = answer.status;
+                return Judged::Failed(Box::new(Failure::Response {
+                    message: tr!(
+                        lang,
+                        "HTTP {status} with a JSON body that is no WeChat answer (no errcode)",
+                        "HTTP {status}，JSON 应答中没有 errcode，不是微信的应答"
+                    ),
+                    hints: vec![
+                        lang.pick(
+                            "check PATH and --api-base (a gateway may answer with its own page)",
+                            "请检查 PATH 和 --api-base（网关可能返回了它自己的页面）",
+                        )
+                        .to_string(),
+                    ],
+                    http_status: Some(status),
+                }));
+            }
             if code == 0 {
                 return Judged::Json(map);
             }

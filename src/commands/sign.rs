@@ -69,36 +69,36 @@ pub fn run(args: &SignArgs, profile: &ProfileSettings, printer: &Printer) -> Res
             jssdk::nonce().map_err(|_| Failure::internal("the system's random source failed"))?
         }
     };
-    let given = match &args.ticket {
-        Some(t) if crate::wechat::response::token_problem(t.trim()).is_none() => {
-            crate::redact::register_secret(t.trim());
-            Some(t.trim().to_string())
-        }
-        Some(_) => {
+    let given = match args.ticket.as_deref() {
+        Some("-") if args.token_stdin => {
             return Err(Failure::usage(printer.t(
-                "--ticket takes exactly one ticket (printable ASCII, no spaces)",
-                "--ticket 只接受一个 ticket（可打印 ASCII，不含空格）",
+                "--ticket - and --token-stdin both read stdin: give one of them another way",
+                "--ticket - 和 --token-stdin 都读取标准输入：请换一种方式给出其中之一",
             )));
         }
+        Some("-") => Some(given_ticket(&read_stdin(printer)?, printer)?),
+        Some(t) => Some(given_ticket(t, printer)?),
         None => None,
     };
-    // The ticket: the one given, else the one kept (or fetched); with --check and a given
-    // ticket, the kept one too where it can be had, to compare.
-    let obtain = || -> Result<String, Failure> {
-        let (plan, access) = ticket::ticket_source(
-            &args.fetch,
-            args.token_stdin,
-            endpoint,
-            "sign",
-            profile,
-            printer,
-        )?;
+    // The ticket: the one given, else the one kept (or fetched). With --check and a given
+    // ticket, the kept one too, only read where it is kept (nothing fetched), to compare.
+    let obtain = |read_only: bool| -> Result<String, Failure> {
+        let asking = ticket::Asking {
+            command: "sign",
+            token_stdin: args.token_stdin,
+            read_only,
+        };
+        let (plan, access) =
+            ticket::ticket_source(&args.fetch, endpoint, &asking, profile, printer)?;
         Ok(crate::token::ticket::obtain_ticket(&plan, &access, printer)?.access_token)
     };
     let (ticket_now, kept) = match (&given, &args.check) {
         (Some(t), None) => (t.clone(), None),
-        (Some(t), Some(_)) => (t.clone(), obtain().ok()),
-        (None, _) => (obtain()?, None),
+        (Some(t), Some(_)) => (
+            t.clone(),
+            kept_ticket(&args.fetch, || obtain(true), printer),
+        ),
+        (None, _) => (obtain(false)?, None),
     };
     let (appid, agentid) = ticket::app_ids(&args.fetch, profile, platform, printer);
     if let Some(card_id) = &args.card {
@@ -144,6 +144,65 @@ pub fn run(args: &SignArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     }
     printer.result_unmasked(&format!("{doc}\n"))?;
     Ok(0)
+}
+
+/// The ticket kept where the options say (`--cache`, `--store`), read without fetching, to
+/// compare the page's with; `None`, said, where none can be read.
+fn kept_ticket(
+    args: &crate::cli::FetchArgs,
+    read: impl FnOnce() -> Result<String, Failure>,
+    printer: &Printer,
+) -> Option<String> {
+    if !args.kept.cache && args.store.store.is_none() {
+        printer.note(printer.t(
+            "no kept ticket to compare the page's with: give --cache or --store (it is only read; nothing is fetched)",
+            "没有可与页面的 ticket 比较的已保存 ticket：请给出 --cache 或 --store（只读取，不会获取）",
+        ));
+        return None;
+    }
+    match read() {
+        Ok(t) => Some(t),
+        Err(f) => {
+            let why = f.message().to_string();
+            printer.note(&tr!(
+                printer.lang,
+                "no kept ticket to compare the page's with: {why}",
+                "没有可与页面的 ticket 比较的已保存 ticket：{why}"
+            ));
+            None
+        }
+    }
+}
+
+/// A ticket the user gives (`--ticket`), checked and from then on masked.
+fn given_ticket(raw: &str, printer: &Printer) -> Result<String, Failure> {
+    let t = raw.trim();
+    if t.is_empty() || crate::wechat::response::token_problem(t).is_some() {
+        return Err(Failure::usage(printer.t(
+            "--ticket takes exactly one ticket (printable ASCII, no spaces); \"-\" reads it from stdin",
+            "--ticket 只接受一个 ticket（可打印 ASCII，不含空格）；\"-\" 表示从标准输入读取",
+        )));
+    }
+    crate::redact::register_secret(t);
+    Ok(t.to_string())
+}
+
+/// stdin, at most 64 KiB, for `--ticket -`.
+fn read_stdin(printer: &Printer) -> Result<String, Failure> {
+    use std::io::Read;
+    let mut buf = String::new();
+    std::io::stdin()
+        .take(64 * 1024)
+        .read_to_string(&mut buf)
+        .map_err(|e| {
+            let why = crate::error::io_reason(&e);
+            Failure::usage(tr!(
+                printer.lang,
+                "cannot read the ticket from stdin: {why}",
+                "无法从标准输入读取 ticket：{why}"
+            ))
+        })?;
+    Ok(buf)
 }
 
 /// `--url`, checked: an http(s) URL without whitespace.
@@ -223,8 +282,8 @@ fn check(
             "签名是大写十六进制：微信比较的是小写",
         ).to_string()),
         Finding::OtherTicket => ("other_ticket", printer.t(
-            "the page signed with another ticket than the one kept now (stale, or another app's): keep one ticket per app and share it (wxtoken ticket jsapi --cache or --store)",
-            "页面签名用的 ticket 与现在保存的不同（过期或属于其他应用）：每个应用只保存一个 ticket 并共享（wxtoken ticket jsapi --cache 或 --store）",
+            "the signature is right for the page's ticket, but that is not the ticket kept now (a stale one, or another app's): sign with the kept ticket, and keep one ticket per app, shared (wxtoken ticket jsapi --cache or --store)",
+            "对页面的 ticket 而言签名正确，但它不是现在保存的 ticket（已过期或属于其他应用）：请用保存的 ticket 签名，每个应用只保存一个共享的 ticket（wxtoken ticket jsapi --cache 或 --store）",
         ).to_string()),
         Finding::Unknown => ("unknown", printer.t(
             "none of the usual mistakes makes this signature: the page most likely signed with another ticket (stale, empty, or another app's); compare it with wxtoken ticket jsapi",

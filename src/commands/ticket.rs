@@ -20,14 +20,12 @@ pub fn run(args: &TicketArgs, profile: &ProfileSettings, printer: &Printer) -> R
         Some(path) => Some(OutputFile::check(path, printer.lang)?),
         None => None,
     };
-    let (plan, access) = ticket::ticket_source(
-        &args.fetch,
-        args.token_stdin,
-        endpoint,
-        "ticket",
-        profile,
-        printer,
-    )?;
+    let asking = ticket::Asking {
+        command: "ticket",
+        token_stdin: args.token_stdin,
+        read_only: false,
+    };
+    let (plan, access) = ticket::ticket_source(&args.fetch, endpoint, &asking, profile, printer)?;
     let got = crate::token::ticket::obtain_ticket(&plan, &access, printer)?;
     let json = printer.json || args.format == Some(TicketFormat::Json);
     let (text, format) = if json {

@@ -41,6 +41,10 @@ pub struct Call {
     pub body: Option<(String, Vec<u8>)>,
     /// The largest answer taken (a QR code or a media file is far larger than a token).
     pub max_body: u64,
+    /// Whether the request may be sent again after a failure that may have come after WeChat
+    /// received it (a timeout, a broken answer): a GET may, a POST (a message sent, a file
+    /// uploaded) may not. A failure to connect is retried either way.
+    pub resendable: bool,
 }
 
 impl Request {
@@ -177,6 +181,7 @@ impl Client {
         waiting: Option<(&Printer, String)>,
     ) -> Result<Answer, Failure> {
         let (tx, rx) = std::sync::mpsc::channel();
+        let req_once = req.call.as_ref().is_some_and(|c| !c.resendable);
         let (me, req) = (self.clone(), req.clone());
         std::thread::Builder::new()
             .name("attempt".into())
@@ -194,7 +199,14 @@ impl Client {
             }
             (Err(e), _) => Err(e),
         };
-        result.unwrap_or_else(|_| Err(transport_error::timed_out(&self.settings)))
+        result.unwrap_or_else(|_| {
+            let f = transport_error::timed_out(&self.settings);
+            // Past the deadline the request may have reached WeChat: a POST is not sent again.
+            Err(match req_once {
+                true => f.permanent(),
+                false => f,
+            })
+        })
     }
 
     fn exchange_unbounded(&self, req: &Request) -> Result<Answer, Failure> {
@@ -207,8 +219,17 @@ impl Client {
                 .header("Content-Type", "application/json")
                 .send(body.as_str()),
         };
-        let mut response =
-            result.map_err(|e| transport_error::transport_failure(&self.settings, e))?;
+        let once = req.call.as_ref().is_some_and(|c| !c.resendable);
+        let mut response = result.map_err(|e| {
+            let unsent = matches!(
+                e,
+                ureq::Error::HostNotFound
+                    | ureq::Error::ConnectionFailed
+                    | ureq::Error::ConnectProxyFailed(_)
+            );
+            let f = transport_error::transport_failure(&self.settings, e);
+            if once && !unsent { f.permanent() } else { f }
+        })?;
         let status = response.status().as_u16();
         if status == 407 && self.forwarding {
             return Err(transport_error::proxy_wants_credentials(&self.settings));
@@ -273,9 +294,15 @@ impl Client {
         }
         match &call.body {
             Some((content_type, bytes)) => {
-                let request = builder
-                    .header("Content-Type", content_type.as_str())
-                    .body(bytes.as_slice())?;
+                // A Content-Type given with -H wins over the body's own.
+                let given = call
+                    .headers
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case("content-type"));
+                if !given {
+                    builder = builder.header("Content-Type", content_type.as_str());
+                }
+                let request = builder.body(bytes.as_slice())?;
                 self.agent.run(request)
             }
             None => self.agent.run(builder.body(())?),

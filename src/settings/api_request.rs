@@ -65,6 +65,7 @@ impl Built {
                 headers: self.headers.clone(),
                 body,
                 max_body: MAX_ANSWER,
+                resendable: self.method == "GET",
             },
         )
     }

@@ -8,7 +8,7 @@ use crate::error::Failure;
 use crate::output::Printer;
 use crate::platform::{Endpoint, Platform};
 use crate::settings::profile::own::ProfileSettings;
-use crate::settings::token::{fetch_plan, given_token, refuse_fetch_only};
+use crate::settings::token::{given_token, plan_reading, refuse_fetch_only};
 use crate::token::Access;
 use crate::token::held::Held;
 use crate::token::plan::{DEFAULT_MIN_TTL, Plan};
@@ -37,18 +37,29 @@ pub fn endpoint(
     }
 }
 
+/// How a command asks for its ticket.
+pub struct Asking<'a> {
+    pub command: &'a str,
+    /// `--token-stdin`.
+    pub token_stdin: bool,
+    /// Only read where it is kept (as `--no-fetch`), never fetch.
+    pub read_only: bool,
+}
+
 /// The ticket of `endpoint` for `wxtoken COMMAND` with these options: its plan, and how it is
 /// had. Every usage error comes out here, before any request.
 pub fn ticket_source(
     args: &FetchArgs,
-    token_stdin: bool,
     endpoint: Endpoint,
-    command: &str,
+    asking: &Asking,
     profile: &ProfileSettings,
     printer: &Printer,
 ) -> Result<(Plan, TicketAccess), Failure> {
+    let command = asking.command;
     refuse_fetch_only(args, command, printer)?;
-    if let Some(token) = given_token(token_stdin, command, printer)? {
+    if !asking.read_only
+        && let Some(token) = given_token(asking.token_stdin, command, printer)?
+    {
         if args.kept.cache || args.store.store.is_some() || args.no_fetch {
             return Err(Failure::usage(tr!(
                 printer.lang,
@@ -68,7 +79,8 @@ pub fn ticket_source(
         };
         return Ok((plan, TicketAccess::Given { token, client }));
     }
-    let (token_plan, access) = fetch_plan(args, profile, printer)?;
+    let (token_plan, access) =
+        plan_reading(args, args.no_fetch || asking.read_only, profile, printer)?;
     let plan = Plan {
         endpoint,
         ..token_plan.clone()

@@ -21,6 +21,16 @@ pub fn fetch_plan(
     profile: &ProfileSettings,
     printer: &Printer,
 ) -> Result<(Plan, Access), Failure> {
+    plan_reading(args, args.no_fetch, profile, printer)
+}
+
+/// [`fetch_plan`], as a reader that never fetches (`--no-fetch`) when `no_fetch` is set.
+pub fn plan_reading(
+    args: &FetchArgs,
+    no_fetch: bool,
+    profile: &ProfileSettings,
+    printer: &Printer,
+) -> Result<(Plan, Access), Failure> {
     let platform = args.platform.get();
     if platform == Platform::Wecom && (args.stable || args.force_refresh) {
         return Err(Failure::usage(printer.t(
@@ -55,13 +65,13 @@ pub fn fetch_plan(
         force_refresh: args.force_refresh,
         rejected,
     };
-    if args.cache_owner.is_some() && !args.no_fetch {
+    if args.cache_owner.is_some() && !no_fetch {
         return Err(Failure::usage(printer.t(
             "--cache-owner (WXTOKEN_CACHE_OWNER) works only with --no-fetch --cache: it names whose cache directory a reader trusts",
             "--cache-owner（WXTOKEN_CACHE_OWNER）只能与 --no-fetch --cache 一起使用：它指定读取方信任谁的缓存目录",
         )));
     }
-    if args.no_fetch {
+    if no_fetch {
         if plan.store.is_none() && !plan.cache {
             return Err(Failure::usage(printer.t(
                 "--no-fetch (WXTOKEN_NO_FETCH) works only with --store or --cache: it serves the token they keep",

@@ -26,6 +26,15 @@ pub(crate) struct Run<'a> {
     pub printer: &'a Printer,
 }
 
+/// The longest one fetch under the lock may take, for the lock's wait and a store's lease: a
+/// token's is one request with its retries; a ticket's may also wait for the token's lock,
+/// fetch the token, refresh it once and ask again.
+pub(crate) fn fetch_budget(client: &Client, endpoint: Endpoint) -> Duration {
+    let one = client.worst_case();
+    let fetches = if endpoint.is_ticket() { 3 } else { 1 };
+    one * fetches + Duration::from_secs(5)
+}
+
 /// "cache" or "store" in the run's language.
 fn kind_word(slot: &dyn Slot, printer: &Printer) -> &'static str {
     match slot.kind() {
@@ -154,7 +163,7 @@ impl Run<'_> {
         // A rejected token is fetched past under the lock, so that N reports make one fetch.
         let lock_required =
             self.endpoint != Endpoint::StableToken || self.force_refresh || self.rejected.is_some();
-        let wait = self.client.worst_case() + Duration::from_secs(5);
+        let wait = fetch_budget(self.client, self.endpoint);
         let lock = match slot.lock(wait) {
             Ok(Some(lock)) => Some(lock),
             Ok(None) if lock_required => {

@@ -14,8 +14,6 @@ pub mod reader;
 pub mod store;
 pub mod ticket;
 
-use std::time::Duration;
-
 use crate::error::Failure;
 use crate::net::client::Client;
 use crate::output::Printer;
@@ -110,7 +108,7 @@ fn keep(
             ca_cert: settings.ca_cert.as_deref(),
             timeout: settings.timeout,
             fingerprint: Some(cache::fingerprint(&creds.appid, creds.secret.expose())),
-            lease: client.worst_case() + Duration::from_secs(5),
+            lease: locked_fetch::fetch_budget(client, endpoint),
         };
         return place.serve(printer, |slot| run.through(slot));
     }

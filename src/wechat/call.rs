@@ -107,6 +107,16 @@ pub fn field(
             )));
         }
     };
+    if key
+        .split('[')
+        .next()
+        .is_some_and(|k| k.eq_ignore_ascii_case("access_token"))
+    {
+        return Err(Failure::usage(lang.pick(
+            "a field named access_token is not sent: wxtoken adds the token itself (a second one could make WeChat reject a good token)",
+            "不会发送名为 access_token 的字段：wxtoken 会自己加上 token（多一个可能让微信拒绝有效的 token）",
+        )));
+    }
     if key_path(key).is_none() {
         return Err(Failure::usage(tr!(
             lang,
@@ -195,9 +205,21 @@ pub fn body_object(fields: &[Field], lang: Lang) -> Result<Value, Failure> {
                         items.push(f.value.clone());
                         break;
                     }
-                    // `a[][b]=1`: a new object per push (gh starts a new one per repeated key).
-                    items.push(fresh());
-                    items.last_mut().unwrap_or_else(|| unreachable!())
+                    // `a[][b]=1`: into the last object, unless it has `b` already (gh's rule:
+                    // `-f 'button[][name]=A' -f 'button[][type]=click'` is one button).
+                    let reuse = match (items.last(), steps.get(i + 1)) {
+                        (Some(Value::Object(m)), Some(Step::Key(k))) => {
+                            !m.contains_key(*k) || steps.get(i + 2).is_some()
+                        }
+                        _ => false,
+                    };
+                    if !reuse {
+                        items.push(fresh());
+                    }
+                    match items.last_mut() {
+                        Some(item) => item,
+                        None => break,
+                    }
                 }
                 _ => {
                     let key = crate::redact::sanitize(&f.key);

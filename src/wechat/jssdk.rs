@@ -72,35 +72,53 @@ pub enum Finding {
     Order,
     /// The signature was written in uppercase hex.
     Uppercase,
-    /// The kept ticket makes it: the page's ticket was stale or another app's.
+    /// The signature is right for the page's ticket, but that is not the ticket kept now: a
+    /// stale one, or another app's.
     OtherTicket,
     /// Nothing tried makes it: most likely another ticket than any known here.
     Unknown,
 }
 
-/// What makes `given` (the page's signature) differ from `inputs`' signature; `kept` is the
-/// ticket wxtoken holds now, where it differs from the page's.
+/// What makes `given` (the page's signature) differ from the signature of `inputs` (the page's
+/// ticket, nonce, timestamp and URL as location.href has it, fragment and all); `kept` is the
+/// ticket wxtoken holds now, where one could be read.
 pub fn check(given: &str, inputs: &Inputs, kept: Option<&str>) -> Finding {
     let given = given.trim();
+    // What the page ought to have signed: its URL without the fragment.
+    let right = Inputs {
+        url: signed_url(&inputs.url).to_string(),
+        ..inputs.clone()
+    };
     let matches = |i: &Inputs| signature(i) == given;
-    if matches(inputs) {
+    let other_kept = kept.filter(|k| *k != inputs.ticket);
+    if matches(&right) {
+        // Right for the page's ticket; if that is not the one kept now, the page's is stale or
+        // another app's (and WeChat says "invalid signature" once it is no longer valid).
+        return match other_kept {
+            Some(_) => Finding::OtherTicket,
+            None => Finding::Matches,
+        };
+    }
+    if let Some(kept) = other_kept
+        && matches(&Inputs {
+            ticket: kept.to_string(),
+            ..right.clone()
+        })
+    {
+        // The page signed with the kept ticket: the one named as the page's was not its.
         return Finding::Matches;
     }
-    if signature(inputs).eq_ignore_ascii_case(given) {
+    if signature(&right).eq_ignore_ascii_case(given) {
         return Finding::Uppercase;
+    }
+    if right.url != inputs.url && matches(inputs) {
+        return Finding::Fragment;
     }
     let with_url = |url: String| Inputs {
         url,
-        ..inputs.clone()
+        ..right.clone()
     };
-    if inputs.url.contains('#') {
-        // What the page ought to sign has no fragment: did it sign one? (Checked both ways.)
-        if matches(&with_url(signed_url(&inputs.url).to_string())) {
-            return Finding::Fragment;
-        }
-    }
-    let url = signed_url(&inputs.url);
-    for (variant, what) in url_variants(url) {
+    for (variant, what) in url_variants(&right.url) {
         if matches(&with_url(variant.clone())) {
             return match what {
                 "slash" => Finding::TrailingSlash(variant),
@@ -108,24 +126,16 @@ pub fn check(given: &str, inputs: &Inputs, kept: Option<&str>) -> Finding {
             };
         }
     }
-    for ts in timestamp_variants(&inputs.timestamp) {
+    for ts in timestamp_variants(&right.timestamp) {
         if matches(&Inputs {
             timestamp: ts.clone(),
-            ..inputs.clone()
+            ..right.clone()
         }) {
             return Finding::Milliseconds(ts);
         }
     }
-    if other_orders(inputs).any(|s| s == given) {
+    if other_orders(&right).any(|s| s == given) {
         return Finding::Order;
-    }
-    if let Some(kept) = kept.filter(|k| *k != inputs.ticket)
-        && matches(&Inputs {
-            ticket: kept.to_string(),
-            ..inputs.clone()
-        })
-    {
-        return Finding::OtherTicket;
     }
     Finding::Unknown
 }
@@ -255,17 +265,15 @@ mod tests {
         let right = documented();
         let sign = |i: &Inputs| signature(i);
         assert_eq!(check(&sign(&right), &right, None), Finding::Matches);
-        // The page signed the URL with its fragment.
+        // location.href with a fragment: the page signs it without, and that is right.
         let with_fragment = Inputs {
             url: format!("{}#top", right.url),
             ..right.clone()
         };
+        assert_eq!(check(&sign(&right), &with_fragment, None), Finding::Matches);
+        // A page that signed the fragment too.
         assert_eq!(
             check(&sign(&with_fragment), &with_fragment, None),
-            Finding::Matches
-        );
-        assert_eq!(
-            check(&sign(&right), &with_fragment, None),
             Finding::Fragment
         );
         // Encoded differently.
@@ -300,14 +308,19 @@ mod tests {
             check(&sign(&right).to_uppercase(), &right, None),
             Finding::Uppercase
         );
-        // A stale ticket: the kept one makes the page's signature.
-        let stale = Inputs {
-            ticket: "stale-ticket".into(),
+        // The page's ticket makes its signature, but the kept ticket is another: stale.
+        assert_eq!(
+            check(&sign(&right), &right, Some("kept-now")),
+            Finding::OtherTicket
+        );
+        // The page signed with the kept ticket, not the one named as its.
+        let named = Inputs {
+            ticket: "not-the-pages".into(),
             ..right.clone()
         };
         assert_eq!(
-            check(&sign(&right), &stale, Some(&right.ticket)),
-            Finding::OtherTicket
+            check(&sign(&right), &named, Some(&right.ticket)),
+            Finding::Matches
         );
         assert_eq!(check(&"0".repeat(40), &right, None), Finding::Unknown);
     }

@@ -21,6 +21,48 @@ pub enum Style {
     Cursor { request: String, answer: String },
 }
 
+impl Style {
+    /// The request's field that asks for a page.
+    pub fn request_field(&self) -> &str {
+        match self {
+            Style::OpenId { request, .. }
+            | Style::Offset { request }
+            | Style::Cursor { request, .. } => request,
+        }
+    }
+}
+
+/// `url` without the query parameter `field`, and that parameter's (decoded) value: a page
+/// asked for in PATH (`?next_openid=X`) becomes a field, so that the next page replaces it
+/// rather than being sent beside it.
+pub fn take_from_query(url: &str, field: &str) -> (String, Option<String>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), None);
+    };
+    let mut value = None;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if k == field {
+                value = Some(
+                    percent_encoding::percent_decode_str(v)
+                        .decode_utf8_lossy()
+                        .into_owned(),
+                );
+                return false;
+            }
+            true
+        })
+        .collect();
+    let url = if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    (url, value)
+}
+
 /// The styles of the APIs wxtoken knows (path without query, on its platform).
 pub fn known(platform: Platform, path: &str) -> Option<Style> {
     let openid = |req: &str| Style::OpenId {
@@ -62,22 +104,28 @@ pub fn parse_style(raw: &str, lang: Lang) -> Result<Style, Failure> {
         Some((n, f)) => (n, Some(f)),
         None => (raw, None),
     };
-    let pair = match fields.map(|f| f.split_once(',')) {
-        None => None,
-        Some(Some((a, b))) if is_name(a) && is_name(b) => Some((a.to_string(), b.to_string())),
-        Some(_) => return Err(bad_style(raw, lang)),
+    // openid and cursor name two fields (the request's, the answer's); offset one.
+    let pair = |d: (&str, &str)| -> Result<(String, String), Failure> {
+        match fields.map(|f| f.split_once(',')) {
+            None => Ok((d.0.into(), d.1.into())),
+            Some(Some((a, b))) if is_name(a) && is_name(b) => Ok((a.into(), b.into())),
+            Some(_) => Err(bad_style(raw, lang)),
+        }
     };
-    let pick = |d: (&str, &str)| pair.clone().unwrap_or((d.0.into(), d.1.into()));
     Ok(match name {
         "openid" => {
-            let (request, answer) = pick(("next_openid", "next_openid"));
+            let (request, answer) = pair(("next_openid", "next_openid"))?;
             Style::OpenId { request, answer }
         }
-        "offset" => Style::Offset {
-            request: pick(("offset", "")).0,
+        "offset" => match fields {
+            Some(f) if is_name(f) => Style::Offset { request: f.into() },
+            Some(_) => return Err(bad_style(raw, lang)),
+            None => Style::Offset {
+                request: "offset".into(),
+            },
         },
         "cursor" => {
-            let (request, answer) = pick(("cursor", "next_cursor"));
+            let (request, answer) = pair(("cursor", "next_cursor"))?;
             Style::Cursor { request, answer }
         }
         _ => return Err(bad_style(raw, lang)),

@@ -79,6 +79,11 @@ fn api_mock() -> (Mock, Arc<AtomicUsize>) {
             "/cgi-bin/unauthorized" => Reply::errcode(48001, "api unauthorized"),
             "/cgi-bin/minute" => Reply::errcode(45011, "api minute-quota reach limit"),
             "/cgi-bin/gateway" => Reply::status(200, "text/html", "<html>gateway says hi</html>"),
+            "/cgi-bin/gateway_json" => Reply::status(502, "application/json", r#"{"message":"bad gateway"}"#),
+            "/cgi-bin/fail502" => Reply::status(502, "text/html", "<html>502 Bad Gateway</html>"),
+            "/cgi-bin/same_page" => Reply::json(
+                r#"{"total":9,"count":1,"data":{"openid":["o1"]},"next_openid":"o1"}"#,
+            ),
             "/cgi-bin/media/upload" => {
                 let ct = req.header("content-type").unwrap_or_default().to_string();
                 let body = String::from_utf8_lossy(&req.body).to_string();
@@ -92,11 +97,18 @@ fn api_mock() -> (Mock, Arc<AtomicUsize>) {
                     Reply::errcode(41005, "media data missing")
                 }
             }
-            _ => Reply::json(&format!(
-                r#"{{"errcode":0,"errmsg":"ok","method":"{}","echo":{}}}"#,
-                req.method,
-                serde_json::Value::String(String::from_utf8_lossy(&req.body).to_string())
-            )),
+            // A hostile echo: the token comes back in a header.
+            _ => Reply::Http {
+                status: 200,
+                content_type: "application/json",
+                body: format!(
+                    r#"{{"errcode":0,"errmsg":"ok","method":"{}","echo":{}}}"#,
+                    req.method,
+                    serde_json::Value::String(String::from_utf8_lossy(&req.body).to_string())
+                )
+                .into_bytes(),
+                extra_headers: vec![("X-Echo".into(), format!("access_token={token}"))],
+            },
         }
     });
     (mock, fetches)
@@ -196,6 +208,13 @@ fn a_bad_path_or_input_is_refused_before_any_request() {
         vec!["cgi-bin/x", "--paginate"],
         vec!["cgi-bin/x", "--token-stdin", "--input", "-"],
         vec!["cgi-bin/user/get", "--paginate", "--output", "pages.json"],
+        vec!["cgi-bin/x", "-f", "access_token=abc"],
+        vec![
+            "cgi-bin/user/get",
+            "--paginate",
+            "--paginate-style",
+            "offset:a,b",
+        ],
     ] {
         let out = run(api(&mock, &args).arg("--stable"));
         assert_eq!(out.code, 2, "{args:?}: {out:?}");
@@ -454,6 +473,8 @@ fn include_shows_the_status_and_headers_and_never_the_token() {
     let out = run(&mut api(&mock, &["cgi-bin/echo", "--stable", "-i"]));
     assert_eq!(out.code, 0, "{out:?}");
     assert!(out.stdout.starts_with("HTTP/1.1 200"), "{out:?}");
+    // The server echoed the token in a header: it is masked there.
+    assert!(out.stdout.contains("x-echo: access_token=***"), "{out:?}");
     assert!(
         out.stdout
             .to_ascii_lowercase()
@@ -506,4 +527,64 @@ fn a_file_answer_is_never_written_to_a_terminal() {
     assert!(says(&text, "not written to a terminal"), "{text}");
     assert!(says(&text, "--output FILE"), "{text}");
     assert!(!text.contains("binary-qr-code"), "{text}");
+}
+
+#[test]
+fn a_page_in_path_a_repeated_cursor_and_a_gateways_json_are_handled() {
+    let (mock, _) = api_mock();
+    // PATH asks for the second page: the next page replaces it, never sent twice.
+    let out = run(&mut api(
+        &mock,
+        &["cgi-bin/user/get?next_openid=o2", "--stable", "--paginate"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout.lines().count(), 2, "{out:?}");
+    for call in calls(&mock) {
+        let n = call
+            .query()
+            .iter()
+            .filter(|(k, _)| k == "next_openid")
+            .count();
+        assert!(n <= 1, "{call:?}");
+    }
+    // A server that answers the same cursor again: stopped, exit 4, not --max-pages.
+    let out = run(&mut api(
+        &mock,
+        &[
+            "cgi-bin/same_page",
+            "--stable",
+            "--paginate",
+            "--paginate-style",
+            "openid",
+        ],
+    ));
+    assert_eq!(out.code, 4, "{out:?}");
+    assert!(says(&out.stderr, "the same page again"), "{out:?}");
+    // A gateway's JSON at HTTP 502 is no WeChat answer.
+    let out = run(&mut api(
+        &mock,
+        &["cgi-bin/gateway_json", "--stable", "--retries", "0"],
+    ));
+    assert_eq!(out.code, 4, "{out:?}");
+}
+
+#[test]
+fn a_post_is_never_sent_twice_but_a_get_is_retried() {
+    let (mock, _) = api_mock();
+    let out = run(&mut api(
+        &mock,
+        &["cgi-bin/fail502", "--stable", "-f", "a=1", "--retries", "2"],
+    ));
+    assert_ne!(out.code, 0, "{out:?}");
+    assert_eq!(
+        calls(&mock).len(),
+        1,
+        "a POST that may have been carried out is sent once"
+    );
+    let out = run(&mut api(
+        &mock,
+        &["cgi-bin/fail502", "--stable", "--retries", "2"],
+    ));
+    assert_ne!(out.code, 0, "{out:?}");
+    assert_eq!(calls(&mock).len(), 1 + 3, "a GET is retried");
 }

@@ -152,7 +152,7 @@ impl Slot for RedisSlot<'_> {
         } = decoded;
         let mut stored = Stored {
             access_token,
-            expires_at,
+            expires_at: self.read_life(expires_at),
             fetched_at_ms: None,
             rotated: false,
         };

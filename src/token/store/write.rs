@@ -30,6 +30,28 @@ fn set_cmd(key: &str, value: &[u8], px: Option<u64>) -> redis::Cmd {
 }
 
 impl RedisSlot<'_> {
+    /// The life a ticket is written with in an SDK's layout: the whole life WeChat claimed, as
+    /// the SDK writes it, since the margin is taken where any ticket is read there
+    /// ([`RedisSlot::read_life`]): the SDKs' own tickets are read with it too. wxtoken's own
+    /// layout keeps the ticket's life less the margin, as the local cache does.
+    fn written_life(&self, expires_in: u64) -> u64 {
+        if self.endpoint.is_ticket() && self.layout != super::layout::Layout::Wxtoken {
+            (expires_in + crate::wechat::ticket_api::MARGIN).min(7200)
+        } else {
+            expires_in
+        }
+    }
+
+    /// When a ticket read from an SDK's layout is taken to expire: what the key says, less the
+    /// margin (its real age is unknown, whoever wrote it).
+    pub(super) fn read_life(&self, expires_at: u64) -> u64 {
+        if self.endpoint.is_ticket() && self.layout != super::layout::Layout::Wxtoken {
+            expires_at.saturating_sub(crate::wechat::ticket_api::MARGIN)
+        } else {
+            expires_at
+        }
+    }
+
     pub(super) fn write_token(
         &self,
         held: Option<&Held>,
@@ -39,6 +61,7 @@ impl RedisSlot<'_> {
     ) -> Result<bool, Trouble> {
         let now_ms = time::now_unix_ms();
         let now = now_ms / 1000;
+        let expires_in = self.written_life(expires_in);
         let value = Value {
             format: VALUE_FORMAT,
             access_token: access_token.to_string(),

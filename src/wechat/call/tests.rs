@@ -17,12 +17,28 @@ fn a_path_goes_under_the_base_and_a_url_only_to_its_host() {
         "https://api.weixin.qq.com/cgi-bin/user/get?next_openid=X"
     );
     assert!(target("https://api.weixin.qq.com/cgi-bin/user/get", &b, Lang::En).is_ok());
+    // What is not a URL stays a path under the base: the token goes nowhere else.
+    for odd in [
+        "//evil.example/x",
+        "@evil.example/x",
+        "HTTPS://evil.example/x",
+    ] {
+        let url = target(odd, &b, Lang::En).unwrap();
+        assert!(
+            url.starts_with("https://api.weixin.qq.com/"),
+            "{odd}: {url}"
+        );
+    }
+    let v6 = base("http://[::1]:8080");
+    assert!(target("http://[::1]:8080/cgi-bin/x", &v6, Lang::En).is_ok());
     for bad in [
         "https://evil.example.com/cgi-bin/user/get",
         "https://api.weixin.qq.com.evil.example/cgi-bin/x",
         "https://api.weixin.qq.com:8443/cgi-bin/x",
         "http://api.weixin.qq.com/cgi-bin/x",
         "https://user@api.weixin.qq.com/cgi-bin/x",
+        "https://api.weixin.qq.com\\@evil.example/cgi-bin/x",
+        "https://[::1]:443/cgi-bin/x",
         "cgi-bin/user/get?access_token=abc",
         "cgi-bin/user/get?a=1&ACCESS_TOKEN=abc",
         "cgi-bin/user get",
@@ -64,10 +80,29 @@ fn fields_nest_and_type_as_gh_api_does() {
     );
     // Raw UTF-8 on the wire, never \u escapes.
     assert!(doc.to_string().contains("你好"));
+    // gh's rule for `a[][k]`: into the last object until it has `k`.
+    let buttons = vec![
+        f("button[][name]=A", false),
+        f("button[][type]=click", false),
+        f("button[][name]=B", false),
+        f("button[][sub_button][][name]=B1", false),
+        f("button[][sub_button][][name]=B2", false),
+    ];
+    assert_eq!(
+        body_object(&buttons, Lang::En).unwrap(),
+        json!({"button":[{"name":"A","type":"click"},{"name":"B","sub_button":[{"name":"B1"},{"name":"B2"}]}]})
+    );
     let clash = vec![f("a=1", false), f("a[b]=2", false)];
     assert!(body_object(&clash, Lang::En).is_err());
     let mut read = |s: &str| Ok(format!("<{s}>"));
-    for bad in ["=v", "novalue", "a[b=1", "[x]=1"] {
+    for bad in [
+        "=v",
+        "novalue",
+        "a[b=1",
+        "[x]=1",
+        "access_token=x",
+        "ACCESS_TOKEN[a]=1",
+    ] {
         assert!(field(bad, true, &mut read, Lang::En).is_err(), "{bad}");
     }
 }
@@ -106,6 +141,7 @@ fn the_token_is_masked_in_the_shown_url() {
         headers: Vec::new(),
         body: None,
         max_body: MAX_ANSWER,
+        resendable: true,
     };
     let req = request("https://h/cgi-bin/x?a=1", "b=2", "TOKEN/+", call);
     assert_eq!(
