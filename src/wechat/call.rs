@@ -62,7 +62,18 @@ pub fn target(path: &str, base: &ApiBase, lang: Lang) -> Result<String, Failure>
                 "请给出接口路径（如 cgi-bin/user/get）；如果那是你的网关，请用 --api-base 指定它"
             )));
         }
-        path.to_string()
+        // The base's own spelling of its origin, then the URL's path and query: a host
+        // written in other letters is the same host, sent as the base names it.
+        let origin_end = base.as_str()[base.scheme.len() + 3..]
+            .find('/')
+            .map_or(base.as_str().len(), |i| base.scheme.len() + 3 + i);
+        let rest = &path[scheme.len() + 3 + authority.len()..];
+        let rest = if rest.starts_with('/') {
+            rest.to_string()
+        } else {
+            format!("/{rest}")
+        };
+        format!("{}{rest}", &base.as_str()[..origin_end])
     } else {
         base.url(&format!("/{}", path.trim_start_matches('/')))
     };

@@ -17,6 +17,15 @@ fn a_path_goes_under_the_base_and_a_url_only_to_its_host() {
         "https://api.weixin.qq.com/cgi-bin/user/get?next_openid=X"
     );
     assert!(target("https://api.weixin.qq.com/cgi-bin/user/get", &b, Lang::En).is_ok());
+    // The host in other letters is the same host, sent as the base spells it.
+    assert_eq!(
+        target("https://API.weIxin.qq.com/cgi-bin/x?a=1", &b, Lang::En).unwrap(),
+        "https://api.weixin.qq.com/cgi-bin/x?a=1"
+    );
+    assert_eq!(
+        target("https://api.weixin.qq.com:443?a=1", &b, Lang::En).unwrap(),
+        "https://api.weixin.qq.com/?a=1"
+    );
     // What is not a URL stays a path under the base: the token goes nowhere else.
     for odd in [
         "//evil.example/x",
