@@ -15,6 +15,18 @@ const ABOUT: &[(&str, &str)] = &[
         "exec",
         "带着 token 运行一个命令：环境变量 WXTOKEN_ACCESS_TOKEN 和 WXTOKEN_EXPIRES_AT（unix 秒）",
     ),
+    (
+        "api",
+        "调用任意微信接口：自动管理 token，并解释返回的错误码",
+    ),
+    (
+        "ticket",
+        "输出 JS-SDK ticket（jsapi、wx_card、agent_config），像 token 一样保存和共享",
+    ),
+    (
+        "sign",
+        "为页面的 wx.config（或 wx.agentConfig、卡券）签名，或找出签名无效的原因",
+    ),
     ("profiles", "列出配置文件中的 profile（从不显示 secret）"),
     (
         "profiles add",
@@ -52,6 +64,11 @@ const HEADINGS: &[(&str, &str)] = &[
     ("Stable token", "Stable token"),
     ("Token", "Token"),
     ("Command", "命令"),
+    ("Request", "请求"),
+    ("Answer", "应答"),
+    ("Pagination", "翻页"),
+    ("Ticket", "Ticket"),
+    ("Signature", "签名"),
 ];
 
 /// `cmd` (the command at `path`) and its subcommands, their descriptions and headings in
@@ -107,4 +124,45 @@ pub fn translate(mut cmd: clap::Command, path: &str) -> clap::Command {
         cmd = cmd.mut_subcommand(&name, |s| translate(s, &sub_path));
     }
     cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command has its Chinese description, and every heading its translation: a new
+    /// command or heading cannot come without them.
+    #[test]
+    fn every_command_and_heading_has_its_chinese() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            if !ABOUT.iter().any(|(p, _)| *p == path) {
+                missing.push(format!("command {path:?}"));
+            }
+            for arg in cmd.get_arguments() {
+                if let Some(h) = arg.get_help_heading()
+                    && !HEADINGS.iter().any(|(en, _)| *en == h)
+                {
+                    missing.push(format!("heading {h:?} ({path})"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let sub_path = if path.is_empty() {
+                    sub.get_name().to_string()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut cmd = crate::cli::Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "", &mut missing);
+        // clap's own `help` subcommands (`cache help list`) show the commands' descriptions.
+        missing.retain(|m| !(m.starts_with("command") && m.split([' ', '"']).any(|w| w == "help")));
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "no Chinese for: {missing:?}");
+    }
 }

@@ -12,7 +12,6 @@ use crate::platform::Endpoint;
 use crate::settings::profile::own::ProfileSettings;
 use crate::time;
 use crate::token::{self, plan::Obtained};
-use crate::tr;
 
 pub fn run(
     command: &FetchCommand,
@@ -65,23 +64,5 @@ fn deliver_token(
         got.expires_at,
         &printer.stamp(&doc),
     );
-    let Some(file) = output else {
-        printer.result_unmasked(&text)?;
-        return Ok(0);
-    };
-    let (written, warning) = file.write(&text, format, printer.lang)?;
-    if let Some(w) = warning {
-        printer.warn(&w);
-    }
-    let shown = crate::redact::sanitize(&file.path.display().to_string());
-    printer.verbose(&if written {
-        tr!(printer.lang, "wrote {shown}", "已写入 {shown}")
-    } else {
-        tr!(
-            printer.lang,
-            "{shown} already holds this result; not rewritten",
-            "{shown} 已是这个结果；没有重写"
-        )
-    });
-    Ok(0)
+    crate::output::token_file::deliver(printer, &text, format, output)
 }

@@ -11,7 +11,6 @@ use crate::output::token_file::OutputFile;
 use crate::settings::profile::own::ProfileSettings;
 use crate::settings::ticket;
 use crate::time;
-use crate::tr;
 
 pub fn run(args: &TicketArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let platform = args.fetch.platform.get();
@@ -41,17 +40,5 @@ pub fn run(args: &TicketArgs, profile: &ProfileSettings, printer: &Printer) -> R
     } else {
         (format!("{}\n", got.access_token), Format::Token)
     };
-    let Some(file) = output else {
-        printer.result_unmasked(&text)?;
-        return Ok(0);
-    };
-    let (written, warning) = file.write(&text, format, printer.lang)?;
-    if let Some(w) = warning {
-        printer.warn(&w);
-    }
-    let shown = crate::redact::sanitize(&file.path.display().to_string());
-    if written {
-        printer.verbose(&tr!(printer.lang, "wrote {shown}", "已写入 {shown}"));
-    }
-    Ok(0)
+    crate::output::token_file::deliver(printer, &text, format, output.as_ref())
 }

@@ -41,6 +41,35 @@ pub struct OutputFile {
     service: Option<(u32, u32)>,
 }
 
+/// A result (a token's or a ticket's, in `format`) on stdout, or in the `--output` file:
+/// rewritten only when it changed, `-v` says which.
+pub fn deliver(
+    printer: &crate::output::Printer,
+    text: &str,
+    format: Format,
+    output: Option<&OutputFile>,
+) -> Result<u8, Failure> {
+    let Some(file) = output else {
+        printer.result_unmasked(text)?;
+        return Ok(0);
+    };
+    let (written, warning) = file.write(text, format, printer.lang)?;
+    if let Some(w) = warning {
+        printer.warn(&w);
+    }
+    let shown = crate::redact::sanitize(&file.path.display().to_string());
+    printer.verbose(&if written {
+        tr!(printer.lang, "wrote {shown}", "已写入 {shown}")
+    } else {
+        tr!(
+            printer.lang,
+            "{shown} already holds this result; not rewritten",
+            "{shown} 已是这个结果；没有重写"
+        )
+    });
+    Ok(0)
+}
+
 /// The file already there: its mode and owner.
 struct Existing {
     mode: u32,

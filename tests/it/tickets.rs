@@ -650,3 +650,63 @@ fn check_compares_the_pages_ticket_with_the_kept_one() {
     assert_eq!(mock.count(), before);
     assert!(!out.stdout.contains(&kept) && !out.stderr.contains(&kept));
 }
+
+#[test]
+fn cache_list_and_clear_see_the_tickets_in_a_store() {
+    let redis = RedisServer::start();
+    let (mock, _) = ticket_mock(Duration::ZERO);
+    let url = redis.url();
+    let out = run(&mut mp(
+        &mock,
+        &[
+            "ticket",
+            "jsapi",
+            "--stable",
+            "--store",
+            &url,
+            "--store-layout",
+            "wxjava",
+        ],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    let list = |layout: &str| {
+        run(wxtoken().args([
+            "cache",
+            "list",
+            "--store",
+            &url,
+            "--store-layout",
+            layout,
+            "--json",
+        ]))
+    };
+    let out = list("wxjava");
+    assert_eq!(out.code, 0, "{out:?}");
+    let keys = out.stdout.clone();
+    let ticket_key = format!("wx:ticket:key:{APPID}:jsapi");
+    assert!(keys.contains(&ticket_key), "{out:?}");
+    assert!(
+        keys.contains(&format!("wx:access_token:{APPID}")),
+        "{out:?}"
+    );
+    // Cleared with the app's tokens; another app's keys stay.
+    let mut con = redis.client();
+    let other = "wx:ticket:key:wx00000000000000ff:jsapi";
+    let _: () = con.set_ex(other, "OTHER_APPS_TICKET", 3000).unwrap();
+    let out = run(wxtoken().args([
+        "cache",
+        "clear",
+        "--store",
+        &url,
+        "--store-layout",
+        "wxjava",
+        "--appid",
+        APPID,
+    ]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(stored(&redis, &ticket_key).0, None);
+    assert_eq!(
+        stored(&redis, other).0.as_deref(),
+        Some("OTHER_APPS_TICKET")
+    );
+}

@@ -29,7 +29,9 @@ struct Row {
 
 fn shown_key(layout: Layout, key: &str) -> String {
     match (layout, key.rsplit_once('.')) {
-        (Layout::Powerwechat, Some((p, _))) => format!("{}.<md5>", sanitize(p)),
+        (Layout::Powerwechat, Some((p, _))) if p.ends_with(".access_token") => {
+            format!("{}.<md5>", sanitize(p))
+        }
         _ => sanitize(key),
     }
 }

@@ -363,8 +363,17 @@ pub fn is_token_key_of(
     lang: Lang,
 ) -> bool {
     let endpoints: &[Endpoint] = match platform {
-        Platform::Mp => &[Endpoint::Token, Endpoint::StableToken],
-        Platform::Wecom => &[Endpoint::WecomToken],
+        Platform::Mp => &[
+            Endpoint::Token,
+            Endpoint::StableToken,
+            Endpoint::JsapiTicket,
+            Endpoint::CardTicket,
+        ],
+        Platform::Wecom => &[
+            Endpoint::WecomToken,
+            Endpoint::CorpTicket,
+            Endpoint::AgentTicket,
+        ],
     };
     let agent = key
         .rsplit([':', '_'])
@@ -390,16 +399,29 @@ pub fn expiry_key(layout: Layout, token_key: &str) -> Option<String> {
     (layout == Layout::Wechatpy).then(|| format!("{token_key}_expires_at"))
 }
 
-/// The key pattern (`SCAN MATCH`) of every token key of `layout` with `prefix`, and a test of
-/// whether a key it returns is one.
-pub fn token_pattern(layout: Layout, prefix: &str) -> String {
+/// The key patterns (`SCAN MATCH`) of every token and ticket key of `layout` with `prefix`.
+pub fn key_patterns(layout: Layout, prefix: &str) -> Vec<String> {
     let p = glob_escape(prefix);
     match layout {
-        Layout::Wxtoken => format!("{p}:token:*"),
-        Layout::SilenceperGo => format!("{p}_*access_token_*"),
-        Layout::Wxjava => format!("{p}:*access_token*"),
-        Layout::Wechatpy => format!("{p}:*_access_token"),
-        Layout::Powerwechat => format!("{p}.access_token.*"),
+        Layout::Wxtoken => vec![format!("{p}:token:*")],
+        Layout::SilenceperGo => vec![
+            format!("{p}_*access_token_*"),
+            format!("{p}_*jsapi_ticket_*"),
+        ],
+        Layout::Wxjava => vec![
+            format!("{p}:*access_token*"),
+            format!("{p}:ticket:key:*"),
+            format!("{p}:wechat_cp_*jsapi_ticket_key:*"),
+        ],
+        Layout::Wechatpy => vec![
+            format!("{p}:*_access_token"),
+            format!("{p}:*_jsapi_ticket"),
+            format!("{p}:*_jsapi_card_ticket"),
+        ],
+        Layout::Powerwechat => vec![
+            format!("{p}.access_token.*"),
+            format!("{p}.basic_service.jssdk.ticket.*"),
+        ],
     }
 }
 

@@ -18,7 +18,7 @@ const MAX_ROUNDS: usize = 2_000;
 type Node = (String, u16);
 
 impl RedisStore {
-    /// Every token key of `layout` under `prefix`, sorted. Bounded: a server whose cursor never
+    /// Every token and ticket key of `layout` under `prefix`, sorted. Bounded: a server whose cursor never
     /// comes back to 0 (or a store of millions of keys) ends the listing with an error, not an
     /// endless run, within `limit` overall.
     pub fn token_keys(
@@ -28,10 +28,13 @@ impl RedisStore {
         limit: Duration,
     ) -> Result<Vec<String>, Failure> {
         let started = Instant::now();
-        let pattern = layout::token_pattern(layout, prefix);
         let mut keys = Vec::new();
         let mut rounds = 0;
-        for node in self.masters()? {
+        let masters = self.masters()?;
+        for (pattern, node) in layout::key_patterns(layout, prefix)
+            .iter()
+            .flat_map(|p| masters.iter().map(move |n| (p, n)))
+        {
             let mut cursor = 0u64;
             loop {
                 rounds += 1;
@@ -46,7 +49,7 @@ impl RedisStore {
                         false,
                     ));
                 }
-                let (next, batch) = self.scan(node.as_ref(), cursor, &pattern)?;
+                let (next, batch) = self.scan(node.as_ref(), cursor, pattern)?;
                 keys.extend(batch);
                 if next == 0 {
                     break;
