@@ -23,7 +23,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 cargo build --release --locked -q
-BIN=$PWD/target/release/wxtoken
+# WXTOKEN_BENCH_BIN measures another build (an older commit's, kept aside) on the same set-up.
+BIN=${WXTOKEN_BENCH_BIN:-$PWD/target/release/wxtoken}
 
 WORK=$(mktemp -d)
 cleanup() {
