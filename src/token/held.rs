@@ -94,3 +94,22 @@ impl Held {
         failure.with_hint(hint)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::Platform;
+
+    #[test]
+    fn which_codes_reject_the_token_depends_on_the_platform() {
+        for code in [40001, 40014, 42001] {
+            assert!(rejects_token(Platform::Mp, code), "{code}");
+        }
+        // On WeChat Work 40001 is gettoken's wrong secret: no token to replace.
+        assert!(!rejects_token(Platform::Wecom, 40001));
+        assert!(rejects_token(Platform::Wecom, 40014) && rejects_token(Platform::Wecom, 42001));
+        for code in [0, -1, 45009, 48001, 40164] {
+            assert!(!rejects_token(Platform::Mp, code), "{code}");
+        }
+    }
+}

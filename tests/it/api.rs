@@ -588,3 +588,38 @@ fn a_post_is_never_sent_twice_but_a_get_is_retried() {
     assert_ne!(out.code, 0, "{out:?}");
     assert_eq!(calls(&mock).len(), 1 + 3, "a GET is retried");
 }
+
+#[test]
+fn a_reader_calls_with_the_stored_token_and_never_fetches() {
+    let redis = RedisServer::start();
+    let (mock, fetches) = api_mock();
+    let store = redis.url();
+    let out = run(&mut with_credentials(
+        &mock,
+        &["fetch", "--stable", "--store", &store],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    let reader = |path: &str| {
+        let mut cmd = wxtoken();
+        cmd.args(["api", path, "--stable", "--store", &store, "--no-fetch"])
+            .env("WXTOKEN_APPID", APPID)
+            .env("WXTOKEN_API_BASE", mock.url());
+        run(&mut cmd)
+    };
+    let out = reader("cgi-bin/echo");
+    assert_eq!(out.code, 0, "{out:?}");
+    let call = calls(&mock).pop().unwrap();
+    assert!(
+        call.query().contains(&("access_token".into(), token_n(1))),
+        "{call:?}"
+    );
+    // Rejected: the reader may not fetch, and the store still holds that token.
+    let out = reader("cgi-bin/always40001");
+    assert_eq!(out.code, 6, "{out:?}");
+    assert!(says(&out.stderr, "this reader may not fetch"), "{out:?}");
+    assert_eq!(
+        fetches.load(Ordering::SeqCst),
+        1,
+        "only the refresher fetched"
+    );
+}

@@ -185,6 +185,15 @@ impl RedisServer {
         format!("unix://{}", self.dir.join("redis.sock").display())
     }
 
+    /// A client of the test's own, or `None` while the server refuses or drops connections (a
+    /// server changing its role in a failover closes its clients).
+    pub fn try_client(&self) -> Option<redis::Connection> {
+        redis::Client::open(self.plain_url())
+            .ok()?
+            .get_connection_with_timeout(Duration::from_secs(5))
+            .ok()
+    }
+
     /// A client of the test's own, to look at keys as an SDK would.
     pub fn client(&self) -> redis::Connection {
         redis::Client::open(self.plain_url())
