@@ -88,11 +88,16 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
                         continue;
                     }
                 }
-                // Pages fetched before (their quota is spent) are not thrown away.
-                if !pages.is_empty() {
-                    finish_slurp(args, &pages, &token, printer)?;
+                // Pages fetched before (their quota is spent) are not thrown away; with
+                // --slurp the failed answer ends the one array (stdout stays one document).
+                if args.slurp && style.is_some() {
+                    if let Kind::Json(map) = call::kind(&answer.body) {
+                        pages.push(Value::Object(map));
+                    }
+                    finish_slurp(args, &pages, printer)?;
+                } else {
+                    print_body(args, &answer, printer)?;
                 }
-                print_body(args, &answer, &token, printer)?;
                 let f = held.explain_rejection(*f, code, printer);
                 printer.failure_on_stderr(&f);
                 return Ok(f.exit_code());
@@ -101,7 +106,7 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
         let Some(style) = &style else {
             match &output {
                 Some(file) => write_file(file, &answer.body, printer)?,
-                None => print_body(args, &answer, &token, printer)?,
+                None => print_body(args, &answer, printer)?,
             }
             return Ok(0);
         };
@@ -110,12 +115,12 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
         if args.slurp {
             pages.push(Value::Object(map));
         } else if !args.silent {
-            printer.result_unmasked(&format!("{}\n", masked(&answer.body, &token)))?;
+            printer.result_unmasked(&format!("{}\n", masked(&answer.body)))?;
         }
         match next {
             None => break,
             Some(_) if page >= max_pages => {
-                finish_slurp(args, &pages, &token, printer)?;
+                finish_slurp(args, &pages, printer)?;
                 let f = Failure::Response {
                     message: tr!(
                         lang,
@@ -134,7 +139,7 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
                     .iter()
                     .any(|f| f.key == key && same_value(&f.value, &value))
                 {
-                    finish_slurp(args, &pages, &token, printer)?;
+                    finish_slurp(args, &pages, printer)?;
                     let shown = crate::redact::sanitize(&value.to_string());
                     return Err(Failure::Response {
                         message: tr!(
@@ -152,7 +157,7 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
             }
         }
     }
-    finish_slurp(args, &pages, &token, printer)?;
+    finish_slurp(args, &pages, printer)?;
     Ok(0)
 }
 
@@ -165,17 +170,12 @@ fn same_value(a: &Value, b: &Value) -> bool {
     text(a) == text(b)
 }
 
-fn finish_slurp(
-    args: &ApiArgs,
-    pages: &[Value],
-    token: &str,
-    printer: &Printer,
-) -> Result<(), Failure> {
+fn finish_slurp(args: &ApiArgs, pages: &[Value], printer: &Printer) -> Result<(), Failure> {
     if !args.slurp || args.silent {
         return Ok(());
     }
     let text = serde_json::to_string(pages).unwrap_or_default();
-    printer.result_unmasked(&format!("{}\n", masked(text.as_bytes(), token)))
+    printer.result_unmasked(&format!("{}\n", masked(text.as_bytes())))
 }
 
 /// The offset the page was asked with (offset style), else 0.
@@ -344,19 +344,15 @@ fn judged(answer: &Answer, platform: Platform, lang: crate::lang::Lang) -> Judge
     }
 }
 
-/// `body` as text with the token (should a server echo it) masked.
-fn masked(body: &[u8], token: &str) -> String {
-    String::from_utf8_lossy(body).replace(token, "***")
+/// `body` as text with every secret and token of the run masked (the one redaction point): a
+/// server, or a gateway that saw the token fetch, may echo either back.
+fn masked(body: &[u8]) -> String {
+    crate::redact::redact(&String::from_utf8_lossy(body))
 }
 
 /// The body on stdout (after the status line and headers with `-i`): a JSON body pretty-printed
 /// at a terminal, as it came otherwise; nothing with `--silent`.
-fn print_body(
-    args: &ApiArgs,
-    answer: &Answer,
-    token: &str,
-    printer: &Printer,
-) -> Result<(), Failure> {
+fn print_body(args: &ApiArgs, answer: &Answer, printer: &Printer) -> Result<(), Failure> {
     if args.include {
         let mut head = format!("{} {}\n", answer.version, answer.status);
         for (name, value) in &answer.headers {
@@ -367,7 +363,7 @@ fn print_body(
     if args.silent {
         return Ok(());
     }
-    let text = masked(&answer.body, token);
+    let text = masked(&answer.body);
     let shown = match serde_json::from_str::<Value>(&text) {
         Ok(doc) if std::io::stdout().is_terminal() => {
             serde_json::to_string_pretty(&doc).unwrap_or(text)

@@ -81,6 +81,17 @@ fn api_mock() -> (Mock, Arc<AtomicUsize>) {
             "/cgi-bin/gateway" => Reply::status(200, "text/html", "<html>gateway says hi</html>"),
             "/cgi-bin/gateway_json" => Reply::status(502, "application/json", r#"{"message":"bad gateway"}"#),
             "/cgi-bin/fail502" => Reply::status(502, "text/html", "<html>502 Bad Gateway</html>"),
+            // A gateway that saw the token fetch echoes the secret in an answer.
+            "/cgi-bin/echo_secret" => Reply::json(&format!(
+                r#"{{"errcode":0,"seen":"secret={SECRET}","token":"{token}"}}"#
+            )),
+            // A page, then an errcode (quota spent on the way).
+            "/cgi-bin/user/get_then_fail" => match param("next_openid").as_deref() {
+                None | Some("") => Reply::json(
+                    r#"{"total":5,"count":2,"data":{"openid":["o1","o2"]},"next_openid":"o2"}"#,
+                ),
+                Some(_) => Reply::errcode(45009, "reach max api daily quota limit"),
+            },
             "/cgi-bin/same_page" => Reply::json(
                 r#"{"total":9,"count":1,"data":{"openid":["o1"]},"next_openid":"o1"}"#,
             ),
@@ -622,4 +633,34 @@ fn a_reader_calls_with_the_stored_token_and_never_fetches() {
         1,
         "only the refresher fetched"
     );
+}
+
+#[test]
+fn a_secret_or_token_echoed_in_an_answer_is_masked_and_slurp_stays_one_document() {
+    let (mock, _) = api_mock();
+    // run() fails the test if the secret is on stdout or stderr.
+    let out = run(&mut api(&mock, &["cgi-bin/echo_secret", "--stable"]));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.json()["seen"], "secret=***", "{out:?}");
+    assert_eq!(out.json()["token"], "***", "{out:?}");
+    // --slurp, then an errcode: one JSON array on stdout, the failed answer last.
+    let out = run(&mut api(
+        &mock,
+        &[
+            "cgi-bin/user/get_then_fail",
+            "--stable",
+            "--paginate",
+            "--slurp",
+            "--paginate-style",
+            "openid",
+            "--json",
+        ],
+    ));
+    assert_eq!(out.code, 8, "{out:?}");
+    let pages = out.json();
+    let pages = pages.as_array().expect("one array");
+    assert_eq!(pages.len(), 2, "{out:?}");
+    assert_eq!(pages[1]["errcode"], 45009);
+    let err: serde_json::Value = serde_json::from_str(out.stderr.trim()).expect("one document");
+    assert_eq!(err["exit_code"], 8, "{err}");
 }
