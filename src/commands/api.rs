@@ -39,7 +39,8 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     let client = crate::settings::connect(&args.fetch.conn, profile, platform, printer)?;
     let mut url = call::target(&args.path, &client.settings().api_base, lang)?;
     let mut built = build(args, lang, printer)?;
-    let style = page_style(args, platform, &url, &built, printer)?;
+    let base = client.settings().api_base.as_str();
+    let style = page_style(args, platform, &url, base, &built, printer)?;
     if let Some(style) = &style {
         // A page asked for in PATH becomes the field the next page replaces.
         let field = style.request_field();
@@ -121,17 +122,13 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
             None => break,
             Some(_) if page >= max_pages => {
                 finish_slurp(args, &pages, printer)?;
-                let f = Failure::Response {
+                return Err(Failure::Pages {
                     message: tr!(
                         lang,
                         "--max-pages {max_pages} reached before the last page (each page spends the API's daily quota): raise --max-pages to fetch more",
                         "在最后一页之前达到了 --max-pages {max_pages}（每一页都消耗接口的每日额度）：需要更多请调大 --max-pages"
                     ),
-                    hints: Vec::new(),
-                    http_status: None,
-                };
-                printer.failure_on_stderr(&f);
-                return Ok(crate::error::code::PAGES);
+                });
             }
             Some((key, value)) => {
                 // A server that answers the same cursor again would page forever.
@@ -197,6 +194,7 @@ fn page_style(
     args: &ApiArgs,
     platform: Platform,
     url: &str,
+    base: &str,
     built: &Built,
     printer: &Printer,
 ) -> Result<Option<Style>, Failure> {
@@ -212,14 +210,20 @@ fn page_style(
     if let Some(raw) = &args.paginate_style {
         return pages::parse_style(raw, printer.lang).map(Some);
     }
-    let path = url
-        .split('?')
-        .next()
-        .unwrap_or_default()
-        .rsplit("/cgi-bin/")
-        .next()
-        .map(|p| format!("/cgi-bin/{p}"))
-        .unwrap_or_default();
+    // The API's path: what follows the API base (a gateway's prefix is not the API's), else
+    // what follows the URL's host.
+    let no_query = url.split('?').next().unwrap_or_default();
+    let path = match no_query.strip_prefix(base).filter(|p| p.starts_with('/')) {
+        Some(p) => p.to_string(),
+        None => {
+            let after = no_query
+                .split_once("://")
+                .map_or(no_query, |(_, rest)| rest);
+            after
+                .find('/')
+                .map_or("/".to_string(), |i| after[i..].to_string())
+        }
+    };
     pages::known(platform, &path).map(Some).ok_or_else(|| {
         let shown = crate::redact::sanitize(&path);
         Failure::usage(tr!(

@@ -77,6 +77,8 @@ pub enum Failure {
     },
     /// The answer at a confirmation prompt was not yes: nothing was done.
     Declined { message: String },
+    /// `api --paginate`: `--max-pages` was reached before the last page.
+    Pages { message: String },
     /// A bug or an unexpected condition of the machine.
     Internal { message: String },
 }
@@ -134,6 +136,7 @@ impl Failure {
             | Failure::Store { message, .. }
             | Failure::Launch { message, .. }
             | Failure::Declined { message }
+            | Failure::Pages { message }
             | Failure::Internal { message } => message.push_str(suffix),
             Failure::WeChat(w) => w.message.push_str(suffix),
         }
@@ -148,7 +151,7 @@ impl Failure {
             | Failure::Launch { hints, .. }
             | Failure::Response { hints, .. } => hints.push(hint.into()),
             Failure::WeChat(w) => w.hints.push(hint.into()),
-            Failure::Declined { .. } | Failure::Internal { .. } => {}
+            Failure::Declined { .. } | Failure::Pages { .. } | Failure::Internal { .. } => {}
         }
         self
     }
@@ -163,6 +166,7 @@ impl Failure {
             Failure::Store { .. } => code::STORE,
             Failure::Launch { code, .. } => *code,
             Failure::Declined { .. } => code::DECLINED,
+            Failure::Pages { .. } => code::PAGES,
             Failure::WeChat(w) => w.exit_code,
         }
     }
@@ -176,6 +180,7 @@ impl Failure {
             Failure::Store { .. } => "store",
             Failure::Launch { .. } => "exec",
             Failure::Declined { .. } => "declined",
+            Failure::Pages { .. } => "pages",
             Failure::Internal { .. } => "internal",
         }
     }
@@ -188,6 +193,7 @@ impl Failure {
             | Failure::Store { message, .. }
             | Failure::Launch { message, .. }
             | Failure::Declined { message }
+            | Failure::Pages { message }
             | Failure::Internal { message } => message,
             Failure::WeChat(w) => &w.message,
         }
@@ -201,7 +207,7 @@ impl Failure {
             | Failure::Launch { hints, .. }
             | Failure::Response { hints, .. } => hints,
             Failure::WeChat(w) => &w.hints,
-            Failure::Declined { .. } | Failure::Internal { .. } => &[],
+            Failure::Declined { .. } | Failure::Pages { .. } | Failure::Internal { .. } => &[],
         }
     }
 
@@ -214,6 +220,7 @@ impl Failure {
             Failure::Usage { .. }
             | Failure::Launch { .. }
             | Failure::Declined { .. }
+            | Failure::Pages { .. }
             | Failure::Internal { .. } => false,
         }
     }

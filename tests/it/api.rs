@@ -236,6 +236,13 @@ fn a_bad_path_or_input_is_refused_before_any_request() {
         says(&out.stderr, "the token would go to evil.example.com"),
         "{out:?}"
     );
+    // An API wxtoken cannot page is named by its own path.
+    let out = run(&mut api(
+        &mock,
+        &["wxa/business/list", "--stable", "--paginate"],
+    ));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(says(&out.stderr, "how /wxa/business/list pages"), "{out:?}");
     assert_eq!(mock.count(), 0, "nothing was sent, not even a token fetch");
 }
 
@@ -458,6 +465,25 @@ fn pages_follow_each_style_and_max_pages_stops_with_15() {
     assert_eq!(out.code, 15, "{out:?}");
     assert_eq!(out.stdout.lines().count(), 2, "{out:?}");
     assert!(says(&out.stderr, "--max-pages 2 reached"), "{out:?}");
+    // Its JSON document says the exit code the process ends with.
+    let out = run(&mut api(
+        &mock,
+        &[
+            "cgi-bin/user/get",
+            "--stable",
+            "--paginate",
+            "--max-pages",
+            "2",
+            "--json",
+        ],
+    ));
+    assert_eq!(out.code, 15, "{out:?}");
+    let err: serde_json::Value = serde_json::from_str(out.stderr.trim()).expect("one document");
+    assert_eq!(
+        (err["exit_code"].as_u64(), err["error"]["kind"].as_str()),
+        (Some(15), Some("pages")),
+        "{err}"
+    );
 }
 
 #[test]
