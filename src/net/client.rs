@@ -48,6 +48,12 @@ pub struct Call {
 }
 
 impl Request {
+    /// Whether a failure that may have come after WeChat received this request may be followed
+    /// by sending it again (not a call's POST: see [`Call::resendable`]).
+    pub fn resendable(&self) -> bool {
+        self.call.as_ref().is_none_or(|c| c.resendable)
+    }
+
     /// The method, as sent.
     pub fn method(&self) -> &str {
         match (&self.call, &self.json_body) {
@@ -181,7 +187,7 @@ impl Client {
         waiting: Option<(&Printer, String)>,
     ) -> Result<Answer, Failure> {
         let (tx, rx) = std::sync::mpsc::channel();
-        let req_once = req.call.as_ref().is_some_and(|c| !c.resendable);
+        let resendable = req.resendable();
         let (me, req) = (self.clone(), req.clone());
         std::thread::Builder::new()
             .name("attempt".into())
@@ -202,10 +208,7 @@ impl Client {
         result.unwrap_or_else(|_| {
             let f = transport_error::timed_out(&self.settings);
             // Past the deadline the request may have reached WeChat: a POST is not sent again.
-            Err(match req_once {
-                true => f.permanent(),
-                false => f,
-            })
+            Err(if resendable { f } else { f.permanent() })
         })
     }
 
@@ -219,7 +222,7 @@ impl Client {
                 .header("Content-Type", "application/json")
                 .send(body.as_str()),
         };
-        let once = req.call.as_ref().is_some_and(|c| !c.resendable);
+        let resendable = req.resendable();
         let mut response = result.map_err(|e| {
             let unsent = matches!(
                 e,
@@ -228,7 +231,11 @@ impl Client {
                     | ureq::Error::ConnectProxyFailed(_)
             );
             let f = transport_error::transport_failure(&self.settings, e);
-            if once && !unsent { f.permanent() } else { f }
+            if resendable || unsent {
+                f
+            } else {
+                f.permanent()
+            }
         })?;
         let status = response.status().as_u16();
         if status == 407 && self.forwarding {

@@ -66,16 +66,24 @@ impl Held {
         Ok((token != rejected).then_some(token))
     }
 
+    /// The failure of a rejected token that the user gave (never refreshed), with what to do.
+    pub fn given_rejected(failure: Failure, code: i64, printer: &Printer) -> Failure {
+        if !matches!(code, 40001 | 40014 | 42001) {
+            return failure;
+        }
+        failure.with_hint(printer.t(
+            "the token was given (--token-stdin or WXTOKEN_ACCESS_TOKEN), so wxtoken did not replace it: get a new one (wxtoken fetch --stable) and call again",
+            "token 是给定的（--token-stdin 或 WXTOKEN_ACCESS_TOKEN），wxtoken 不会替换它：请获取新 token（wxtoken fetch --stable）后再调用",
+        ))
+    }
+
     /// The failure of a rejected token, with what to do where no refresh was made.
     pub fn explain_rejection(&self, failure: Failure, code: i64, printer: &Printer) -> Failure {
         if !matches!(code, 40001 | 40014 | 42001) {
             return failure;
         }
         let hint = match self {
-            Held::Given(_) => printer.t(
-                "the token was given (--token-stdin or WXTOKEN_ACCESS_TOKEN), so wxtoken did not replace it: get a new one (wxtoken fetch --stable) and call again",
-                "token 是给定的（--token-stdin 或 WXTOKEN_ACCESS_TOKEN），wxtoken 不会替换它：请获取新 token（wxtoken fetch --stable）后再调用",
-            ),
+            Held::Given(_) => return Held::given_rejected(failure, code, printer),
             Held::Planned { plan, access } => match (&**access, plan.endpoint) {
                 (Access::Read(_), _) => printer.t(
                     "this reader may not fetch (--no-fetch) and the keeper still holds this token: its refresher must report it (wxtoken fetch --rejected TOKEN) or fetch anew",

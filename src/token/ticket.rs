@@ -40,7 +40,7 @@ pub fn obtain_ticket(
         TicketAccess::Given { token, client } => {
             let ticket = ticket_api::fetch(client, endpoint, token, printer).map_err(|f| {
                 let code = errcode(&f);
-                Held::Given(String::new()).explain_rejection(f, code, printer)
+                Held::given_rejected(f, code, printer)
             })?;
             Ok(fresh(&ticket))
         }
