@@ -39,7 +39,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ("WXTOKEN_FORMAT", "what fetch prints, as --format"),
     (
         "WXTOKEN_ACCESS_TOKEN",
-        "the token for check, quota and rid; what exec gives its command, with WXTOKEN_EXPIRES_AT",
+        "the token for check, quota, rid, api, ticket and sign (used as given, never refreshed); what exec gives its command, with WXTOKEN_EXPIRES_AT",
     ),
     (
         "WXTOKEN_CACHE, WXTOKEN_MIN_TTL, WXTOKEN_CACHE_DIR, WXTOKEN_CACHE_OWNER",
