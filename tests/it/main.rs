@@ -23,6 +23,7 @@ mod gaps;
 mod golden;
 mod inputs;
 mod leaks;
+mod linking;
 mod networks;
 mod pastes;
 mod platforms;
