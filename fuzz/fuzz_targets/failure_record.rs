@@ -3,10 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wxtoken::error::Failure;
 use wxtoken::exit_codes::EXIT_CODES;
 use wxtoken::lang::Lang;
 use wxtoken::platform::Platform;
+use wxtoken::token::failure_record;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(doc) = serde_json::from_slice::<serde_json::Value>(data) else {
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     };
     for platform in [Platform::Mp, Platform::Wecom] {
         for lang in [Lang::En, Lang::Zh] {
-            let Some(f) = Failure::from_record(&doc, platform, lang) else {
+            let Some(f) = failure_record::read(&doc, platform, lang) else {
                 continue;
             };
             let code = f.exit_code();

@@ -2,12 +2,9 @@
 
 use serde_json::{Value, json};
 
-use crate::platform::Platform;
-use crate::wechat::catalog::{self, Explanation};
-
 pub mod code;
 
-/// A WeChat errcode answer, explained (see [`catalog::explain`]).
+/// A WeChat errcode answer, explained (by the catalogue: `wechat::catalog::Explanation::into_error`).
 #[derive(Debug, Clone)]
 pub struct WeChatError {
     pub errcode: i64,
@@ -18,28 +15,6 @@ pub struct WeChatError {
     pub hints: Vec<String>,
     pub exit_code: u8,
     pub retryable: bool,
-}
-
-impl WeChatError {
-    /// The failure for an explained errcode: its hints, then the request id.
-    pub fn from_explanation(x: Explanation, lang: crate::lang::Lang) -> WeChatError {
-        let mut hints = x.hints;
-        hints.extend(
-            x.rid
-                .as_deref()
-                .map(|rid| catalog::rid_hint(rid, x.platform, lang)),
-        );
-        WeChatError {
-            errcode: x.errcode,
-            errmsg: x.errmsg.unwrap_or_default(),
-            rid: x.rid,
-            ip: x.ip,
-            message: x.message,
-            hints,
-            exit_code: x.exit_code,
-            retryable: x.retryable,
-        }
-    }
 }
 
 /// One failure, of one of the documented kinds.
@@ -253,67 +228,6 @@ impl Failure {
         error
     }
 
-    /// A failure another run recorded for the runs that waited on its lock, read back from its
-    /// JSON document, which a cache directory's group or a store's other users could have
-    /// written: untrusted. Only its kind, errcode, errmsg, HTTP status and retryable flag are
-    /// read (each bounded); a WeChat errcode is explained afresh by the catalogue of
-    /// `platform`, and every exit code comes from this binary's table, never from the record.
-    /// Escaping what is shown is the output's (`output::write_stderr_pieces`).
-    pub fn from_record(
-        doc: &Value,
-        platform: Platform,
-        lang: crate::lang::Lang,
-    ) -> Option<Failure> {
-        /// Longer texts are cut: a record is a few hundred bytes.
-        const MAX_TEXT: usize = 1024;
-        let e = doc.get("error")?;
-        let text = |k: &str| {
-            e.get(k)
-                .and_then(Value::as_str)
-                .map(|s| s.chars().take(MAX_TEXT).collect::<String>())
-        };
-        let message = text("message")?;
-        let hints: Vec<String> = text("hint")
-            .map(|h| h.lines().take(8).map(str::to_string).collect())
-            .unwrap_or_default();
-        let retryable = e.get("retryable").and_then(Value::as_bool).unwrap_or(false);
-        Some(match text("kind")?.as_str() {
-            "network" => Failure::Network {
-                message,
-                hints,
-                retryable,
-            },
-            "response" => Failure::Response {
-                message,
-                hints,
-                http_status: e
-                    .get("http_status")
-                    .and_then(Value::as_u64)
-                    .and_then(|s| u16::try_from(s).ok()),
-            },
-            "store" => Failure::Store {
-                message,
-                hints,
-                retryable,
-            },
-            "wechat" => {
-                let errcode = e.get("errcode").and_then(Value::as_i64)?;
-                let errmsg = text("errmsg");
-                let x = catalog::explain(
-                    platform,
-                    catalog::Context::Fetch,
-                    errcode,
-                    errmsg.as_deref(),
-                    lang,
-                );
-                Failure::WeChat(Box::new(WeChatError::from_explanation(x, lang)))
-            }
-            // A fetch fails in none of the other ways: such a record is not a holder's, and the
-            // waiting run goes on to fetch for itself.
-            _ => return None,
-        })
-    }
-
     /// The whole JSON document printed on failure with `--json`.
     pub fn to_json_document(&self) -> Value {
         json!({ "error": self.to_json(), "exit_code": self.exit_code() })
@@ -343,13 +257,19 @@ pub fn io_reason(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
-    use crate::platform::Platform;
-    use crate::wechat::catalog::Context;
 
-    fn wechat(errcode: i64, context: Context) -> Failure {
-        let x = catalog::explain(Platform::Mp, context, errcode, None, Lang::En);
-        Failure::WeChat(Box::new(WeChatError::from_explanation(x, Lang::En)))
+    /// A WeChat failure as the catalogue hands it over (its exit code decided there).
+    fn wechat(exit_code: u8) -> Failure {
+        Failure::WeChat(Box::new(WeChatError {
+            errcode: 40164,
+            errmsg: "invalid ip 203.0.113.9".into(),
+            rid: None,
+            ip: Some("203.0.113.9".into()),
+            message: "IP not whitelisted".into(),
+            hints: vec!["add 203.0.113.9".into()],
+            exit_code,
+            retryable: false,
+        }))
     }
 
     #[test]
@@ -367,58 +287,14 @@ mod tests {
             .exit_code(),
             4
         );
-        assert_eq!(wechat(-1, Context::Fetch).exit_code(), 5);
-        assert_eq!(wechat(99999, Context::Fetch).exit_code(), 10);
-        assert_eq!(wechat(42001, Context::Fetch).exit_code(), 10);
-        assert_eq!(wechat(42001, Context::Check).exit_code(), 6);
-        assert_eq!(wechat(40164, Context::Check).exit_code(), 7);
-    }
-
-    #[test]
-    fn a_failure_survives_its_record() {
-        for f in [
-            wechat(40164, Context::Fetch),
-            Failure::network("n").permanent().with_hint("h"),
-            Failure::store("s", true),
-        ] {
-            let back = Failure::from_record(&f.to_json_document(), Platform::Mp, Lang::En).unwrap();
-            assert_eq!(back.exit_code(), f.exit_code());
-            assert_eq!(back.message(), f.message());
-            assert_eq!(back.hints(), f.hints());
-            assert_eq!(back.retryable(), f.retryable());
-        }
-    }
-
-    #[test]
-    fn a_planted_record_decides_no_exit_code() {
-        // A record claims success, or a code of its choosing: the local table decides.
-        let planted = |kind: &str, extra: Value| {
-            let mut doc = json!({ "error": { "kind": kind, "message": "m" }, "exit_code": 0 });
-            for (k, v) in extra.as_object().unwrap() {
-                doc["error"][k] = v.clone();
-            }
-            Failure::from_record(&doc, Platform::Mp, Lang::En)
-        };
-        let w = planted("wechat", json!({ "errcode": 40164, "message": "all good" })).unwrap();
-        assert_eq!(w.exit_code(), 7);
-        assert!(
-            !w.message().contains("all good"),
-            "rebuilt from the catalogue"
-        );
-        assert_eq!(planted("network", json!({})).unwrap().exit_code(), 3);
-        assert_eq!(planted("store", json!({})).unwrap().exit_code(), 11);
-        for kind in ["exec", "usage", "internal", "other"] {
-            assert!(planted(kind, json!({})).is_none(), "{kind}");
-        }
-        assert!(planted("wechat", json!({})).is_none(), "no errcode");
-        let long = "x".repeat(10_000);
-        let f = planted("network", json!({ "message": long })).unwrap();
-        assert!(f.message().len() <= 1024);
+        // A WeChat failure exits with the code its explanation chose (per category).
+        assert_eq!(wechat(7).exit_code(), 7);
+        assert_eq!(wechat(5).exit_code(), 5);
     }
 
     #[test]
     fn json_shape() {
-        let doc = wechat(40164, Context::Fetch).to_json_document();
+        let doc = wechat(7).to_json_document();
         assert_eq!(doc["exit_code"], 7);
         assert_eq!(doc["error"]["kind"], "wechat");
         assert!(doc["error"]["rid"].is_null());

@@ -10,13 +10,12 @@ use ureq::unversioned::transport::{
 };
 
 use crate::error::Failure;
-use crate::net::connection::ConnSettings;
+use crate::net::connection::{ConnSettings, MAX_BODY};
 use crate::net::forward_proxy::{ForwardConnector, ProxyResolver};
 use crate::net::proxy;
 use crate::net::transport_error::{self, fmt_secs};
 use crate::output::Printer;
 use crate::tr;
-use crate::wechat::response::MAX_BODY;
 
 const FIRST_BACKOFF: Duration = Duration::from_millis(500);
 const MAX_BACKOFF: Duration = Duration::from_secs(8);
@@ -254,7 +253,11 @@ impl Client {
         if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok())
             && len > max_body
         {
-            return Err(transport_error::too_large(status, self.settings.lang));
+            return Err(transport_error::too_large(
+                status,
+                max_body,
+                self.settings.lang,
+            ));
         }
         let version = format!("{:?}", response.version());
         let headers = match &req.call {
@@ -272,7 +275,7 @@ impl Client {
             .read_to_vec()
             .map_err(|e| match e {
                 ureq::Error::BodyExceedsLimit(_) => {
-                    transport_error::too_large(status, self.settings.lang)
+                    transport_error::too_large(status, max_body, self.settings.lang)
                 }
                 other => transport_error::transport_failure(&self.settings, other),
             })?;

@@ -1,5 +1,6 @@
 //! The connection settings every command that talks to WeChat shares: the API base, the
-//! timeout of one attempt, retries, the proxy decision and extra CA certificates.
+//! timeout of one attempt, retries, the proxy decision and extra CA certificates; and the
+//! size cap of an answer.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -9,6 +10,10 @@ use crate::lang::Lang;
 use crate::net::api_base::ApiBase;
 use crate::net::proxy::ProxyDecision;
 use crate::tr;
+
+/// The body cap of an answer (unless a call sets its own): a token response is under 1 KiB;
+/// anything over this is refused.
+pub const MAX_BODY: u64 = 64 * 1024;
 
 /// `--timeout`: seconds, decimals allowed, from 0.001 to 86400.
 pub fn parse_timeout(raw: &str, lang: Lang) -> Result<Duration, Failure> {

@@ -6,10 +6,9 @@ use std::time::Duration;
 
 use crate::error::Failure;
 use crate::lang::Lang;
-use crate::net::connection::ConnSettings;
+use crate::net::connection::{ConnSettings, MAX_BODY};
 use crate::net::proxy;
 use crate::tr;
-use crate::wechat::response::MAX_BODY;
 
 /// No complete answer within the timeout.
 pub(crate) fn timed_out(s: &ConnSettings) -> Failure {
@@ -182,7 +181,7 @@ pub(crate) fn transport_failure(s: &ConnSettings, e: ureq::Error) -> Failure {
             "the --ca-cert file is not valid PEM",
             "--ca-cert 文件不是有效的 PEM"
         )),
-        ureq::Error::BodyExceedsLimit(_) => too_large(0, lang),
+        ureq::Error::BodyExceedsLimit(limit) => too_large(0, limit, lang),
         ureq::Error::Decompress(_, err) => response(tr!(
             lang,
             "the gzip body from {target} could not be decompressed: {err}",
@@ -242,19 +241,41 @@ pub fn tls_failure(target: &str, why: &str, permanent: bool, lang: Lang) -> Fail
     if permanent { f.permanent() } else { f }
 }
 
-pub(crate) fn too_large(status: u16, lang: Lang) -> Failure {
-    let kib = MAX_BODY / 1024;
+/// An answer over `limit` bytes: not WeChat's when the limit is a token's; too large for
+/// `wxtoken api` otherwise.
+pub(crate) fn too_large(status: u16, limit: u64, lang: Lang) -> Failure {
+    let (message, hint) = if limit <= MAX_BODY {
+        let kib = limit / 1024;
+        (
+            tr!(
+                lang,
+                "the response is larger than {kib} KiB; a token response is under 1 KiB, so this is not WeChat",
+                "响应超过 {kib} KiB；token 响应不到 1 KiB，所以这不是微信的应答"
+            ),
+            tr!(
+                lang,
+                "check --api-base and any proxy in between",
+                "请检查 --api-base 以及中间的代理"
+            ),
+        )
+    } else {
+        let mib = limit / (1024 * 1024);
+        (
+            tr!(
+                lang,
+                "the response is larger than {mib} MiB, the most wxtoken reads of an answer; nothing was written",
+                "响应超过 {mib} MiB，即 wxtoken 读取应答的上限；没有写出任何内容"
+            ),
+            tr!(
+                lang,
+                "check the path, --api-base and any proxy in between; WeChat's largest answers (media files) are smaller",
+                "请检查路径、--api-base 以及中间的代理；微信最大的应答（媒体文件）也比这小"
+            ),
+        )
+    };
     Failure::Response {
-        message: tr!(
-            lang,
-            "the response is larger than {kib} KiB; a token response is under 1 KiB, so this is not WeChat",
-            "响应超过 {kib} KiB；token 响应不到 1 KiB，所以这不是微信的应答"
-        ),
-        hints: vec![tr!(
-            lang,
-            "check --api-base and any proxy in between",
-            "请检查 --api-base 以及中间的代理"
-        )],
+        message,
+        hints: vec![hint],
         http_status: (status != 0).then_some(status),
     }
 }

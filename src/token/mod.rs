@@ -5,6 +5,7 @@
 //! No command-line type enters here.
 
 pub mod cache;
+pub mod failure_record;
 pub mod given;
 pub mod held;
 pub mod keeper;

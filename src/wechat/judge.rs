@@ -1,7 +1,7 @@
 //! Any WeChat answer judged: an errcode explained by the catalogue (-1 worth another attempt),
 //! a problem response (HTML, a redirect, an empty body, a 5xx) told for what it is.
 
-use crate::error::{Failure, WeChatError};
+use crate::error::Failure;
 use crate::lang::Lang;
 use crate::net::client::{Answer, Verdict};
 use crate::platform::Platform;
@@ -166,8 +166,7 @@ pub fn wechat_failure(
     context: Context,
     lang: Lang,
 ) -> Failure {
-    let x = catalog::explain(platform, context, errcode, Some(errmsg), lang);
-    Failure::WeChat(Box::new(WeChatError::from_explanation(x, lang)))
+    catalog::explain(platform, context, errcode, Some(errmsg), lang).into_failure(lang)
 }
 
 #[cfg(test)]

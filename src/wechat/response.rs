@@ -3,9 +3,6 @@
 
 use serde_json::Value;
 
-/// The body cap: a token response is under 1 KiB; anything over this is refused.
-pub const MAX_BODY: u64 = 64 * 1024;
-
 /// The longest lifetime a WeChat token has ever had is 7200 s; more than a day is not a WeChat
 /// answer (a server answering in milliseconds, say) and is never stored or served.
 pub const MAX_EXPIRES_IN: u64 = 86_400;

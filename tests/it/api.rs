@@ -92,6 +92,11 @@ fn api_mock() -> (Mock, Arc<AtomicUsize>) {
                 ),
                 Some(_) => Reply::errcode(45009, "reach max api daily quota limit"),
             },
+            // An answer over the 64 MiB `api` takes, announced or not.
+            "/cgi-bin/flood" | "/cgi-bin/flood_unannounced" => Reply::Flood {
+                len: 65 << 20,
+                announced: req.path() == "/cgi-bin/flood",
+            },
             "/cgi-bin/same_page" => Reply::json(
                 r#"{"total":9,"count":1,"data":{"openid":["o1"]},"next_openid":"o1"}"#,
             ),
@@ -689,4 +694,20 @@ fn a_secret_or_token_echoed_in_an_answer_is_masked_and_slurp_stays_one_document(
     assert_eq!(pages[1]["errcode"], 45009);
     let err: serde_json::Value = serde_json::from_str(out.stderr.trim()).expect("one document");
     assert_eq!(err["exit_code"], 8, "{err}");
+}
+
+#[test]
+fn an_answer_over_64_mib_is_refused_as_too_large_for_api_not_as_not_wechat() {
+    let (mock, _) = api_mock();
+    for path in ["cgi-bin/flood", "cgi-bin/flood_unannounced"] {
+        let out = run(&mut api(&mock, &[path, "--stable", "--retries", "0"]));
+        assert_eq!(out.code, 4, "{out:?}");
+        assert!(
+            out.stdout.is_empty(),
+            "nothing of it is printed: {}",
+            out.stdout.len()
+        );
+        assert!(out.stderr.contains("larger than 64 MiB"), "{}", out.stderr);
+        assert!(!out.stderr.contains("token response"), "{}", out.stderr);
+    }
 }

@@ -1,6 +1,6 @@
-//! The shape of `src/`, held by tests: no import cycle between files (so no two import each
-//! other), no command imports another, no file grows past about 460 lines, and no comment
-//! points outside the repository.
+//! The shape of `src/`, held by tests: every import points down the layers, no import cycle
+//! between files (so no two import each other), no command imports another, no file grows
+//! past about 460 lines, and no comment points outside the repository.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -204,6 +204,53 @@ fn no_command_imports_another() {
             );
         }
     }
+}
+
+/// The layers of `src/`, top down, as README and docs/development.md describe them: the process,
+/// the commands, their settings and the command line, the token core, the WeChat layer, the
+/// network, output, files and users, errors, and the leaves every layer uses.
+const LAYERS: &[&[&str]] = &[
+    &["app", "fuzzing"],
+    &["commands"],
+    &["settings"],
+    &["cli"],
+    &["exit_codes"],
+    &["token"],
+    &["wechat"],
+    &["net"],
+    &["output"],
+    &["safe_path", "safe_fs", "users"],
+    &["error", "redact"],
+    &[
+        "columns", "process", "terminal", "encoding", "arena", "lang", "time", "platform",
+    ],
+];
+
+fn layer_of(file: &str) -> Option<usize> {
+    let top = file.split("::").next().unwrap_or(file);
+    LAYERS.iter().position(|layer| layer.contains(&top))
+}
+
+#[test]
+fn every_import_points_down_the_layers() {
+    let graph = file_graph();
+    let mut upward = Vec::new();
+    for (from, targets) in &graph {
+        if from == "lib" {
+            continue; // the index of modules
+        }
+        let here = layer_of(from).unwrap_or_else(|| panic!("{from} is in no layer of LAYERS"));
+        for to in targets {
+            let there = layer_of(to).unwrap_or_else(|| panic!("{to} is in no layer of LAYERS"));
+            if there < here {
+                upward.push(format!("{from} -> {to}"));
+            }
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "imports against the layers (move what they need down, or the caller up): {upward:#?}"
+    );
 }
 
 /// A cycle of the graph as `a -> b -> a`, if it has one (depth-first search for a back edge).

@@ -210,7 +210,11 @@ impl Cache {
         {
             return None;
         }
-        Failure::from_record(&record.document, key.endpoint.platform(), Lang::current())
+        crate::token::failure_record::read(
+            &record.document,
+            key.endpoint.platform(),
+            Lang::current(),
+        )
     }
 
     /// Every valid entry, sorted by name, and a warning for each file that looks like an entry

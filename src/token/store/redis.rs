@@ -307,6 +307,6 @@ impl Slot for RedisSlot<'_> {
         if record.written_at_ms < since_ms || record.secret_fingerprint != self.fingerprint {
             return None;
         }
-        Failure::from_record(&record.document, self.platform, self.store.lang)
+        crate::token::failure_record::read(&record.document, self.platform, self.store.lang)
     }
 }

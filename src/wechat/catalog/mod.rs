@@ -12,6 +12,7 @@ pub use entry::{Category, CheckText, Context, Entry, Text};
 
 use std::sync::LazyLock;
 
+use crate::error::{Failure, WeChatError};
 use crate::lang::Lang;
 use crate::platform::Platform;
 use crate::redact::{mask_server_text, sanitize};
@@ -66,6 +67,33 @@ pub struct Explanation {
     pub official: Option<std::borrow::Cow<'static, str>>,
     /// Whose answer it was.
     pub platform: Platform,
+}
+
+impl Explanation {
+    /// The failure for an explained errcode: its hints, then the request id.
+    pub fn into_error(self, lang: Lang) -> WeChatError {
+        let mut hints = self.hints;
+        hints.extend(
+            self.rid
+                .as_deref()
+                .map(|rid| rid_hint(rid, self.platform, lang)),
+        );
+        WeChatError {
+            errcode: self.errcode,
+            errmsg: self.errmsg.unwrap_or_default(),
+            rid: self.rid,
+            ip: self.ip,
+            message: self.message,
+            hints,
+            exit_code: self.exit_code,
+            retryable: self.retryable,
+        }
+    }
+
+    /// [`Explanation::into_error`], as the failure a command returns.
+    pub fn into_failure(self, lang: Lang) -> Failure {
+        Failure::WeChat(Box::new(self.into_error(lang)))
+    }
 }
 
 /// The one explanation path: (platform, context, errcode, errmsg, language) to an explanation.

@@ -201,7 +201,7 @@ mod tests {
             Some("invalid appid rid: 6610524e-3c4d5e6f-7a8b9c0d"),
             Lang::En,
         );
-        let f = crate::error::WeChatError::from_explanation(x, Lang::En);
+        let f = x.into_error(Lang::En);
         assert!(
             f.hints
                 .last()

@@ -362,3 +362,18 @@ fn wecom_45009_stops_and_names_the_block_checker() {
     assert!(concurrency.retryable && concurrency.category == Category::Quota);
     assert!(concurrency.hint_en.contains("fewer parallel calls"));
 }
+
+#[test]
+fn a_failure_exits_by_its_context() {
+    let code = |errcode: i64, context: Context| {
+        explain(Platform::Mp, context, errcode, None, Lang::En)
+            .into_failure(Lang::En)
+            .exit_code()
+    };
+    assert_eq!(code(-1, Context::Fetch), 5);
+    assert_eq!(code(99999, Context::Fetch), 10);
+    // An expired token is no credential problem while fetching one, but is while checking it.
+    assert_eq!(code(42001, Context::Fetch), 10);
+    assert_eq!(code(42001, Context::Check), 6);
+    assert_eq!(code(40164, Context::Check), 7);
+}
