@@ -86,10 +86,13 @@ pub fn main(args: Vec<OsString>) -> u8 {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
         // Never eprintln!: a second panic on a full stderr would abort the process.
-        output::write_stderr(&format!(
-            "wxtoken: error: internal error: {} (this is a bug; please report it)\n",
-            redact::sanitize(&what)
-        ));
+        output::streams::write_stderr(
+            &format!(
+                "wxtoken: error: internal error: {} (this is a bug; please report it)\n",
+                redact::sanitize(&what)
+            ),
+            Lang::En,
+        );
     }));
     // A variable set but unusable is a usage error before anything else (a gateway's
     // WXTOKEN_API_BASE taken as unset would send the secret to the default host).
@@ -165,7 +168,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
         Err(_) => {
             if cli.command.json() {
                 let f = Failure::internal("internal error (a bug)");
-                output::write_stdout_quietly(&format!("{}\n", f.to_json_document()));
+                output::streams::write_stdout_quietly(&format!("{}\n", f.to_json_document()));
             }
             code::INTERNAL
         }
@@ -277,7 +280,7 @@ fn requested_format(args: &[OsString]) -> Option<String> {
 /// fails.
 fn env_format_failed(args: &[OsString]) {
     if requested_format(args).as_deref() == Some("env") {
-        output::write_stdout_quietly(format::ENV_FAILURE);
+        output::streams::write_stdout_quietly(format::ENV_FAILURE);
     }
 }
 
@@ -347,7 +350,10 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
     }
     // A command without its subcommand (`wxtoken cache`): its help, on stderr, exit 2.
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        output::write_stderr(&e.render().to_string());
+        output::streams::write_stderr(
+            &e.render().to_string(),
+            Lang::resolve(lang::LangChoice::Auto, crate::process::env_var),
+        );
         return code::USAGE;
     }
     // clap's wording, with the prefix and the colour rules of every other wxtoken error.
@@ -369,10 +375,13 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
     };
     let lang = Lang::resolve(lang::LangChoice::Auto, crate::process::env_var);
     let printer = Printer::new(choice, lang, json, false, false);
-    output::write_stderr_pieces(&[
-        output::Piece::Ours(format!("wxtoken: {} ", printer.error_label())),
-        output::Piece::Text(body),
-    ]);
+    output::streams::write_stderr_pieces(
+        &[
+            output::streams::Piece::Ours(format!("wxtoken: {} ", printer.error_label())),
+            output::streams::Piece::Text(body),
+        ],
+        lang,
+    );
     // `wxtoken check TOKEN`: say how a token is passed (the token itself was masked above).
     if e.kind() == ErrorKind::UnknownArgument
         && args.get(1).is_some_and(|a| a == "check")
@@ -381,14 +390,14 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
             .skip(2)
             .any(|a| a.to_str().is_some_and(|a| !a.starts_with('-')))
     {
-        output::write_stderr(&format!(
+        output::streams::write_stderr(&format!(
             "  {} {}\n",
             lang.pick("hint:", "提示："),
             lang.pick(
                 "pass the token with --token TOKEN, in WXTOKEN_ACCESS_TOKEN, or on stdin (wxtoken fetch | wxtoken check)",
                 "请用 --token TOKEN、环境变量 WXTOKEN_ACCESS_TOKEN 或标准输入（wxtoken fetch | wxtoken check）传入 token",
             )
-        ));
+        ), lang);
     }
     if json {
         let first = rendered
@@ -398,7 +407,10 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
             .trim_start_matches("error: ")
             .to_string();
         let f = Failure::usage(first);
-        output::write_stdout_quietly(&output::capped_json(&f.to_json_document()));
+        output::streams::write_stdout_quietly(&output::streams::capped_json(
+            &f.to_json_document(),
+            lang,
+        ));
     }
     code::USAGE
 }

@@ -1,4 +1,6 @@
-//! The language of messages for people: English or Chinese.
+//! The language of messages for people: English or Chinese. It is a value, settled once with
+//! the other settings (after the profile, which may set it: `settings::settle`) and handed to
+//! whatever builds text; there is no global language to read.
 
 use clap::ValueEnum;
 
@@ -82,8 +84,6 @@ impl clap::builder::TypedValueParser for LangParser {
     }
 }
 
-static CURRENT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
 /// The language in effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -107,22 +107,6 @@ impl Lang {
                     _ => Lang::En,
                 }
             }
-        }
-    }
-
-    /// The language of this run, as `settings::settle` decides it: from the command line and the
-    /// environment while the config file is read, then for good once the profile (which may set
-    /// `lang`) is applied. Nothing else sets it.
-    pub(crate) fn set_current(lang: Lang) {
-        CURRENT.store(lang == Lang::Zh, std::sync::atomic::Ordering::Relaxed);
-    }
-
-    /// The language of this run, for text built where no printer is at hand (file reasons,
-    /// proxy descriptions, cache warnings); English until decided.
-    pub fn current() -> Lang {
-        match CURRENT.load(std::sync::atomic::Ordering::Relaxed) {
-            true => Lang::Zh,
-            false => Lang::En,
         }
     }
 

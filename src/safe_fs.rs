@@ -36,11 +36,10 @@ impl Refusal {
         matches!(self, Refusal::Io(e) if e.kind() == io::ErrorKind::NotFound)
     }
 
-    /// The reason in words (English; the caller adds the path and the fix).
-    pub fn reason(&self) -> String {
-        let lang = crate::lang::Lang::current();
+    /// The reason in words (the caller adds the path and the fix).
+    pub fn reason(&self, lang: crate::lang::Lang) -> String {
         match self {
-            Refusal::Io(e) => crate::error::io_reason(e),
+            Refusal::Io(e) => crate::error::io_reason(e, lang),
             Refusal::Symlink => lang.pick("it is a symbolic link", "它是符号链接").into(),
             Refusal::NotRegular => lang
                 .pick("it is not a regular file", "它不是普通文件")

@@ -14,7 +14,7 @@ use crate::tr;
 pub fn resolve(path: &Path, lang: Lang) -> Result<(PathBuf, Vec<u32>), String> {
     use std::collections::VecDeque;
     use std::os::unix::fs::MetadataExt;
-    let absolute = std::path::absolute(path).map_err(|e| io_reason(&e))?;
+    let absolute = std::path::absolute(path).map_err(|e| io_reason(&e, lang))?;
     let mut todo: VecDeque<std::ffi::OsString> = VecDeque::new();
     let push_all = |todo: &mut VecDeque<std::ffi::OsString>, p: &Path| {
         let parts: Vec<std::ffi::OsString> = p
@@ -36,7 +36,7 @@ pub fn resolve(path: &Path, lang: Lang) -> Result<(PathBuf, Vec<u32>), String> {
     while let Some(part) = todo.pop_front() {
         // The directory searched now decides what `part` is: it must be a directory, and
         // nobody but its owner may change its entries (a link in it swapped, a `..` target).
-        let here = std::fs::metadata(&out).map_err(|e| io_reason(&e))?;
+        let here = std::fs::metadata(&out).map_err(|e| io_reason(&e, lang))?;
         let shown = crate::redact::sanitize(&out.display().to_string());
         if !here.is_dir() {
             return Err(tr!(lang, "{shown} is not a directory", "{shown} 不是目录"));
@@ -49,7 +49,7 @@ pub fn resolve(path: &Path, lang: Lang) -> Result<(PathBuf, Vec<u32>), String> {
         }
         let next = out.join(&part);
         let meta = std::fs::symlink_metadata(&next).map_err(|e| {
-            let why = io_reason(&e);
+            let why = io_reason(&e, lang);
             tr!(lang, "its directory: {why}", "它的目录：{why}")
         })?;
         owners.push(meta.uid());
@@ -60,7 +60,7 @@ pub fn resolve(path: &Path, lang: Lang) -> Result<(PathBuf, Vec<u32>), String> {
                     .pick("too many links on the way", "路径上的链接太多")
                     .into());
             }
-            let target = std::fs::read_link(&next).map_err(|e| io_reason(&e))?;
+            let target = std::fs::read_link(&next).map_err(|e| io_reason(&e, lang))?;
             if target.is_absolute() {
                 out = PathBuf::from("/");
             }

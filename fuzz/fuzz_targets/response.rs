@@ -15,7 +15,14 @@ fuzz_target!(|data: &[u8]| {
     }
     let status = 100 + u16::from_le_bytes([data[0], data[1]]) % 500;
     let body = &data[2..];
-    match response::parse(status, body) {
+    // The language changes the words of a problem, never the verdict.
+    let parsed = response::parse(status, body, Lang::En);
+    match (&parsed, response::parse(status, body, Lang::Zh)) {
+        (Ok(en), Ok(zh)) => assert_eq!(*en, zh),
+        (Err(en), Err(zh)) => assert_eq!(en.status(), zh.status()),
+        _ => panic!("the verdict changed with the language"),
+    }
+    match parsed {
         Ok(Answer::Token { access_token, expires_in }) => {
             assert!((200..300).contains(&status));
             assert!(!access_token.is_empty());

@@ -270,7 +270,7 @@ fn send(
         // A POST that reached WeChat may have been carried out: sent once (only -1 says it
         // was not).
         _ if req.method() != "GET" => Verdict::Done(answer.clone()),
-        _ if answer.status >= 500 => match response::parse(answer.status, &answer.body) {
+        _ if answer.status >= 500 => match response::parse(answer.status, &answer.body, lang) {
             Err(problem) => judge::judge_problem(problem, answer, lang),
             Ok(_) => Verdict::Done(answer.clone()),
         },
@@ -337,7 +337,7 @@ fn judged(answer: &Answer, platform: Platform, lang: crate::lang::Lang) -> Judge
             ],
             http_status: Some(200),
         })),
-        _ => match response::parse(answer.status, &answer.body) {
+        _ => match response::parse(answer.status, &answer.body, lang) {
             Err(problem) => Judged::Failed(Box::new(judge::problem_failure(problem, lang))),
             Ok(_) => Judged::Failed(Box::new(Failure::Response {
                 message: format!("HTTP {}", answer.status),
@@ -404,7 +404,7 @@ fn binary(
             "请用 --output FILE 写入文件，或重定向标准输出：wxtoken api ... > qrcode.jpg",
         )));
     }
-    crate::output::write_stdout_bytes(&answer.body)?;
+    crate::output::streams::write_stdout_bytes(&answer.body, printer.lang)?;
     Ok(0)
 }
 

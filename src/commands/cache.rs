@@ -45,18 +45,19 @@ pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
 fn open(arg: &CacheDirArg, printer: &Printer) -> Result<(PathBuf, Option<Cache>), Failure> {
     let dir = cache::resolve_dir(arg.cache_dir.as_deref(), crate::process::env_var)
         .ok_or_else(|| Failure::usage(cache::no_dir_message(printer.lang)))?;
-    let cache = Cache::open_existing(dir.clone()).map_err(cache::Unusable::into_failure)?;
+    let cache =
+        Cache::open_existing(dir.clone(), printer.lang).map_err(cache::Unusable::into_failure)?;
     Ok((dir, cache))
 }
 
-fn unreadable(dir: &std::path::Path, e: &std::io::Error) -> Failure {
+fn unreadable(dir: &std::path::Path, e: &std::io::Error, lang: Lang) -> Failure {
     let (shown, why) = (
         sanitize(&dir.display().to_string()),
-        crate::error::io_reason(e),
+        crate::error::io_reason(e, lang),
     );
     Failure::store(
         tr!(
-            Lang::current(),
+            lang,
             "cannot read the cache directory {shown}: {why}",
             "无法读取缓存目录 {shown}：{why}"
         ),
@@ -70,7 +71,9 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
     let rows = match &cache {
         None => Vec::new(),
         Some(cache) => {
-            let (rows, warnings) = cache.list().map_err(|e| unreadable(&dir, &e))?;
+            let (rows, warnings) = cache
+                .list()
+                .map_err(|e| unreadable(&dir, &e, printer.lang))?;
             for w in warnings {
                 printer.warn(&w.0);
             }
@@ -132,7 +135,9 @@ fn clear(arg: &CacheDirArg, appid: Option<&str>, printer: &Printer) -> Result<u8
     let removed = match &cache {
         None => 0,
         Some(cache) => {
-            let done = cache.clear(appid).map_err(|e| unreadable(&dir, &e))?;
+            let done = cache
+                .clear(appid)
+                .map_err(|e| unreadable(&dir, &e, printer.lang))?;
             for w in done.warnings {
                 printer.warn(&w.0);
             }

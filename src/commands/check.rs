@@ -36,7 +36,7 @@ pub fn run(args: &CheckArgs, profile: &ProfileSettings, printer: &Printer) -> Re
         {
             return Verdict::Done(());
         }
-        match response::parse(answer.status, &answer.body) {
+        match response::parse(answer.status, &answer.body, printer.lang) {
             Ok(response::Answer::Error { errcode, errmsg }) => {
                 wechat::judge::errcode_verdict(platform, errcode, &errmsg, Context::Check, lang)
             }

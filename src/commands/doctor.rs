@@ -13,7 +13,8 @@ use crate::error::{Failure, code};
 use crate::lang::Lang;
 use crate::net::client::{Answer, Client, Request};
 use crate::net::connection::ConnSettings;
-use crate::output::{Piece, Printer, Tone};
+use crate::output::streams::Piece;
+use crate::output::{Printer, Tone};
 use crate::platform::Endpoint;
 use crate::platform::Platform;
 use crate::redact::sanitize;
@@ -124,7 +125,11 @@ pub fn run(args: &DoctorArgs, profile: &ProfileSettings, printer: &Printer) -> R
     // 2. The proxy in effect and where it came from.
     let client = match Client::new(settings.clone()) {
         Ok(client) => {
-            steps.push(Step::new("proxy", Status::Ok, settings.proxy.describe()));
+            steps.push(Step::new(
+                "proxy",
+                Status::Ok,
+                settings.proxy.describe(printer.lang),
+            ));
             Some(client)
         }
         Err(f) => {
@@ -139,7 +144,7 @@ pub fn run(args: &DoctorArgs, profile: &ProfileSettings, printer: &Printer) -> R
         .as_ref()
         .and_then(|c| network_steps(c, &settings, &mut steps));
     steps.push(match &probe {
-        Some((answer, received)) => clock_step(answer, *received),
+        Some((answer, received)) => clock_step(answer, *received, printer.lang),
         None => Step::new(
             "clock",
             Status::Skipped,
@@ -195,7 +200,7 @@ fn network_steps(
     steps: &mut Vec<Step>,
 ) -> Option<(Answer, u64)> {
     let (host, port, via_proxy) = first_hop(settings);
-    let lang = Lang::current();
+    let lang = settings.lang;
     let what = match via_proxy {
         true => lang.pick("proxy host", "代理主机"),
         false => lang.pick("API host", "API 主机"),
@@ -297,15 +302,19 @@ fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Vec<SocketAddr>, 
 }
 
 /// This machine's clock against the server's `Date` header, when the answer arrived.
-fn clock_step(answer: &Answer, received: u64) -> Step {
+fn clock_step(answer: &Answer, received: u64, lang: Lang) -> Step {
     let Some(header) = &answer.date else {
-        return Step::new("clock", Status::Skipped, "the server sent no Date header");
+        return Step::new(
+            "clock",
+            Status::Skipped,
+            lang.pick("the server sent no Date header", "服务器没有发送 Date 头"),
+        );
     };
     let Some(server) = time::parse_http_date(header) else {
         return Step::new("clock", Status::Warning, {
             let shown = sanitize(header);
             tr!(
-                Lang::current(),
+                lang,
                 "cannot read the server's Date header: {shown}",
                 "无法读取服务器的 Date 头：{shown}"
             )
@@ -318,12 +327,12 @@ fn clock_step(answer: &Answer, received: u64) -> Step {
             "clock",
             Status::Warning,
             tr!(
-                Lang::current(),
+                lang,
                 "this machine's clock is {skew:+} s off the server's",
                 "本机时钟与服务器相差 {skew:+} 秒"
             ),
         )
-        .hint(Lang::current().pick(
+        .hint(lang.pick(
             "synchronise the clock (NTP): cached tokens expire by this clock",
             "请同步时钟（NTP）：缓存的 token 按本机时钟过期",
         ))
@@ -332,7 +341,7 @@ fn clock_step(answer: &Answer, received: u64) -> Step {
             "clock",
             Status::Ok,
             tr!(
-                Lang::current(),
+                lang,
                 "matches the server's (skew {skew:+} s)",
                 "与服务器一致（相差 {skew:+} 秒）"
             ),

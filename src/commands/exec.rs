@@ -50,7 +50,7 @@ pub fn run(args: &ExecArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     crate::process::disable_core_dumps();
     let (code, why) = match e.kind() {
         std::io::ErrorKind::NotFound => (code::NOT_FOUND, not_found(printer)),
-        _ => (code::NOT_RUNNABLE, io_reason(&e)),
+        _ => (code::NOT_RUNNABLE, io_reason(&e, printer.lang)),
     };
     Err(launch_failure(&shown, code, why, printer))
 }

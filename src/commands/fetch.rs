@@ -35,7 +35,7 @@ pub fn run(
         Ok((got, endpoint)) => deliver_token(printer, &got, endpoint, format, output.as_ref()),
         Err(failure) => {
             if format == Format::Env && output.is_none() {
-                crate::output::write_stdout_quietly(format::ENV_FAILURE);
+                crate::output::streams::write_stdout_quietly(format::ENV_FAILURE);
             }
             Err(failure)
         }

@@ -165,7 +165,7 @@ fn read_secret(printer: &Printer) -> Result<String, Failure> {
             .map(|_| buf)
     };
     let secret = read
-        .map_err(|e| Failure::usage(crate::error::io_reason(&e)))?
+        .map_err(|e| Failure::usage(crate::error::io_reason(&e, printer.lang)))?
         .trim()
         .to_string();
     crate::redact::register_secret(&secret);
@@ -197,7 +197,7 @@ fn quote(text: &str) -> String {
 fn write(path: &Path, text: &str, lang: crate::lang::Lang) -> Result<(), Failure> {
     let shown = crate::redact::sanitize(&path.display().to_string());
     let fail = |e: std::io::Error| {
-        let why = crate::error::io_reason(&e);
+        let why = crate::error::io_reason(&e, lang);
         Failure::usage(tr!(
             lang,
             "cannot write {shown}: {why}",

@@ -325,11 +325,14 @@ fn refuse_unasked(yes: bool, budget: &Budget, printer: &Printer) -> Result<(), F
 /// Ask at the terminal; anything but yes is a refusal (exit 12: nothing is sent).
 fn ask(budget: &Budget, printer: &Printer) -> Result<(), Failure> {
     let (what, cost) = (&budget.what, budget.cost);
-    crate::output::write_stderr(&tr!(
+    crate::output::streams::write_stderr(
+        &tr!(
+            printer.lang,
+            "wxtoken: reset {what}? This uses {cost}. [y/N] ",
+            "wxtoken：重置{what}？这会用掉{cost}。[y/N] "
+        ),
         printer.lang,
-        "wxtoken: reset {what}? This uses {cost}. [y/N] ",
-        "wxtoken：重置{what}？这会用掉{cost}。[y/N] "
-    ));
+    );
     let mut line = String::new();
     let read = std::io::stdin().lock().read_line(&mut line);
     let answer = line.trim().to_lowercase();

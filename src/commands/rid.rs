@@ -66,13 +66,12 @@ fn shown_record(record: &Map<String, Value>) -> Value {
     let number = |name: &str| record.get(name).and_then(Value::as_u64);
     let invoke_time = number("invoke_time");
     let response_body = text("response_body");
-    let errcode =
-        response_body
-            .as_str()
-            .and_then(|body| match response::parse(200, body.as_bytes()) {
-                Ok(response::Answer::Error { errcode, .. }) => Some(errcode),
-                _ => None,
-            });
+    let errcode = response_body.as_str().and_then(|body| {
+        match response::parse(200, body.as_bytes(), crate::lang::Lang::En) {
+            Ok(response::Answer::Error { errcode, .. }) => Some(errcode),
+            _ => None,
+        }
+    });
     json!({
         "invoke_time": invoke_time,
         "invoked_at": invoke_time.map(time::rfc3339),

@@ -195,7 +195,7 @@ fn read_stdin(printer: &Printer) -> Result<String, Failure> {
         .take(64 * 1024)
         .read_to_string(&mut buf)
         .map_err(|e| {
-            let why = crate::error::io_reason(&e);
+            let why = crate::error::io_reason(&e, printer.lang);
             Failure::usage(tr!(
                 printer.lang,
                 "cannot read the ticket from stdin: {why}",

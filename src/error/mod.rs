@@ -235,9 +235,8 @@ impl Failure {
 }
 
 /// An io error's reason without the OS error number noise.
-pub fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error, lang: crate::lang::Lang) -> String {
     use std::io::ErrorKind;
-    let lang = crate::lang::Lang::current();
     let (en, zh) = match e.kind() {
         ErrorKind::NotFound => ("no such file", "没有这个文件"),
         ErrorKind::PermissionDenied => ("permission denied", "权限不足"),

@@ -335,7 +335,7 @@ impl Client {
             "request: {method} {shown}",
             "请求：{method} {shown}"
         ));
-        let proxy = self.settings.proxy.describe();
+        let proxy = self.settings.proxy.describe(self.settings.lang);
         printer.verbose(&tr!(lang, "proxy: {proxy}", "代理：{proxy}"));
         let attempts = self.settings.retries.saturating_add(1);
         let mut backoff = FIRST_BACKOFF;

@@ -34,8 +34,7 @@ impl ProxyDecision {
     }
 
     /// One line for people (`-v`, doctor): no password.
-    pub fn describe(&self) -> String {
-        let lang = crate::lang::Lang::current();
+    pub fn describe(&self, lang: crate::lang::Lang) -> String {
         match self {
             ProxyDecision::Direct => lang
                 .pick("none (direct connection)", "无（直接连接）")

@@ -27,7 +27,7 @@ pub fn extra_ca_certs(path: &Path, lang: Lang) -> Result<Vec<Certificate<'static
         std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_PEM + 1), &mut buf)?;
         if buf.len() as u64 > MAX_PEM {
             return Err(std::io::Error::other(crate::tr!(
-                crate::lang::Lang::current(),
+                lang,
                 "it is larger than 4 MiB, more than any bundle of root certificates",
                 "它超过 4 MiB，比任何根证书集合都大"
             )));
@@ -35,7 +35,7 @@ pub fn extra_ca_certs(path: &Path, lang: Lang) -> Result<Vec<Certificate<'static
         Ok(buf)
     });
     let pem = read.map_err(|e| {
-        let why = crate::error::io_reason(&e);
+        let why = crate::error::io_reason(&e, lang);
         Failure::usage(tr!(
             lang,
             "cannot read --ca-cert {shown}: {why}",

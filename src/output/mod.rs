@@ -1,7 +1,7 @@
 //! Everything wxtoken prints. stdout carries only the result (a token or one JSON document);
 //! everything for people goes to stderr, escaped, with every known secret masked.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use anstyle::{AnsiColor, Style};
 use clap::ValueEnum;
@@ -9,10 +9,15 @@ use serde_json::Value;
 
 use crate::error::Failure;
 use crate::lang::Lang;
-use crate::redact::{redact, redact_json, sanitize};
+use crate::redact::redact_json;
 
 pub mod format;
+pub mod streams;
 pub mod token_file;
+
+use streams::{
+    Piece, cap_lines, capped_json, for_people, write_stderr, write_stderr_pieces, write_stdout,
+};
 
 /// `--color` choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -40,129 +45,6 @@ pub fn use_color(
             stream_is_terminal && !no_color && !dumb
         }
     }
-}
-
-/// Write the result to stdout. Any failure, a closed pipe too, means the result was lost.
-fn write_stdout(text: &str) -> Result<(), Failure> {
-    write_stdout_bytes(text.as_bytes())
-}
-
-/// Bytes on stdout as they are (a file answer of `wxtoken api`); see [`write_stdout`].
-pub fn write_stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
-    let lost = |why: &str| Failure::internal(format!("cannot write the result to stdout: {why}"));
-    if crate::process::stdout_was_closed() {
-        return Err(lost("stdout was closed when wxtoken started"));
-    }
-    let mut out = io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|_| out.flush())
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::BrokenPipe => lost("the reading end of the pipe is closed"),
-            _ => lost(&crate::error::io_reason(&e)),
-        })
-}
-
-/// Write to stdout where a failure changes nothing (the run has failed already).
-pub fn write_stdout_quietly(text: &str) {
-    if crate::process::stdout_was_closed() {
-        return;
-    }
-    let _ = io::stdout().lock().write_all(text.as_bytes());
-}
-
-/// Text for people on stderr: always masked here, the one way out for it. Errors are ignored
-/// (there is nowhere left to report them).
-pub fn write_stderr(text: &str) {
-    write_stderr_pieces(&[Piece::Text(text)]);
-}
-
-/// A piece of what goes to stderr: wxtoken's own painted label (its colour codes kept), or text
-/// from anywhere (a server's errmsg, a stored record, a file, the command line), which is
-/// masked and escaped.
-pub enum Piece<'a> {
-    Ours(String),
-    Text(&'a str),
-}
-
-/// The one way text reaches stderr: every known secret masked, every control character of the
-/// text escaped but its line breaks (no text from anywhere can move the cursor, clear the screen
-/// or retitle the terminal; only wxtoken's own labels carry colour), no line over [`MAX_LINE`].
-pub fn write_stderr_pieces(pieces: &[Piece]) {
-    let _ = io::stderr()
-        .lock()
-        .write_all(cap_lines(&for_people(pieces)).as_bytes());
-}
-
-/// Pieces as people see them, on stderr or stdout alike: wxtoken's own labels as they are,
-/// any other text masked, and its control characters escaped but its line breaks.
-fn for_people(pieces: &[Piece]) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Ours(label) => out.push_str(label),
-            Piece::Text(text) => {
-                let masked = redact(text);
-                for (i, line) in masked.split('\n').enumerate() {
-                    if i > 0 {
-                        out.push('\n');
-                    }
-                    out.push_str(&sanitize(line));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// No line for people is longer than this: a value echoed back in a message (a 100 KB path or
-/// proxy URL, a pasted blob) is cut, after masking, and says how much was left out.
-pub const MAX_LINE: usize = 2048;
-
-/// `text` with every line over [`MAX_LINE`] bytes cut at a character boundary.
-fn cap_lines(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.lines().all(|l| l.len() <= MAX_LINE) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len().min(64 * 1024));
-    for piece in text.split_inclusive('\n') {
-        let (line, end) = match piece.strip_suffix('\n') {
-            Some(line) => (line, "\n"),
-            None => (piece, ""),
-        };
-        out.push_str(&cap(line));
-        out.push_str(end);
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// One string cut to [`MAX_LINE`] bytes, with a note of how many characters were left out.
-fn cap(line: &str) -> std::borrow::Cow<'_, str> {
-    if line.len() <= MAX_LINE {
-        return std::borrow::Cow::Borrowed(line);
-    }
-    let mut at = MAX_LINE;
-    while !line.is_char_boundary(at) {
-        at -= 1;
-    }
-    let left_out = line[at..].chars().count();
-    let note = Lang::current().pick("more characters not shown", "个字符未显示");
-    std::borrow::Cow::Owned(format!("{}… ({left_out} {note})", &line[..at]))
-}
-
-/// A report's or a failure's JSON document as printed: masked, and no string in it over
-/// [`MAX_LINE`] bytes.
-pub fn capped_json(doc: &Value) -> String {
-    fn cap_strings(v: &mut Value) {
-        match v {
-            Value::String(s) if s.len() > MAX_LINE => *s = cap(s).into_owned(),
-            Value::Array(items) => items.iter_mut().for_each(cap_strings),
-            Value::Object(map) => map.values_mut().for_each(cap_strings),
-            _ => {}
-        }
-    }
-    let mut doc = redact_json(doc);
-    cap_strings(&mut doc);
-    format!("{doc}\n")
 }
 
 /// The styles wxtoken uses, by what they mean.
@@ -258,7 +140,10 @@ impl Printer {
 
     /// The result on stdout: text for people (masked, control characters escaped).
     pub fn result_line(&self, line: &str) -> Result<(), Failure> {
-        write_stdout(&format!("{}\n", for_people(&[Piece::Text(line)])))
+        write_stdout(
+            &format!("{}\n", for_people(&[Piece::Text(line)])),
+            self.lang,
+        )
     }
 
     /// A table on stdout (`rows`, the first the header): at a terminal the widest of the
@@ -284,24 +169,27 @@ impl Printer {
 
     /// The result on stdout: one JSON document (every string value masked).
     pub fn result_json(&self, doc: &Value) -> Result<(), Failure> {
-        write_stdout(&format!("{}\n", redact_json(&self.stamp(doc))))
+        write_stdout(&format!("{}\n", redact_json(&self.stamp(doc))), self.lang)
     }
 
     /// A report for people on stdout (doctor): wxtoken's own painted labels, and text masked
     /// and escaped, then no line over [`MAX_LINE`] bytes.
     pub fn report(&self, pieces: &[Piece]) -> Result<(), Failure> {
-        write_stdout(&format!("{}\n", cap_lines(&for_people(pieces))))
+        write_stdout(
+            &format!("{}\n", cap_lines(&for_people(pieces), self.lang)),
+            self.lang,
+        )
     }
 
     /// A report's JSON document on stdout: masked, then no string over [`MAX_LINE`] bytes.
     pub fn report_json(&self, doc: &Value) -> Result<(), Failure> {
-        write_stdout(&capped_json(&self.stamp(doc)))
+        write_stdout(&capped_json(&self.stamp(doc), self.lang), self.lang)
     }
 
     /// The token's result as `crate::output::format::render` made it (everything but the token masked
     /// there): the one thing ever written unmasked.
     pub fn result_unmasked(&self, text: &str) -> Result<(), Failure> {
-        write_stdout(text)
+        write_stdout(text, self.lang)
     }
 
     /// One status line at a terminal while the run waits (a retry's backoff, a slow answer):
@@ -311,30 +199,33 @@ impl Printer {
         if !self.status_line {
             return;
         }
-        write_stderr_pieces(&[
-            Piece::Ours("\r\x1b[2K".into()),
-            Piece::Ours(format!("{} ", self.paint_stderr(Tone::Dim, "wxtoken:"))),
-            Piece::Text(line),
-        ]);
+        write_stderr_pieces(
+            &[
+                Piece::Ours("\r\x1b[2K".into()),
+                Piece::Ours(format!("{} ", self.paint_stderr(Tone::Dim, "wxtoken:"))),
+                Piece::Text(line),
+            ],
+            self.lang,
+        );
         self.status_shown.set(true);
     }
 
     /// Clear the status line, if one is shown.
     pub fn progress_done(&self) {
         if self.status_shown.replace(false) {
-            write_stderr_pieces(&[Piece::Ours("\r\x1b[2K".into())]);
+            write_stderr_pieces(&[Piece::Ours("\r\x1b[2K".into())], self.lang);
         }
     }
 
     /// A line for people on stderr (already escaped where needed); masked.
     pub fn info(&self, line: &str) {
-        write_stderr(&format!("{line}\n"));
+        write_stderr(&format!("{line}\n"), self.lang);
     }
 
     /// A note on stderr that `--quiet` silences.
     pub fn note(&self, line: &str) {
         if !self.quiet {
-            write_stderr(&format!("wxtoken: {line}\n"));
+            write_stderr(&format!("wxtoken: {line}\n"), self.lang);
         }
     }
 
@@ -343,19 +234,25 @@ impl Printer {
             return;
         }
         let label = self.paint_stderr(Tone::Warning, &format!("{}:", self.t("warning", "警告")));
-        write_stderr_pieces(&[
-            Piece::Ours(format!("wxtoken: {label} ")),
-            Piece::Text(&format!("{message}\n")),
-        ]);
+        write_stderr_pieces(
+            &[
+                Piece::Ours(format!("wxtoken: {label} ")),
+                Piece::Text(&format!("{message}\n")),
+            ],
+            self.lang,
+        );
     }
 
     /// A `-v` line on stderr.
     pub fn verbose(&self, message: &str) {
         if self.verbose {
-            write_stderr_pieces(&[
-                Piece::Ours(format!("{} ", self.paint_stderr(Tone::Dim, "*"))),
-                Piece::Text(&format!("{message}\n")),
-            ]);
+            write_stderr_pieces(
+                &[
+                    Piece::Ours(format!("{} ", self.paint_stderr(Tone::Dim, "*"))),
+                    Piece::Text(&format!("{message}\n")),
+                ],
+                self.lang,
+            );
         }
     }
 
@@ -367,9 +264,9 @@ impl Printer {
     /// Report a failure on stderr only, with `--json` as one JSON document there (`api`, whose
     /// stdout is the answer's).
     pub fn failure_on_stderr(&self, failure: &Failure) {
-        let doc = capped_json(&self.stamp(&failure.to_json_document()));
+        let doc = capped_json(&self.stamp(&failure.to_json_document()), self.lang);
         match self.json {
-            true => write_stderr(&doc),
+            true => write_stderr(&doc, self.lang),
             false => self.failure(failure),
         }
     }
@@ -398,10 +295,10 @@ impl Printer {
             pieces.push(Piece::Ours(label.clone()));
             pieces.push(Piece::Text(text));
         }
-        write_stderr_pieces(&pieces);
+        write_stderr_pieces(&pieces, self.lang);
         if self.json {
             // The failure stands whether or not its document can be written.
-            let _ = write_stdout(&capped_json(&self.stamp(doc)));
+            let _ = write_stdout(&capped_json(&self.stamp(doc), self.lang), self.lang);
         }
     }
 }
@@ -409,29 +306,6 @@ impl Printer {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_lines_are_cut_after_masking_and_say_so() {
-        let short = "wxtoken: error: short\n  hint: fine\n";
-        assert_eq!(cap_lines(short), short);
-        let long = format!(
-            "wxtoken: error: cannot read {}\n  hint: h\n",
-            "é".repeat(3000)
-        );
-        let cut = cap_lines(&long);
-        let lines: Vec<&str> = cut.lines().collect();
-        assert_eq!(lines.len(), 2, "{cut}");
-        assert!(lines[0].len() < MAX_LINE + 64, "{}", lines[0].len());
-        assert!(
-            lines[0].ends_with("more characters not shown)") || lines[0].ends_with("个字符未显示)")
-        );
-        assert_eq!(lines[1], "  hint: h");
-        assert!(cut.ends_with('\n'));
-        let doc = serde_json::json!({"error": {"message": "x".repeat(10_000), "n": 1}});
-        let printed = capped_json(&doc);
-        assert!(printed.len() < MAX_LINE + 200, "{}", printed.len());
-        assert!(printed.ends_with('\n'));
-    }
 
     #[test]
     fn colour_decision() {

@@ -136,7 +136,7 @@ impl OutputFile {
             match rustix::fs::statat(&self.dir, self.name.as_c_str(), AtFlags::SYMLINK_NOFOLLOW) {
                 Ok(st) => st,
                 Err(rustix::io::Errno::NOENT) => return Ok(None),
-                Err(e) => return Err(io_reason(&e.into())),
+                Err(e) => return Err(io_reason(&e.into(), lang)),
             };
         match FileType::from_raw_mode(st.st_mode) {
             FileType::RegularFile => {}
@@ -199,7 +199,7 @@ impl OutputFile {
         let existing = self.existing(lang).map_err(fail)?;
         let Some(existing) = existing else {
             // A new file is the service's when root writes for one.
-            self.replace(text.as_bytes(), PRIVATE, self.service)
+            self.replace(text.as_bytes(), PRIVATE, self.service, lang)
                 .map_err(fail)?;
             return Ok((true, None));
         };
@@ -217,7 +217,7 @@ impl OutputFile {
             )
         };
         if self
-            .unchanged(text, format, mode, &existing)
+            .unchanged(text, format, mode, &existing, lang)
             .map_err(fail)?
         {
             return Ok((false, warning));
@@ -225,7 +225,8 @@ impl OutputFile {
         // The new file keeps the old one's owner (it is this user's, or root writes for it).
         let owner =
             (existing.uid != crate::safe_fs::euid()).then_some((existing.uid, existing.gid));
-        self.replace(text.as_bytes(), mode, owner).map_err(fail)?;
+        self.replace(text.as_bytes(), mode, owner, lang)
+            .map_err(fail)?;
         Ok((true, warning))
     }
 
@@ -247,7 +248,7 @@ impl OutputFile {
             ),
             None => (PRIVATE, self.service),
         };
-        self.replace(bytes, mode, owner).map_err(fail)
+        self.replace(bytes, mode, owner, lang).map_err(fail)
     }
 
     /// Whether the file already holds this result (the same token and expiry), read through a
@@ -259,6 +260,7 @@ impl OutputFile {
         format: Format,
         mode: u32,
         existing: &Existing,
+        lang: Lang,
     ) -> Result<bool, String> {
         use std::os::unix::fs::PermissionsExt;
         let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK;
@@ -281,7 +283,7 @@ impl OutputFile {
         }
         if meta.mode() & 0o7777 != mode {
             file.set_permissions(std::fs::Permissions::from_mode(mode))
-                .map_err(|e| io_reason(&e))?;
+                .map_err(|e| io_reason(&e, lang))?;
         }
         Ok(true)
     }
@@ -289,7 +291,13 @@ impl OutputFile {
     /// A new file in the held directory (exclusive, never through a link), given `owner` and
     /// `mode`, written and synced, then renamed over the name; the directory synced after. A
     /// failure before the rename removes the temporary file this call created.
-    fn replace(&self, bytes: &[u8], mode: u32, owner: Option<(u32, u32)>) -> Result<(), String> {
+    fn replace(
+        &self,
+        bytes: &[u8],
+        mode: u32,
+        owner: Option<(u32, u32)>,
+        lang: Lang,
+    ) -> Result<(), String> {
         use std::os::unix::fs::PermissionsExt;
         let mut tmp = b".".to_vec();
         tmp.extend_from_slice(self.name.as_bytes());
@@ -303,7 +311,8 @@ impl OutputFile {
         );
         let tmp = CString::new(tmp).map_err(|_| "NUL".to_string())?;
         let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW;
-        let file = File::from(open_at(&self.dir, &tmp, flags, 0o600).map_err(|e| io_reason(&e))?);
+        let file =
+            File::from(open_at(&self.dir, &tmp, flags, 0o600).map_err(|e| io_reason(&e, lang))?);
         let written = (|| {
             if let Some((uid, gid)) = owner {
                 std::os::unix::fs::fchown(&file, Some(uid), Some(gid))?;
@@ -317,7 +326,7 @@ impl OutputFile {
         if let Err(e) = written {
             // The temporary name this call created, relative to the held directory.
             let _ = rustix::fs::unlinkat(&self.dir, tmp.as_c_str(), AtFlags::empty());
-            return Err(io_reason(&e));
+            return Err(io_reason(&e, lang));
         }
         // Durability of the rename is best effort (a directory that can be searched but not
         // read cannot be opened to be synced).

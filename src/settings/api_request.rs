@@ -169,13 +169,13 @@ fn read_source(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
     let read = if path == Path::new("-") {
         std::io::stdin().take(MAX_INPUT + 1).read_to_end(&mut bytes)
     } else {
-        let file = crate::safe_fs::open_input(path).map_err(|e| fail(io_reason(&e)))?;
+        let file = crate::safe_fs::open_input(path).map_err(|e| fail(io_reason(&e, lang)))?;
         if file.metadata().is_ok_and(|m| m.is_dir()) {
             return Err(fail(lang.pick("it is a directory", "它是目录").into()));
         }
         file.take(MAX_INPUT + 1).read_to_end(&mut bytes)
     };
-    read.map_err(|e| fail(io_reason(&e)))?;
+    read.map_err(|e| fail(io_reason(&e, lang)))?;
     if bytes.len() as u64 > MAX_INPUT {
         return Err(fail(
             lang.pick("larger than 64 MiB", "大于 64 MiB").to_string(),

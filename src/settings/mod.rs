@@ -37,9 +37,8 @@ pub fn settle(
     cli: Cli,
     args: &[OsString],
 ) -> Result<(Cli, Lang, ProfileSettings), (Failure, Printer)> {
+    // The language of what reading the config file may have to say.
     let given = Lang::resolve(cli.output.lang, env_var);
-    // Provisional, for what reading the config file may have to say.
-    Lang::set_current(given);
     let (color, json, quiet) = (cli.output.color, cli.command.json(), cli.output.quiet);
     let (mut cli, from_profile) = profile::apply::apply(cli, args, given)
         .map_err(|f| (f, Printer::new(color, given, json, quiet, false)))?;
@@ -52,7 +51,6 @@ pub fn settle(
         return Err((failure, Printer::new(color, given, json, quiet, false)));
     }
     let lang = Lang::resolve(cli.output.lang, env_var);
-    Lang::set_current(lang);
     Ok((cli, lang, from_profile))
 }
 
@@ -184,14 +182,14 @@ fn client_tls(
     };
     let cert_bytes = crate::safe_fs::read_trusted(cert, MAX_PEM)
         .map(|(bytes, _, _)| bytes)
-        .map_err(|r| unreadable(cert, r.reason()))?;
+        .map_err(|r| unreadable(cert, r.reason(lang)))?;
     // Opened as --secret-file is (a link, as a mounted secret is, is followed; a FIFO never
     // blocks), then judged on the file opened.
     let mut file = crate::safe_fs::open_input(key)
-        .map_err(|e| unreadable(key, crate::error::io_reason(&e)))?;
+        .map_err(|e| unreadable(key, crate::error::io_reason(&e, lang)))?;
     let key_meta = file
         .metadata()
-        .map_err(|e| unreadable(key, crate::error::io_reason(&e)))?;
+        .map_err(|e| unreadable(key, crate::error::io_reason(&e, lang)))?;
     if key_meta.mode() & 0o077 != 0 {
         let shown = crate::redact::sanitize(&key.display().to_string());
         return Err(Failure::usage(crate::tr!(
@@ -205,7 +203,7 @@ fn client_tls(
         &mut std::io::Read::take(&mut file, MAX_PEM + 1),
         &mut key_bytes,
     )
-    .map_err(|e| unreadable(key, crate::error::io_reason(&e)))?;
+    .map_err(|e| unreadable(key, crate::error::io_reason(&e, lang)))?;
     if !key_meta.is_file() || key_bytes.len() as u64 > MAX_PEM {
         return Err(unreadable(
             key,

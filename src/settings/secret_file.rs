@@ -13,13 +13,13 @@ use crate::wechat::credentials::SecretSource;
 const MAX_SECRET_FILE: u64 = 4 * 1024;
 
 /// Read all of `reader`, refusing more than [`MAX_SECRET_FILE`] bytes.
-fn read_capped(reader: impl Read) -> std::io::Result<String> {
+fn read_capped(reader: impl Read, lang: Lang) -> std::io::Result<String> {
     let mut buf = String::new();
     reader.take(MAX_SECRET_FILE + 1).read_to_string(&mut buf)?;
     if buf.len() as u64 > MAX_SECRET_FILE {
         let kib = MAX_SECRET_FILE / 1024;
         return Err(std::io::Error::other(crate::tr!(
-            Lang::current(),
+            lang,
             "it holds more than {kib} KiB; an AppSecret file holds one line",
             "它超过 {kib} KiB；AppSecret 文件只有一行"
         )));
@@ -67,7 +67,7 @@ pub(super) fn read(
         let read = if std::io::IsTerminal::is_terminal(&stdin) {
             prompt_without_echo(lang)
         } else {
-            read_capped(stdin)
+            read_capped(stdin, lang)
         };
         read.map(|buf| (buf, SecretSource::Stdin)).map_err(|e| {
             Failure::usage(format!(
@@ -76,14 +76,14 @@ pub(super) fn read(
                     "cannot read the secret from stdin",
                     "无法从标准输入读取 secret"
                 ),
-                io_reason(&e)
+                io_reason(&e, lang)
             ))
         })?
     } else {
         // A pipe (--secret-file <(pass show wx)) is fine: only the size is capped.
         let opened = crate::safe_fs::open_input(path).and_then(|file| {
             notes.extend(others_may_read(&file, path, lang));
-            read_capped(file)
+            read_capped(file, lang)
         });
         match opened {
             Ok(t) => (t, SecretSource::File),
@@ -103,7 +103,7 @@ pub(super) fn read(
                 return Err(Failure::usage(format!(
                     "{} {shown}: {}",
                     lang.pick("cannot read --secret-file", "无法读取 --secret-file"),
-                    io_reason(&e)
+                    io_reason(&e, lang)
                 ))
                 .with_hint(lang.pick(
                     "--secret-file takes the path of a file that holds the secret",

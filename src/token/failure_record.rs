@@ -3,7 +3,7 @@
 //! users could have written: untrusted. Only its kind, errcode, errmsg, HTTP status and
 //! retryable flag are read (each bounded); a WeChat errcode is explained afresh by the catalogue
 //! of the platform, and every exit code comes from this binary's table, never from the record.
-//! Escaping what is shown is the output's (`output::write_stderr_pieces`). The record is
+//! Escaping what is shown is the output's (`output::streams::write_stderr_pieces`). The record is
 //! written as [`Failure::to_json_document`] makes it.
 
 use serde_json::Value;

@@ -176,9 +176,9 @@ fn usable_cache(
     }
     let dir = cache::resolve_dir(plan.cache_dir.as_deref(), crate::process::env_var);
     match dir {
-        Some(dir) if plan.cache => Cache::open(dir).map(Some),
+        Some(dir) if plan.cache => Cache::open(dir, printer.lang).map(Some),
         // A force refresh without --cache updates an existing cache, and creates none.
-        Some(dir) => Cache::open_existing(dir),
+        Some(dir) => Cache::open_existing(dir, printer.lang),
         None if plan.cache => Err(Unusable {
             message: cache::no_dir_message(printer.lang).to_string(),
             hint: printer

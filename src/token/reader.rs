@@ -94,7 +94,7 @@ fn serve_endpoint(
         return Err(Failure::usage(cache::no_dir_message(lang)));
     };
     let shown = crate::redact::sanitize(&dir.display().to_string());
-    let cache = match Cache::open_for_reading(dir, reader.cache_owner) {
+    let cache = match Cache::open_for_reading(dir, reader.cache_owner, lang) {
         Ok(Some(cache)) => cache,
         Ok(None) => {
             return Err(Failure::store(

@@ -48,7 +48,7 @@ pub fn judge(
     field: Option<&str>,
     lang: Lang,
 ) -> Verdict<Map<String, Value>> {
-    let parsed = response::parse(answer.status, &answer.body);
+    let parsed = response::parse(answer.status, &answer.body, lang);
     if let Ok(response::Answer::Error { errcode, errmsg }) = &parsed {
         return wechat::judge::errcode_verdict(
             Platform::Mp,

@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use crate::lang::Lang;
+
 /// The longest lifetime a WeChat token has ever had is 7200 s; more than a day is not a WeChat
 /// answer (a server answering in milliseconds, say) and is never stored or served.
 pub const MAX_EXPIRES_IN: u64 = 86_400;
@@ -12,28 +14,45 @@ pub const MAX_TOKEN_LEN: usize = 2048;
 
 /// What makes a token unusable, from the network or the cache: WeChat's tokens are non-empty
 /// printable ASCII without spaces (URL-safe characters in practice).
-pub fn token_problem(token: &str) -> Option<&'static str> {
-    let lang = crate::lang::Lang::current();
+pub fn token_problem(token: &str) -> Option<TokenProblem> {
     if token.is_empty() {
-        Some(lang.pick("access_token is empty", "access_token 为空"))
+        Some(TokenProblem::Empty)
     } else if token.len() > MAX_TOKEN_LEN {
-        Some(lang.pick(
-            "access_token is longer than any WeChat token",
-            "access_token 比任何微信 token 都长",
-        ))
+        Some(TokenProblem::TooLong)
     } else if !token.bytes().all(|b| b.is_ascii_graphic()) {
-        Some(lang.pick(
-            "access_token has characters a WeChat token never has (spaces, control characters, non-ASCII)",
-            "access_token 含有微信 token 不会有的字符（空格、控制字符、非 ASCII）",
-        ))
+        Some(TokenProblem::Characters)
     } else {
         None
     }
 }
 
+/// Why a token is not one (see [`token_problem`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenProblem {
+    Empty,
+    TooLong,
+    Characters,
+}
+
+impl TokenProblem {
+    /// The reason in words.
+    pub fn say(self, lang: Lang) -> &'static str {
+        match self {
+            TokenProblem::Empty => lang.pick("access_token is empty", "access_token 为空"),
+            TokenProblem::TooLong => lang.pick(
+                "access_token is longer than any WeChat token",
+                "access_token 比任何微信 token 都长",
+            ),
+            TokenProblem::Characters => lang.pick(
+                "access_token has characters a WeChat token never has (spaces, control characters, non-ASCII)",
+                "access_token 含有微信 token 不会有的字符（空格、控制字符、非 ASCII）",
+            ),
+        }
+    }
+}
+
 /// What makes an `expires_in` unusable: zero, or more than a day.
-pub fn expires_in_problem(expires_in: u64) -> Option<String> {
-    let lang = crate::lang::Lang::current();
+pub fn expires_in_problem(expires_in: u64, lang: Lang) -> Option<String> {
     if expires_in == 0 {
         Some(lang.pick("expires_in is 0", "expires_in 为 0").into())
     } else if expires_in > MAX_EXPIRES_IN {
@@ -87,7 +106,7 @@ impl Problem {
 }
 
 /// Judge a response by its body (not its Content-Type): a WeChat errcode wins over the status.
-pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
+pub fn parse(status: u16, body: &[u8], lang: Lang) -> Result<Answer, Problem> {
     // Lossy: a GBK or broken errmsg must not hide the errcode next to it.
     let text = String::from_utf8_lossy(body);
     let trimmed = text.trim_start_matches('\u{feff}').trim();
@@ -137,16 +156,15 @@ pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
     let Value::Object(map) = json else {
         return Err(Problem::NoToken {
             status,
-            reason: crate::lang::Lang::current()
+            reason: lang
                 .pick("the JSON is not an object", "JSON 不是对象")
                 .into(),
         });
     };
-    let lang = crate::lang::Lang::current();
     let no_token = |reason: String| Problem::NoToken { status, reason };
     let access_token = match map.get("access_token") {
         Some(Value::String(s)) => match token_problem(s) {
-            Some(why) => return Err(no_token(why.into())),
+            Some(why) => return Err(no_token(why.say(lang).into())),
             None => s.clone(),
         },
         Some(_) => {
@@ -164,7 +182,7 @@ pub fn parse(status: u16, body: &[u8]) -> Result<Answer, Problem> {
     };
     let expires_in = match map.get("expires_in") {
         Some(v) => match v.as_u64() {
-            Some(n) => match expires_in_problem(n) {
+            Some(n) => match expires_in_problem(n, lang) {
                 Some(why) => return Err(no_token(why)),
                 None => n,
             },
@@ -247,25 +265,38 @@ mod tests {
     #[test]
     fn success_and_errcode() {
         assert_eq!(
-            parse(200, br#"{"access_token":"ABC","expires_in":7200}"#),
+            parse(
+                200,
+                br#"{"access_token":"ABC","expires_in":7200}"#,
+                Lang::En
+            ),
             token("ABC", 7200)
         );
         assert_eq!(
             parse(
                 200,
-                br#"{"errcode":0,"errmsg":"ok","access_token":"ABC","expires_in":5}"#
+                br#"{"errcode":0,"errmsg":"ok","access_token":"ABC","expires_in":5}"#,
+                Lang::En
             ),
             token("ABC", 5)
         );
         assert_eq!(
-            parse(200, br#"{"errcode":40013,"errmsg":"invalid appid"}"#),
+            parse(
+                200,
+                br#"{"errcode":40013,"errmsg":"invalid appid"}"#,
+                Lang::En
+            ),
             Ok(Answer::Error {
                 errcode: 40013,
                 errmsg: "invalid appid".into()
             })
         );
         assert_eq!(
-            parse(200, br#"{"errcode":"-1","errmsg":"system error"}"#),
+            parse(
+                200,
+                br#"{"errcode":"-1","errmsg":"system error"}"#,
+                Lang::En
+            ),
             Ok(Answer::Error {
                 errcode: -1,
                 errmsg: "system error".into()
@@ -276,7 +307,7 @@ mod tests {
     #[test]
     fn an_errcode_wins_over_the_status() {
         assert_eq!(
-            parse(503, br#"{"errcode":-1,"errmsg":"system error"}"#),
+            parse(503, br#"{"errcode":-1,"errmsg":"system error"}"#, Lang::En),
             Ok(Answer::Error {
                 errcode: -1,
                 errmsg: "system error".into()
@@ -287,7 +318,7 @@ mod tests {
     #[test]
     fn invalid_utf8_keeps_the_errcode() {
         let body = b"{\"errcode\":40013,\"errmsg\":\"bad \xff\xfe appid\"}";
-        match parse(200, body) {
+        match parse(200, body, Lang::En) {
             Ok(Answer::Error {
                 errcode: 40013,
                 errmsg,
@@ -298,26 +329,32 @@ mod tests {
 
     #[test]
     fn problems() {
-        assert_eq!(parse(200, b""), Err(Problem::Empty { status: 200 }));
-        assert_eq!(parse(200, b"  \n"), Err(Problem::Empty { status: 200 }));
+        assert_eq!(
+            parse(200, b"", Lang::En),
+            Err(Problem::Empty { status: 200 })
+        );
+        assert_eq!(
+            parse(200, b"  \n", Lang::En),
+            Err(Problem::Empty { status: 200 })
+        );
         assert!(matches!(
-            parse(200, b"<!DOCTYPE html><html>login</html>"),
+            parse(200, b"<!DOCTYPE html><html>login</html>", Lang::En),
             Err(Problem::Html { status: 200, .. })
         ));
         assert!(matches!(
-            parse(502, b"<html><body>Bad Gateway</body></html>"),
+            parse(502, b"<html><body>Bad Gateway</body></html>", Lang::En),
             Err(Problem::Html { status: 502, .. })
         ));
         assert!(matches!(
-            parse(500, b"oops"),
+            parse(500, b"oops", Lang::En),
             Err(Problem::Status { status: 500, .. })
         ));
         assert!(matches!(
-            parse(500, br#"{"access_token":"A","expires_in":1}"#),
+            parse(500, br#"{"access_token":"A","expires_in":1}"#, Lang::En),
             Err(Problem::Status { .. })
         ));
         assert!(matches!(
-            parse(200, b"{not json"),
+            parse(200, b"{not json", Lang::En),
             Err(Problem::NotJson { .. })
         ));
         for bad in [
@@ -339,7 +376,10 @@ mod tests {
             r#"{"errcode":0}"#,
         ] {
             assert!(
-                matches!(parse(200, bad.as_bytes()), Err(Problem::NoToken { .. })),
+                matches!(
+                    parse(200, bad.as_bytes(), Lang::En),
+                    Err(Problem::NoToken { .. })
+                ),
                 "{bad}"
             );
         }
@@ -351,7 +391,7 @@ mod tests {
     fn fuzz_regression_control_characters_in_an_excerpt() {
         let data: &[u8] = b"\xc8\x00{\x22acce\x01\x00\x00\x00\x00\x00\x00Ass_tok\xe5n\x22:\x22ACCESS_TO\x00\x00\x00\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x00\x00\x00\x00\x00pires_in\x22:4400}";
         let status = u16::from_le_bytes([data[0], data[1]]);
-        let problem = parse(status, &data[2..]).unwrap_err();
+        let problem = parse(status, &data[2..], Lang::En).unwrap_err();
         let f = crate::wechat::judge::problem_failure(problem, crate::lang::Lang::En);
         assert!(f.message().chars().count() < 400, "{}", f.message());
         assert!(!f.message().chars().any(char::is_control));

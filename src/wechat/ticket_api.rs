@@ -70,7 +70,7 @@ pub fn judge(answer: &Answer, platform: Platform, lang: Lang) -> Verdict<Token> 
         });
     if let Some((ticket, expires_in)) = ticket {
         if let Some(why) = token_problem(&ticket) {
-            return Verdict::Fail(no_ticket(answer.status, why, lang));
+            return Verdict::Fail(no_ticket(answer.status, why.say(lang), lang));
         }
         crate::redact::register_secret(&ticket);
         // Never longer than WeChat's documented 7200 s, less the margin; at least a minute.
@@ -80,7 +80,7 @@ pub fn judge(answer: &Answer, platform: Platform, lang: Lang) -> Verdict<Token> 
             expires_in,
         });
     }
-    match response::parse(answer.status, &answer.body) {
+    match response::parse(answer.status, &answer.body, lang) {
         Ok(response::Answer::Error { errcode, errmsg }) => {
             judge::errcode_verdict(platform, errcode, &errmsg, Context::Check, lang)
         }

@@ -112,7 +112,7 @@ pub fn fetch_token(client: &Client, req: &Request, printer: &Printer) -> Result<
 
 /// Judge a token endpoint's answer.
 pub fn judge_token(answer: &Answer, platform: Platform, lang: Lang) -> Verdict<Token> {
-    match response::parse(answer.status, &answer.body) {
+    match response::parse(answer.status, &answer.body, lang) {
         Ok(response::Answer::Token {
             access_token,
             expires_in,

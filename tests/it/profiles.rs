@@ -70,6 +70,38 @@ fn a_profiles_language_is_the_whole_runs_language() {
     assert_eq!(out.code, 3, "{out:?}");
     assert!(out.stderr.contains("拒绝连接"), "{out:?}");
     assert!(!out.stderr.contains("refused"), "{out:?}");
+    // Text built deep in the token core: a corrupt cache entry's warning, and a directory
+    // others may write refused with its reason.
+    let path = config(&basic(&mock, "lang = \"zh\""), 0o600);
+    let dir = tempdir();
+    let cache = dir.join("cache");
+    let fetch_cached = |cache: &Path| {
+        let mut cmd = with_config(&path, &["fetch", "--profile", "mini", "--cache"]);
+        cmd.arg("--cache-dir")
+            .arg(cache)
+            .env("WXTOKEN_TEST_SECRET", SECRET)
+            .env("LANG", "C.UTF-8");
+        run(&mut cmd)
+    };
+    assert_eq!(fetch_cached(&cache).code, 0);
+    let entry = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("an entry");
+    std::fs::write(&entry, "{").unwrap();
+    let out = fetch_cached(&cache);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stderr.contains("忽略损坏的缓存条目"), "{out:?}");
+    assert!(out.stderr.contains("不是缓存条目"), "{out:?}");
+    assert!(!out.stderr.contains("corrupt"), "{out:?}");
+    let open = dir.join("open");
+    std::fs::create_dir(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = fetch_cached(&open);
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(out.stderr.contains("其他用户可以写入它"), "{out:?}");
+    assert!(!out.stderr.contains("other users"), "{out:?}");
 }
 
 #[test]

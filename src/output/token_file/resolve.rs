@@ -40,7 +40,7 @@ pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32,
     let me = crate::safe_fs::euid();
     let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
     let mut dir = rustix::fs::open("/", flags, Mode::empty())
-        .map_err(|e| io_reason(&std::io::Error::from(e)))?;
+        .map_err(|e| io_reason(&std::io::Error::from(e), lang))?;
     let mut service: Option<(u32, u32)> = None;
     let mut at = PathBuf::from("/");
     let components: Vec<&OsStr> = resolved
@@ -51,7 +51,7 @@ pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32,
         })
         .collect();
     for i in 0..=components.len() {
-        let st = stat_of(&dir).map_err(|e| io_reason(&e))?;
+        let st = stat_of(&dir).map_err(|e| io_reason(&e, lang))?;
         let shown = crate::redact::sanitize(&at.display().to_string());
         crate::safe_path::shared_dir(st.st_mode, &at, lang)?;
         let uid = st.st_uid;
@@ -88,7 +88,7 @@ pub(super) fn walk(resolved: &Path, lang: Lang) -> Result<(OwnedFd, Option<(u32,
                         "检查期间，路径上的一个目录被替换了",
                     )
                     .to_string(),
-                _ => io_reason(&e),
+                _ => io_reason(&e, lang),
             };
             tr!(lang, "its directory: {why}", "它的目录：{why}")
         })?;

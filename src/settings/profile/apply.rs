@@ -37,7 +37,7 @@ pub fn validate(id: &str, text: &str, lang: Lang) -> Result<(), String> {
         "ca_cert" if text != "system" => Some(
             std::fs::metadata(text)
                 .map(|_| ())
-                .map_err(|e| Failure::usage(crate::error::io_reason(&e))),
+                .map_err(|e| Failure::usage(crate::error::io_reason(&e, lang))),
         ),
         "proxy" => Some(
             crate::net::proxy::for_client(text, lang)

@@ -94,7 +94,7 @@ impl Config {
                         "it is {size} bytes, larger than a config file",
                         "它有 {size} 字节，超过配置文件的大小"
                     ),
-                    other => other.reason(),
+                    other => other.reason(lang),
                 };
                 return Err(Failure::usage(tr!(
                     lang,

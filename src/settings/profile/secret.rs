@@ -124,7 +124,7 @@ fn run(argv: &[String], timeout: Duration, profile: &str, lang: Lang) -> Result<
         command.process_group(0);
     }
     let mut child = command.spawn().map_err(|e| {
-        let why = io_reason(&e);
+        let why = io_reason(&e, lang);
         fail(tr!(lang, "could not be started: {why}", "无法启动：{why}"))
     })?;
     let secs = format!("{:.3}", timeout.as_secs_f64())
@@ -156,7 +156,7 @@ fn run(argv: &[String], timeout: Duration, profile: &str, lang: Lang) -> Result<
         Ok(Ok(buf)) => buf,
         Ok(Err(e)) => {
             stop(&mut child, own_group);
-            let why = io_reason(&e);
+            let why = io_reason(&e, lang);
             return Err(fail(tr!(
                 lang,
                 "could not be read: {why}",
@@ -187,7 +187,7 @@ fn run(argv: &[String], timeout: Duration, profile: &str, lang: Lang) -> Result<
                 stop(&mut child, own_group);
                 return Err(fail(too_slow()));
             }
-            Err(e) => return Err(fail(io_reason(&e))),
+            Err(e) => return Err(fail(io_reason(&e, lang))),
         }
     };
     let utf8 = String::from_utf8(out);

@@ -18,23 +18,23 @@ impl Cache {
     /// The directory for `fetch`: created 0700 and tagged when missing; otherwise it must be
     /// this user's, writable by nobody else, not a link, and either tagged by wxtoken or holding
     /// nothing but wxtoken's files (then it is tagged now).
-    pub fn open(dir: PathBuf) -> Result<Cache, Unusable> {
+    pub fn open(dir: PathBuf, lang: Lang) -> Result<Cache, Unusable> {
         let (created, meta) = safe_fs::create_private_dir(&dir).map_err(|e| {
             let (shown, why) = (
                 sanitize(&dir.display().to_string()),
-                crate::error::io_reason(&e),
+                crate::error::io_reason(&e, lang),
             );
             Unusable {
                 message: tr!(
-                    Lang::current(),
+                    lang,
                     "cannot create the cache directory {shown}: {why}",
                     "无法创建缓存目录 {shown}：{why}"
                 ),
-                hint: usable_dir_hint(),
+                hint: usable_dir_hint(lang),
             }
         })?;
-        safe_fs::check_private_dir_meta(&meta).map_err(|r| Unusable::new(&dir, &r))?;
-        let cache = Cache::mine(dir, safe_fs::is_group_shared_meta(&meta));
+        safe_fs::check_private_dir_meta(&meta).map_err(|r| Unusable::new(&dir, &r, lang))?;
+        let cache = Cache::mine(dir, safe_fs::is_group_shared_meta(&meta), lang);
         if created || !cache.is_tagged() {
             cache.adopt()?;
         }
@@ -43,14 +43,14 @@ impl Cache {
 
     /// The directory for `cache list` and `cache clear`: `None` when it does not exist. It must
     /// pass the same checks and carry wxtoken's tag.
-    pub fn open_existing(dir: PathBuf) -> Result<Option<Cache>, Unusable> {
+    pub fn open_existing(dir: PathBuf, lang: Lang) -> Result<Option<Cache>, Unusable> {
         match safe_fs::check_private_dir(&dir) {
             Err(r) if r.is_not_found() => return Ok(None),
-            Err(r) => return Err(Unusable::new(&dir, &r)),
+            Err(r) => return Err(Unusable::new(&dir, &r, lang)),
             Ok(()) => {}
         }
         let shared = safe_fs::is_group_shared(&dir);
-        Cache::mine(dir, shared).tagged()
+        Cache::mine(dir, shared, lang).tagged()
     }
 
     /// The directory for a `--no-fetch` reader, resolved as `--output` resolves its target:
@@ -58,13 +58,16 @@ impl Cache {
     /// and the directory itself owned by this user, root, `trusted` (`--cache-owner`), or (a
     /// setgid directory readable by its group) a user of one of this user's groups. Its entries
     /// are then read only when its owner's too.
-    pub fn open_for_reading(dir: PathBuf, trusted: Option<u32>) -> Result<Option<Cache>, Unusable> {
+    pub fn open_for_reading(
+        dir: PathBuf,
+        trusted: Option<u32>,
+        lang: Lang,
+    ) -> Result<Option<Cache>, Unusable> {
         use std::os::unix::fs::MetadataExt;
         match fs::symlink_metadata(&dir) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             _ => {}
         }
-        let lang = Lang::current();
         let shown = sanitize(&dir.display().to_string());
         let (resolved, owners) = crate::safe_path::resolve(&dir, lang).map_err(|why| Unusable {
             message: tr!(
@@ -72,10 +75,12 @@ impl Cache {
                 "cannot read the cache directory {shown}: {why}",
                 "无法读取缓存目录 {shown}：{why}"
             ),
-            hint: usable_dir_hint(),
+            hint: usable_dir_hint(lang),
         })?;
-        let owner = safe_fs::check_shared_dir(&resolved).map_err(|r| Unusable::new(&dir, &r))?;
-        let meta = fs::metadata(&resolved).map_err(|e| Unusable::new(&dir, &Refusal::Io(e)))?;
+        let owner =
+            safe_fs::check_shared_dir(&resolved).map_err(|r| Unusable::new(&dir, &r, lang))?;
+        let meta =
+            fs::metadata(&resolved).map_err(|e| Unusable::new(&dir, &Refusal::Io(e), lang))?;
         let me = safe_fs::euid();
         let by_group = safe_fs::is_group_shared_meta(&meta) && crate::users::in_group(meta.gid());
         let trusts =
@@ -100,15 +105,17 @@ impl Cache {
             dir: resolved,
             owner,
             group_readable: false,
+            lang,
         }
         .tagged()
     }
 
-    fn mine(dir: PathBuf, group_readable: bool) -> Cache {
+    fn mine(dir: PathBuf, group_readable: bool, lang: Lang) -> Cache {
         Cache {
             group_readable,
             owner: safe_fs::euid(),
             dir,
+            lang,
         }
     }
 
@@ -121,7 +128,7 @@ impl Cache {
             return Err(cache.denied());
         }
         if !cache.is_tagged() {
-            let lang = Lang::current();
+            let lang = cache.lang;
             let shown = sanitize(&cache.dir.display().to_string());
             return Err(Unusable {
                 message: tr!(
@@ -143,7 +150,7 @@ impl Cache {
     /// This user may not read the directory: said as such, with the group to join.
     fn denied(&self) -> Unusable {
         use std::os::unix::fs::MetadataExt;
-        let lang = Lang::current();
+        let lang = self.lang;
         let shown = sanitize(&self.dir.display().to_string());
         let (owner, group, mode) = match fs::metadata(&self.dir) {
             Ok(m) => (
@@ -177,12 +184,12 @@ impl Cache {
     /// Tag a directory that holds nothing but wxtoken's files.
     fn adopt(&self) -> Result<(), Unusable> {
         let shown = sanitize(&self.dir.display().to_string());
-        let names =
-            fs::read_dir(&self.dir).map_err(|e| Unusable::new(&self.dir, &Refusal::Io(e)))?;
+        let names = fs::read_dir(&self.dir)
+            .map_err(|e| Unusable::new(&self.dir, &Refusal::Io(e), self.lang))?;
         for entry in names.flatten() {
             let name = entry.file_name().to_string_lossy().to_string();
             if !is_our_name(&name) {
-                let lang = Lang::current();
+                let lang = self.lang;
                 let other = sanitize(&name);
                 return Err(Unusable {
                     message: tr!(
@@ -206,6 +213,6 @@ impl Cache {
             TAG.as_bytes(),
             0o644,
         )
-        .map_err(|e| Unusable::new(&self.dir, &Refusal::Io(e)))
+        .map_err(|e| Unusable::new(&self.dir, &Refusal::Io(e), self.lang))
     }
 }

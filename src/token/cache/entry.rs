@@ -59,31 +59,25 @@ impl Entry {
     }
 
     /// Why this entry cannot be trusted, if it cannot: checked like a network answer.
-    pub(super) fn problem(&self) -> Option<String> {
+    pub(super) fn problem(&self, lang: Lang) -> Option<String> {
         if self.format != FORMAT {
             return Some(format!("format {} is not {FORMAT}", self.format));
         }
         if let Some(why) = token_problem(&self.access_token) {
-            return Some(why.to_string());
+            return Some(why.say(lang).to_string());
         }
         if Endpoint::from_name(&self.endpoint).is_none() {
-            return Some(
-                Lang::current()
-                    .pick("unknown endpoint", "未知的接口")
-                    .into(),
-            );
+            return Some(lang.pick("unknown endpoint", "未知的接口").into());
         }
         let lifetime = self.expires_at.checked_sub(self.fetched_at);
         match lifetime {
             None => Some(
-                Lang::current()
-                    .pick("it expires before it was fetched", "过期时间早于获取时间")
+                lang.pick("it expires before it was fetched", "过期时间早于获取时间")
                     .into(),
             ),
-            Some(n) if n > MAX_EXPIRES_IN => expires_in_problem(n),
+            Some(n) if n > MAX_EXPIRES_IN => expires_in_problem(n, lang),
             Some(_) if self.fetched_at > time::now_unix() + MAX_EXPIRES_IN => Some(
-                Lang::current()
-                    .pick("it was fetched in the future", "获取时间在未来")
+                lang.pick("it was fetched in the future", "获取时间在未来")
                     .into(),
             ),
             Some(_) => None,
@@ -186,12 +180,15 @@ mod tests {
             ..key
         };
         assert!(!other.matches(&e), "changed secret");
-        assert!(e.problem().is_none());
+        assert!(e.problem(Lang::En).is_none());
         e.expires_at = u64::MAX;
-        assert!(e.problem().is_some(), "a lifetime over a day is not served");
+        assert!(
+            e.problem(Lang::En).is_some(),
+            "a lifetime over a day is not served"
+        );
         e.expires_at = e.fetched_at + 10;
         e.access_token = "a\u{1b}[31m".into();
-        assert!(e.problem().is_some(), "control characters");
+        assert!(e.problem(Lang::En).is_some(), "control characters");
     }
 
     #[test]

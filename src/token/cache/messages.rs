@@ -17,8 +17,7 @@ pub struct Unusable {
 }
 
 impl Unusable {
-    pub(super) fn new(dir: &Path, refusal: &Refusal) -> Unusable {
-        let lang = Lang::current();
+    pub(super) fn new(dir: &Path, refusal: &Refusal, lang: Lang) -> Unusable {
         let shown = sanitize(&dir.display().to_string());
         let hint = match refusal {
             Refusal::Owner(_) | Refusal::Writable(_) => tr!(
@@ -32,9 +31,9 @@ impl Unusable {
                     "请用 --cache-dir 指定真实目录，而不是指向它的符号链接",
                 )
                 .into(),
-            _ => usable_dir_hint(),
+            _ => usable_dir_hint(lang),
         };
-        let why = refusal.reason();
+        let why = refusal.reason(lang);
         Unusable {
             message: tr!(
                 lang,
@@ -55,18 +54,17 @@ impl Unusable {
 #[derive(Debug)]
 pub struct CacheWarning(pub String);
 
-pub(super) fn usable_dir_hint() -> String {
-    Lang::current()
-        .pick(
-            "pass a usable directory with --cache-dir (or WXTOKEN_CACHE_DIR)",
-            "请用 --cache-dir（或 WXTOKEN_CACHE_DIR）指定可用的目录",
-        )
-        .to_string()
+pub(super) fn usable_dir_hint(lang: Lang) -> String {
+    lang.pick(
+        "pass a usable directory with --cache-dir (or WXTOKEN_CACHE_DIR)",
+        "请用 --cache-dir（或 WXTOKEN_CACHE_DIR）指定可用的目录",
+    )
+    .to_string()
 }
 
 /// `what` is a text in both languages: (English, Chinese).
-pub(super) fn warning(what: (&str, &str), path: &Path, why: &str) -> CacheWarning {
-    let what = Lang::current().pick(what.0, what.1);
+pub(super) fn warning(lang: Lang, what: (&str, &str), path: &Path, why: &str) -> CacheWarning {
+    let what = lang.pick(what.0, what.1);
     CacheWarning(format!(
         "{what} {}: {why}",
         sanitize(&path.display().to_string())

@@ -54,9 +54,16 @@ pub struct Cache {
     /// Entries are written 0640: the directory is setgid and group-readable (readers in the
     /// group use `--no-fetch`).
     group_readable: bool,
+    /// The language of its warnings: the run's.
+    lang: Lang,
 }
 
 impl Cache {
+    /// The language of the run, as the cache was opened with.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     fn path_of(&self, name: &str) -> PathBuf {
         self.dir.join(name)
     }
@@ -78,21 +85,24 @@ impl Cache {
             Err(r) if r.is_not_found() => return Ok(None),
             Err(r) => {
                 return Err(warning(
+                    self.lang,
                     ("ignoring the cache entry", "忽略缓存条目"),
                     &path,
-                    &r.reason(),
+                    &r.reason(self.lang),
                 ));
             }
         };
         let entry: Entry = serde_json::from_slice(&bytes).map_err(|_| {
             warning(
+                self.lang,
                 ("ignoring the corrupt cache entry", "忽略损坏的缓存条目"),
                 &path,
-                Lang::current().pick("not an entry", "不是缓存条目"),
+                self.lang.pick("not an entry", "不是缓存条目"),
             )
         })?;
-        if let Some(why) = entry.problem() {
+        if let Some(why) = entry.problem(self.lang) {
             return Err(warning(
+                self.lang,
                 ("ignoring the corrupt cache entry", "忽略损坏的缓存条目"),
                 &path,
                 &why,
@@ -100,9 +110,11 @@ impl Cache {
         }
         if entry.file_name() != name {
             return Err(warning(
+                self.lang,
                 ("ignoring the cache entry", "忽略缓存条目"),
                 &path,
-                Lang::current().pick("its content does not match its name", "内容与文件名不符"),
+                self.lang
+                    .pick("its content does not match its name", "内容与文件名不符"),
             ));
         }
         // A token entering the process: nothing but the result may show it.
@@ -124,9 +136,10 @@ impl Cache {
         loop {
             let file = safe_fs::open_lock(&path).map_err(|r| {
                 warning(
+                    self.lang,
                     ("cannot use the lock file", "无法使用锁文件"),
                     &path,
-                    &r.reason(),
+                    &r.reason(self.lang),
                 )
             })?;
             loop {
@@ -141,9 +154,10 @@ impl Cache {
                     Err(TryLockError::WouldBlock) => return Ok(None),
                     Err(TryLockError::Error(e)) => {
                         return Err(warning(
+                            self.lang,
                             ("cannot lock", "无法加锁"),
                             &path,
-                            &crate::error::io_reason(&e),
+                            &crate::error::io_reason(&e, self.lang),
                         ));
                     }
                 }
@@ -172,9 +186,10 @@ impl Cache {
         })
         .map_err(|e| {
             warning(
+                self.lang,
                 ("cannot write", "无法写入"),
                 &self.path_of(&name),
-                &crate::error::io_reason(&e),
+                &crate::error::io_reason(&e, self.lang),
             )
         })
     }
@@ -192,9 +207,10 @@ impl Cache {
         text.and_then(|t| safe_fs::write_atomic(&self.dir, &temp_name(&name), &name, &t, 0o600))
             .map_err(|e| {
                 warning(
+                    self.lang,
                     ("cannot write", "无法写入"),
                     &self.path_of(&name),
-                    &crate::error::io_reason(&e),
+                    &crate::error::io_reason(&e, self.lang),
                 )
             })
     }
@@ -210,11 +226,7 @@ impl Cache {
         {
             return None;
         }
-        crate::token::failure_record::read(
-            &record.document,
-            key.endpoint.platform(),
-            Lang::current(),
-        )
+        crate::token::failure_record::read(&record.document, key.endpoint.platform(), self.lang)
     }
 
     /// Every valid entry, sorted by name, and a warning for each file that looks like an entry
@@ -259,7 +271,7 @@ impl Cache {
                     done.warnings.push(CacheWarning(format!(
                         "{}; {}",
                         w.0,
-                        Lang::current().pick("not removed", "未删除")
+                        self.lang.pick("not removed", "未删除")
                     )));
                     continue;
                 }
@@ -274,9 +286,10 @@ impl Cache {
                     for file in [name.clone(), failure_name(name)] {
                         if let Err(e) = safe_fs::remove_own_file(&self.path_of(&file)) {
                             done.warnings.push(warning(
+                                self.lang,
                                 ("cannot remove", "无法删除"),
                                 &self.path_of(&file),
-                                &crate::error::io_reason(&e),
+                                &crate::error::io_reason(&e, self.lang),
                             ));
                         } else if file == *name {
                             done.removed += 1;
@@ -285,12 +298,13 @@ impl Cache {
                     drop(held);
                 }
                 Ok(None) => done.warnings.push(warning(
+                    self.lang,
                     (
                         "a running wxtoken holds the lock of",
                         "正在运行的 wxtoken 持有锁：",
                     ),
                     &path,
-                    Lang::current().pick("left in place", "保留未动"),
+                    self.lang.pick("left in place", "保留未动"),
                 )),
                 Err(w) => done.warnings.push(w),
             }

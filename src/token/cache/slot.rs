@@ -44,7 +44,7 @@ impl Slot for CacheSlot<'_> {
         let (entries, warnings) = self
             .cache
             .list()
-            .map_err(|e| Trouble::Warn(crate::error::io_reason(&e)))?;
+            .map_err(|e| Trouble::Warn(crate::error::io_reason(&e, self.cache.lang())))?;
         let newest = entries
             .iter()
             .filter(|e| {

@@ -190,7 +190,7 @@ pub fn decode(layout: Layout, raw: &Raw, now: u64, lang: Lang) -> Result<Option<
         }
     };
     if let Some(why) = token_problem(&token) {
-        return Err(why.to_string());
+        return Err(why.say(lang).to_string());
     }
     let Some(expires_at) = expires_at else {
         return Ok(None);
