@@ -3,7 +3,7 @@
 //! secret unless asked; checked as every profile is before the file is replaced, atomically.
 
 use std::os::unix::fs::DirBuilderExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
@@ -34,6 +34,7 @@ pub fn run(args: &ProfileAddArgs, printer: &Printer) -> Result<u8, Failure> {
             "没有配置文件位置：请使用 --config PATH（HOME 和 XDG_CONFIG_HOME 都未设置）",
         )));
     };
+    let path = real_file(path, lang)?;
     let shown = crate::redact::sanitize(&path.display().to_string());
     // The file as it is (checked as the reader checks it), or none yet.
     let old = match Config::load(&path, false, lang)? {
@@ -91,6 +92,32 @@ pub fn run(args: &ProfileAddArgs, printer: &Printer) -> Result<u8, Failure> {
         ));
     }
     Ok(0)
+}
+
+/// The file a config path names. A symbolic link (a dotfile manager's) is followed, so the
+/// profile lands in the file it points to and the link stays a link; a link to nothing is
+/// refused rather than replaced.
+fn real_file(path: PathBuf, lang: crate::lang::Lang) -> Result<PathBuf, Failure> {
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path);
+    }
+    std::fs::canonicalize(&path).map_err(|e| {
+        let shown = crate::redact::sanitize(&path.display().to_string());
+        let target = std::fs::read_link(&path)
+            .map(|t| crate::redact::sanitize(&t.display().to_string()))
+            .unwrap_or_default();
+        let why = crate::error::io_reason(&e, lang);
+        Failure::usage(tr!(
+            lang,
+            "{shown} is a symbolic link to {target}, which cannot be used ({why}); nothing was written",
+            "{shown} 是指向 {target} 的符号链接，而后者无法使用（{why}）；没有写入任何内容"
+        ))
+        .with_hint(lang.pick(
+            "create the file the link points to, or pass --config with the real path",
+            "请先创建链接指向的文件，或用 --config 指定真实路径",
+        ))
+    })
 }
 
 /// The profile's table, as TOML.

@@ -173,3 +173,54 @@ fn an_inline_secret_only_when_asked_and_never_shown() {
     let plain = &text[text.find("[profiles.plain]").unwrap()..];
     assert!(!plain.contains("secret"), "{plain}");
 }
+
+#[test]
+fn a_linked_config_is_written_through_its_link_and_a_dangling_link_is_left_alone() {
+    // A dotfile manager links the config file: the profile lands in the file the link points
+    // to, and the link stays a link.
+    let home = tempdir();
+    let dir = home.join(".config/wxtoken");
+    let dotfiles = home.join("dotfiles");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dotfiles).unwrap();
+    let real = dotfiles.join("wxtoken.toml");
+    std::fs::write(&real, "# mine\n").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.join("config.toml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = run(&mut add(
+        &home,
+        &["mini", "--appid", APPID, "--secret-env", "MINI_SECRET"],
+    ));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a file"
+    );
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(text.starts_with("# mine\n"), "{text}");
+    assert!(text.contains("[profiles.mini]"), "{text}");
+    assert_eq!(
+        listing(&dotfiles),
+        ["wxtoken.toml"],
+        "no temporary file left"
+    );
+    assert_eq!(listing(&dir), ["config.toml"]);
+    // A link to nothing: refused, the link kept, nothing created.
+    let gone = dotfiles.join("gone.toml");
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(&gone, &link).unwrap();
+    let out = run(&mut add(
+        &home,
+        &["other", "--appid", APPID, "--secret-env", "MINI_SECRET"],
+    ));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("symbolic link"), "{out:?}");
+    assert!(out.stderr.contains("nothing was written"), "{out:?}");
+    assert_eq!(std::fs::read_link(&link).unwrap(), gone);
+    assert!(!gone.exists());
+    assert_eq!(listing(&dotfiles), ["wxtoken.toml"]);
+}
