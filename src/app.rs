@@ -231,7 +231,7 @@ fn run(cli: &Cli, lang: Lang, profile: &crate::settings::profile::own::ProfileSe
             let script = commands::completions::script(*shell);
             printer
                 .result_line(String::from_utf8_lossy(&script).trim_end())
-                .map(|_| 0)
+                .map(|_| code::OK)
         }
     };
     match result {

@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 
-pub mod api;
+mod api;
 mod api_tools;
 mod args;
 mod fetch;
@@ -10,7 +10,7 @@ mod help_zh;
 pub mod lazy;
 mod per_command;
 mod store;
-pub mod ticket;
+mod ticket;
 pub use api::ApiArgs;
 pub use api_tools::{QuotaClearArgs, QuotaCommand, QuotaGetArgs, RidArgs, ToolTokenArgs};
 pub use args::{

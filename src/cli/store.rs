@@ -2,8 +2,17 @@
 //! `cache list` and `cache clear` work on).
 
 use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use crate::token::store::layout::Layout;
+
+/// `--store-layout`: one of the layouts the token core knows, by name, each with its help.
+fn layout_parser() -> impl TypedValueParser<Value = Layout> {
+    PossibleValuesParser::new(
+        Layout::ALL.map(|layout| PossibleValue::new(layout.name()).help(layout.about())),
+    )
+    .map(|name| Layout::from_name(&name).unwrap_or(Layout::Wxtoken))
+}
 
 /// Which Redis store, and its keys: fetch's and exec's shared store, and what `cache list` and
 /// `cache clear` work on instead of the local cache.
@@ -25,7 +34,7 @@ pub struct StoreArgs {
 
     /// The keys and values of the store: wxtoken's own, or those of the SDK whose apps read the
     /// token [default: wxtoken]
-    #[arg(long, value_name = "LAYOUT", value_enum, env = "WXTOKEN_STORE_LAYOUT")]
+    #[arg(long, value_name = "LAYOUT", value_parser = layout_parser(), env = "WXTOKEN_STORE_LAYOUT")]
     pub store_layout: Option<Layout>,
 
     /// The part of the keys an SDK lets its users configure [default: wxtoken; WxJava wx (wx:cp

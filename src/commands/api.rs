@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::cli::ApiArgs;
 use crate::error::Failure;
+use crate::error::code;
 use crate::net::client::{Answer, Client, Verdict};
 use crate::output::Printer;
 use crate::output::token_file::OutputFile;
@@ -109,7 +110,7 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
                 Some(file) => write_file(file, &answer.body, printer)?,
                 None => print_body(args, &answer, printer)?,
             }
-            return Ok(0);
+            return Ok(code::OK);
         };
         let offset = offset_of(&fields, style);
         let next = pages::next(style, &map, offset);
@@ -155,7 +156,7 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
         }
     }
     finish_slurp(args, &pages, printer)?;
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// Whether two field values ask for the same page (a number and its text alike).
@@ -248,7 +249,7 @@ fn dry_run(req: &crate::net::client::Request, printer: &Printer) -> Result<u8, F
         }
     }
     printer.result_line(text.trim_end())?;
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// The call, retried as `fetch` retries (-1, network failures, 5xx): the last answer stands.
@@ -387,10 +388,10 @@ fn binary(
 ) -> Result<u8, Failure> {
     if let Some(file) = output {
         write_file(file, &answer.body, printer)?;
-        return Ok(0);
+        return Ok(code::OK);
     }
     if args.silent {
-        return Ok(0);
+        return Ok(code::OK);
     }
     if std::io::stdout().is_terminal() {
         let bytes = answer.body.len();
@@ -405,7 +406,7 @@ fn binary(
         )));
     }
     crate::output::streams::write_stdout_bytes(&answer.body, printer.lang)?;
-    Ok(0)
+    Ok(code::OK)
 }
 
 fn write_file(file: &OutputFile, body: &[u8], printer: &Printer) -> Result<(), Failure> {

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::cli::{CacheCommand, CacheDirArg};
 use crate::error::Failure;
+use crate::error::code;
 use crate::lang::Lang;
 use crate::net::connection::parse_timeout;
 use crate::output::Printer;
@@ -127,7 +128,7 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
         }
         printer.table(&table, &[4])?; // API_BASE
     }
-    Ok(0)
+    Ok(code::OK)
 }
 
 fn clear(arg: &CacheDirArg, appid: Option<&str>, printer: &Printer) -> Result<u8, Failure> {
@@ -158,5 +159,5 @@ fn clear(arg: &CacheDirArg, appid: Option<&str>, printer: &Printer) -> Result<u8
             "已从 {shown} 删除 {removed} 个缓存的 token"
         ));
     }
-    Ok(0)
+    Ok(code::OK)
 }

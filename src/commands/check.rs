@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use crate::cli::CheckArgs;
 use crate::encoding::percent_encode;
 use crate::error::Failure;
+use crate::error::code;
 use crate::net::client::{Request, Verdict};
 use crate::output::Printer;
 use crate::platform::Platform;
@@ -88,7 +89,7 @@ pub fn run(args: &CheckArgs, profile: &ProfileSettings, printer: &Printer) -> Re
                     printer.note(caveat);
                 }
             }
-            Ok(0)
+            Ok(code::OK)
         }
         Err(failure) => {
             let mut doc = failure.to_json_document();

@@ -62,7 +62,7 @@ impl Step {
             status,
             detail: detail.into(),
             hints: Vec::new(),
-            exit_code: 0,
+            exit_code: code::OK,
             error: None,
         }
     }

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use crate::cli::ExecArgs;
 use crate::error::{Failure, code, io_reason};
 use crate::output::Printer;
-use crate::settings::profile::ProfileSecret;
 use crate::settings::profile::own::ProfileSettings;
+use crate::settings::profile::secret::ProfileSecret;
 use crate::tr;
 
 /// Variables that hold a secret, which CMD never gets: it gets the token instead.

@@ -336,7 +336,7 @@ fn print_all(platform: Platform, printer: &Printer) -> Result<u8, Failure> {
         text.push_str(&crate::exit_codes::exit_code_help(lang));
         printer.result_line(text.trim_end())?;
     }
-    Ok(0)
+    Ok(code::OK)
 }
 
 fn row(e: &Entry, lang: Lang) -> String {

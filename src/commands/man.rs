@@ -8,6 +8,7 @@ use clap_mangen::Man;
 
 use crate::cli::{Cli, ManArgs};
 use crate::error::Failure;
+use crate::error::code;
 use crate::lang::Lang;
 use crate::output::Printer;
 use crate::tr;
@@ -65,7 +66,7 @@ pub fn run(args: &ManArgs, printer: &Printer) -> Result<u8, Failure> {
     if args.list {
         let names: Vec<String> = pages().into_iter().map(|(name, _)| name).collect();
         printer.result_line(&names.join("\n"))?;
-        return Ok(0);
+        return Ok(code::OK);
     }
     // `wxtoken man cache list` and `wxtoken man cache-list` name the same page.
     let wanted: Vec<String> = args
@@ -83,10 +84,10 @@ pub fn run(args: &ManArgs, printer: &Printer) -> Result<u8, Failure> {
         )));
     };
     if std::io::stdout().is_terminal() && show_in_man(&page) {
-        return Ok(0);
+        return Ok(code::OK);
     }
     printer.result_line(page.trim_end())?;
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// Show `page` with `man -l -` (false when man cannot be run: the source is printed instead).

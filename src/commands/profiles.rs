@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::cli::ProfilesArgs;
-use crate::error::Failure;
+use crate::error::{Failure, code};
 use crate::output::Printer;
 use crate::redact::sanitize;
 use crate::settings::profile::{Config, Profile, config_path};
@@ -51,13 +51,13 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
                 "{shown} 没有配置文件：README（Profiles）中有示例"
             ));
         }
-        return Ok(0);
+        return Ok(code::OK);
     };
     if args.names {
         for name in config.names() {
             printer.result_line(&sanitize(name))?;
         }
-        return Ok(0);
+        return Ok(code::OK);
     }
     let default = config.default_name().map(str::to_string);
     let active = selection.profile.clone().or_else(|| default.clone());
@@ -103,9 +103,9 @@ pub fn run(args: &ProfilesArgs, printer: &Printer) -> Result<u8, Failure> {
                 "{shown} 中有 {broken} 个 profile 目前无法使用"
             ));
         }
-        return Ok(crate::error::code::USAGE);
+        return Ok(code::USAGE);
     }
-    Ok(0)
+    Ok(code::OK)
 }
 
 fn row(name: &str, (default, active): (bool, bool), checked: Result<Profile, Failure>) -> Row {

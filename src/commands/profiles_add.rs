@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::cli::{PlatformChoice, ProfileAddArgs};
 use crate::error::Failure;
+use crate::error::code;
 use crate::output::Printer;
 use crate::settings::profile::{Config, config_path};
 use crate::tr;
@@ -91,7 +92,7 @@ pub fn run(args: &ProfileAddArgs, printer: &Printer) -> Result<u8, Failure> {
             "已将 profile \"{name}\" 加入 {shown}（权限 600）；试试：wxtoken fetch --profile {name}"
         ));
     }
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// The file a config path names. A symbolic link (a dotfile manager's) is followed, so the

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::cli::{QuotaClearArgs, QuotaCommand, QuotaGetArgs};
 use crate::error::Failure;
+use crate::error::code;
 use crate::net::api_base::ApiBase;
 use crate::net::client::{Client, Request};
 use crate::output::Printer;
@@ -75,7 +76,7 @@ fn get(args: &QuotaGetArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     } else {
         printer.result_line(&table(&quotas, printer))?;
     }
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// One path's quota as `--json` shows it, from WeChat's `quota`, `rate_limit` and
@@ -277,7 +278,7 @@ fn clear(
     }
     let cost = budget.cost;
     printer.note(&tr!(lang, "this used {cost}", "这用掉了{cost}"));
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// `POST /cgi-bin/clear_quota/v2?appid=APPID&appsecret=SECRET`: appid and secret as query

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::cli::RidArgs;
 use crate::error::Failure;
+use crate::error::code;
 use crate::lang::Lang;
 use crate::output::Printer;
 use crate::platform::Platform;
@@ -52,7 +53,7 @@ pub fn run(args: &RidArgs, profile: &ProfileSettings, printer: &Printer) -> Resu
     } else {
         printer.result_line(&text(&doc, lang))?;
     }
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// The record as `--json` shows it: every text field masked ([`mask_request_record`]), the

@@ -143,7 +143,7 @@ pub fn run(args: &SignArgs, profile: &ProfileSettings, printer: &Printer) -> Res
         ));
     }
     printer.result_unmasked(&format!("{doc}\n"))?;
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// The ticket kept where the options say (`--cache`, `--store`), read without fetching, to
@@ -240,7 +240,7 @@ fn card(
         "signature": jssdk::card_signature(&values),
     });
     printer.result_unmasked(&format!("{doc}\n"))?;
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// `--check`: what makes the page's signature differ, said for people (or as JSON).

@@ -15,6 +15,7 @@ use std::os::fd::OwnedFd;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
+use crate::error::code;
 use crate::error::{Failure, io_reason};
 use crate::lang::Lang;
 use crate::output::format::Format;
@@ -51,7 +52,7 @@ pub fn deliver(
 ) -> Result<u8, Failure> {
     let Some(file) = output else {
         printer.result_unmasked(text)?;
-        return Ok(0);
+        return Ok(code::OK);
     };
     let (written, warning) = file.write(text, format, printer.lang)?;
     if let Some(w) = warning {
@@ -67,7 +68,7 @@ pub fn deliver(
             "{shown} 已是这个结果；没有重写"
         )
     });
-    Ok(0)
+    Ok(code::OK)
 }
 
 /// The file already there: its mode and owner.

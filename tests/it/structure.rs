@@ -37,13 +37,48 @@ fn module_of(path: &Path) -> Vec<String> {
     parts
 }
 
-/// The code of a file without its unit tests and without comments.
+/// The code of a file without comments and without its test-only items.
 fn code(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).unwrap();
-    match text.find("#[cfg(test)]") {
-        Some(i) => code_of_text(&text[..i]),
-        None => code_of_text(&text),
+    without_test_items(&code_of_text(&std::fs::read_to_string(path).unwrap()))
+}
+
+/// `text` without each `#[cfg(test)]` item: a declaration up to its `;` (`mod tests;`), or an
+/// item up to the brace that closes its body (`mod tests { … }`). Everything else is kept,
+/// whatever follows a test module.
+fn without_test_items(text: &str) -> String {
+    const ATTR: &str = "#[cfg(test)]";
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(ATTR) {
+        out.push_str(&rest[..i]);
+        let item = &rest[i + ATTR.len()..];
+        let end = match (item.find(';'), item.find('{')) {
+            (Some(semi), Some(open)) if semi < open => semi + 1,
+            (Some(semi), None) => semi + 1,
+            (_, Some(open)) => {
+                let mut depth = 0usize;
+                let mut end = item.len();
+                for (j, c) in item[open..].char_indices() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = open + j + 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                end
+            }
+            (None, None) => item.len(),
+        };
+        rest = &item[end..];
     }
+    out.push_str(rest);
+    out
 }
 
 fn ident(s: &str) -> String {
@@ -281,6 +316,17 @@ fn find_cycle(graph: &Graph) -> Option<String> {
     graph
         .keys()
         .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn test_items_are_left_out_and_what_follows_them_is_not() {
+    let text = "use crate::a::x;\n#[cfg(test)]\nmod tests;\nuse crate::b::y;\n#[cfg(test)]\nmod inline {\n    use crate::c::z;\n    fn f() { if true { } }\n}\nuse crate::d::w;\n";
+    let code = without_test_items(text);
+    for kept in ["crate::a::x", "crate::b::y", "crate::d::w"] {
+        assert!(code.contains(kept), "{kept} lost: {code}");
+    }
+    assert!(!code.contains("crate::c::z"), "{code}");
+    assert!(!code.contains("mod tests"), "{code}");
 }
 
 #[test]

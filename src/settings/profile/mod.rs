@@ -23,7 +23,7 @@ use crate::lang::Lang;
 use crate::redact::Secret;
 use crate::tr;
 use keys::{FLAG_KEYS, Kind, OWN_KEYS, SECRET_KEYS};
-pub use secret::ProfileSecret;
+use secret::ProfileSecret;
 pub use values::register_secret_shaped_words;
 use values::{expect_argv, expect_str, line_of, toml_message, unknown_key};
 

@@ -6,9 +6,9 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::error::Failure;
+use crate::error::code;
 use crate::output::Printer;
 use crate::platform::Platform;
-use crate::redact::sanitize;
 use crate::time;
 use crate::token::store::StoreChoice;
 use crate::token::store::connection::RedisStore;
@@ -27,15 +27,6 @@ struct Row {
     expires_at: Option<u64>,
 }
 
-fn shown_key(layout: Layout, key: &str) -> String {
-    match (layout, key.rsplit_once('.')) {
-        (Layout::Powerwechat, Some((p, _))) if p.ends_with(".access_token") => {
-            format!("{}.<md5>", sanitize(p))
-        }
-        _ => sanitize(key),
-    }
-}
-
 fn rows(
     store: &RedisStore,
     choice: &StoreChoice,
@@ -45,13 +36,7 @@ fn rows(
     let now = time::now_unix();
     let mut rows = Vec::new();
     for key in store.token_keys(choice.layout, &choice.prefix, timeout * LISTING_TIMEOUTS)? {
-        let keys = layout::Keys {
-            expires_at: layout::expiry_key(choice.layout, &key),
-            token: key.clone(),
-            lock: String::new(),
-            failed: String::new(),
-            owner: None,
-        };
+        let keys = layout::recognise::found_keys(choice.layout, &key);
         let raw: Raw = store.raw(&keys)?;
         match value::decode(choice.layout, &raw, now, printer.lang) {
             Ok(Some(d)) => {
@@ -59,7 +44,7 @@ fn rows(
                 rows.push((
                     key.clone(),
                     Row {
-                        key: shown_key(choice.layout, &key),
+                        key: layout::recognise::shown_key(choice.layout, &key),
                         appid: own.map(|v| v.appid.clone()),
                         endpoint: own.map(|v| v.endpoint.clone()),
                         expires_at: Some(d.expires_at),
@@ -68,7 +53,7 @@ fn rows(
             }
             Ok(None) => {}
             Err(why) => {
-                let shown = shown_key(choice.layout, &key);
+                let shown = layout::recognise::shown_key(choice.layout, &key);
                 printer.warn(&tr!(
                     printer.lang,
                     "ignoring the value at {shown}: {why}",
@@ -130,7 +115,7 @@ pub fn list(
         }
         printer.table(&table, &[0])?; // KEY
     }
-    Ok(0)
+    Ok(code::OK)
 }
 
 pub fn clear(
@@ -161,7 +146,14 @@ pub fn clear(
     for key in store.token_keys(layout, &choice.prefix, timeout * LISTING_TIMEOUTS)? {
         // Exact keys only: the ones the key-naming function gives the app.
         let ours = appid.is_none_or(|want| {
-            layout::is_token_key_of(layout, &choice.prefix, platform, want, &key, printer.lang)
+            layout::recognise::is_token_key_of(
+                layout,
+                &choice.prefix,
+                platform,
+                want,
+                &key,
+                printer.lang,
+            )
         });
         if !ours {
             continue;
@@ -183,5 +175,5 @@ pub fn clear(
             "已从 {shown} 删除 {removed} 个存储的 token"
         ));
     }
-    Ok(0)
+    Ok(code::OK)
 }

@@ -31,7 +31,7 @@ impl RedisStore {
         let mut keys = Vec::new();
         let mut rounds = 0;
         let masters = self.masters()?;
-        for (pattern, node) in layout::key_patterns(layout, prefix)
+        for (pattern, node) in layout::recognise::key_patterns(layout, prefix)
             .iter()
             .flat_map(|p| masters.iter().map(move |n| (p, n)))
         {

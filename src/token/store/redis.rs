@@ -1,5 +1,5 @@
 //! `--store redis://…`: a token shared by a fleet through Redis, in wxtoken's own layout or in
-//! the key and format an SDK's apps already read (layout.rs). The `redis` crate speaks the
+//! the key and format an SDK's apps already read (layout/). The `redis` crate speaks the
 //! protocol; every operation is bounded by `--timeout`; every failure is exit 11 with the store's
 //! address (password masked), never a fetch around the store.
 

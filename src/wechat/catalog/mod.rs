@@ -12,6 +12,7 @@ pub use entry::{Category, CheckText, Context, Entry, Text};
 
 use std::sync::LazyLock;
 
+use crate::error::code;
 use crate::error::{Failure, WeChatError};
 use crate::lang::Lang;
 use crate::platform::Platform;
@@ -161,7 +162,7 @@ pub fn explain(
             explanation: String::new(),
             message,
             hints,
-            exit_code: 10,
+            exit_code: code::OTHER,
             retryable: false,
             errmsg,
             rid,

@@ -1,9 +1,8 @@
 //! JSON values in a paste: balanced objects, strings, and the answers they hold.
 
-#[allow(unused_imports)]
 use serde_json::{Map, Value};
 
-use super::*;
+use super::found::{Found, MAX_NESTING, MAX_OBJECT};
 
 /// How long the bracketed object starting at `s` (with `{`) is, quotes respected: a quote opens
 /// a string only where a JSON or repr value or key can start (after `{[,:=`, or a Python
@@ -92,31 +91,6 @@ pub(super) fn string_end(b: &[u8], start: usize, q: u8) -> Option<usize> {
     None
 }
 
-/// The answers of the JSON value or repr that is `s` (from `{` to its `}`), and how long the
-/// value read is; `None` when it is neither, or a repr that holds no answer.
-pub(super) fn object_at(s: &str, depth: usize) -> Option<(Vec<Found>, usize)> {
-    let mut values = serde_json::Deserializer::from_str(s).into_iter::<Value>();
-    if let Some(Ok(value)) = values.next() {
-        let len = values.byte_offset();
-        let mut found = Vec::new();
-        from_value(&value, depth, &mut found);
-        return Some((found, len));
-    }
-    let (fields, len) = Repr::new(s).object()?;
-    let code = fields.iter().find_map(|(k, v)| match v {
-        Field::Num(n) if is_code_key(k) => Some(*n),
-        Field::Str(s) if is_code_key(k) => s.trim().parse().ok(),
-        _ => None,
-    });
-    let code = code.or_else(|| is_success(|k| fields.iter().any(|(f, _)| f == k)).then_some(0))?;
-    let msg = fields.iter().find_map(|(k, v)| match v {
-        Field::Str(s) if is_msg_key(k) => Some(s.clone()),
-        Field::Num(n) if is_msg_key(k) => Some(n.to_string()),
-        _ => None,
-    });
-    Some((vec![(code, msg)], len))
-}
-
 /// A success without an errcode: a token with its lifetime (WeChat's answer, `wxtoken fetch
 /// --json`), or getcallbackip's `ip_list`. A bare `access_token` field is a request's parameter
 /// echoed in a log, not an answer.
@@ -130,20 +104,6 @@ pub(super) fn is_code_key(k: &str) -> bool {
 
 pub(super) fn is_msg_key(k: &str) -> bool {
     k.eq_ignore_ascii_case("errmsg") || k.eq_ignore_ascii_case("err_msg")
-}
-
-/// The answers in a JSON value: an object with an errcode (or a success) is one; otherwise its
-/// values are looked into, strings too (escaped JSON, log text).
-pub(super) fn from_value(value: &Value, depth: usize, out: &mut Vec<Found>) {
-    match value {
-        Value::Object(map) => match answer_of(map) {
-            Some(found) => out.push(found),
-            None => map.values().for_each(|v| from_value(v, depth, out)),
-        },
-        Value::Array(items) => items.iter().for_each(|v| from_value(v, depth, out)),
-        Value::String(s) if depth < MAX_DEPTH => out.extend(find(s, depth + 1, false)),
-        _ => {}
-    }
 }
 
 pub(super) fn answer_of(map: &Map<String, Value>) -> Option<Found> {

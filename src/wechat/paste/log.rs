@@ -1,9 +1,6 @@
 //! Log lines: `[40164] MSG`, `code[45009] msg[MSG]`, `errcode=40001 , errmsg=MSG`, `Error code: N, message: MSG`.
 
-#[allow(unused_imports)]
-use serde_json::{Map, Value};
-
-use super::*;
+use super::found::{Found, Placed};
 
 /// The answers in the lines of `text[from..to]` (text around and between objects), placed.
 pub(super) fn lines(text: &str, from: usize, to: usize, codes_allowed: bool) -> Vec<Placed> {
@@ -215,4 +212,13 @@ pub(super) fn bracketed_code(line: &str) -> Option<Found> {
         return Some((code, (!msg.is_empty()).then(|| msg.to_string())));
     }
     None
+}
+
+/// `40001`, `40164 -1`, a line of codes: the codes.
+pub(super) fn only_codes(text: &str) -> Option<Vec<Found>> {
+    let codes: Option<Vec<Found>> = text
+        .split_whitespace()
+        .map(|w| w.parse::<i64>().ok().map(|c| (c, None)))
+        .collect();
+    codes.filter(|c| !c.is_empty())
 }

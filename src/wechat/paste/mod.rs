@@ -5,27 +5,20 @@
 //! of them, in order; and plain errcodes. Pure functions: nothing here prints or masks (the
 //! explanation path masks errmsg).
 
+mod found;
 mod json;
 mod log;
 mod repr;
 #[cfg(test)]
 mod tests;
 
-use json::*;
-use log::*;
-use repr::*;
+use serde_json::Value;
 
-/// One answer found in a paste: the errcode, and the errmsg when the paste carried one.
-pub type Found = (i64, Option<String>);
-
-/// How deep answers are looked for inside JSON strings and escaped JSON.
-pub(super) const MAX_DEPTH: usize = 3;
-/// The most a JSON value or a repr found in a paste is read for: no WeChat answer is longer.
-pub(super) const MAX_OBJECT: usize = 256 * 1024;
-/// How deep a repr's brackets may nest.
-pub(super) const MAX_NESTING: usize = 32;
-/// The longest unquoted value of a repr (a Java map's errmsg).
-pub(super) const MAX_BARE: usize = 4096;
+pub use found::Found;
+use found::{MAX_DEPTH, Placed};
+use json::{answer_of, balanced_len, is_code_key, is_msg_key, is_success};
+use log::{lines, only_codes};
+use repr::{Field, Repr};
 
 /// Every WeChat answer in `text`, in the order they appear: `(errcode, errmsg)`. A text that is
 /// only whitespace-separated integers is that list of errcodes (so is a line of them among other
@@ -59,15 +52,6 @@ pub(super) fn find(text: &str, depth: usize, codes_allowed: bool) -> Vec<Found> 
         return find(&unescape_quotes(text), depth + 1, false);
     }
     found
-}
-
-/// `40001`, `40164 -1`, a line of codes: the codes.
-pub(super) fn only_codes(text: &str) -> Option<Vec<Found>> {
-    let codes: Option<Vec<Found>> = text
-        .split_whitespace()
-        .map(|w| w.parse::<i64>().ok().map(|c| (c, None)))
-        .collect();
-    codes.filter(|c| !c.is_empty())
 }
 
 pub(super) fn unescape_quotes(text: &str) -> String {
@@ -180,9 +164,6 @@ pub(super) fn status_lines(text: &str) -> Vec<usize> {
 // ---------------------------------------------------------------------------------------------
 // Objects (JSON and reprs) anywhere in the text, and log lines around them
 
-/// Answers with where they start in the text.
-pub(super) type Placed = (usize, Found);
-
 pub(super) fn scan(text: &str, depth: usize, codes_allowed: bool) -> Vec<Found> {
     let mut objects: Vec<(usize, usize, Vec<Found>)> = Vec::new();
     let mut next = 0;
@@ -232,4 +213,47 @@ pub(super) fn scan(text: &str, depth: usize, codes_allowed: bool) -> Vec<Found> 
     // Stable: an object's answers keep their order.
     placed.sort_by_key(|(pos, _)| *pos);
     placed.into_iter().map(|(_, f)| f).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON values and reprs: the answers they hold (a string in them is looked into with `find`)
+// ---------------------------------------------------------------------------------------------
+
+/// The answers of the JSON value or repr that is `s` (from `{` to its `}`), and how long the
+/// value read is; `None` when it is neither, or a repr that holds no answer.
+fn object_at(s: &str, depth: usize) -> Option<(Vec<Found>, usize)> {
+    let mut values = serde_json::Deserializer::from_str(s).into_iter::<Value>();
+    if let Some(Ok(value)) = values.next() {
+        let len = values.byte_offset();
+        let mut found = Vec::new();
+        from_value(&value, depth, &mut found);
+        return Some((found, len));
+    }
+    let (fields, len) = Repr::new(s).object()?;
+    let code = fields.iter().find_map(|(k, v)| match v {
+        Field::Num(n) if is_code_key(k) => Some(*n),
+        Field::Str(s) if is_code_key(k) => s.trim().parse().ok(),
+        _ => None,
+    });
+    let code = code.or_else(|| is_success(|k| fields.iter().any(|(f, _)| f == k)).then_some(0))?;
+    let msg = fields.iter().find_map(|(k, v)| match v {
+        Field::Str(s) if is_msg_key(k) => Some(s.clone()),
+        Field::Num(n) if is_msg_key(k) => Some(n.to_string()),
+        _ => None,
+    });
+    Some((vec![(code, msg)], len))
+}
+
+/// The answers in a JSON value: an object with an errcode (or a success) is one; otherwise its
+/// values are looked into, strings too (escaped JSON, log text).
+fn from_value(value: &Value, depth: usize, out: &mut Vec<Found>) {
+    match value {
+        Value::Object(map) => match answer_of(map) {
+            Some(found) => out.push(found),
+            None => map.values().for_each(|v| from_value(v, depth, out)),
+        },
+        Value::Array(items) => items.iter().for_each(|v| from_value(v, depth, out)),
+        Value::String(s) if depth < MAX_DEPTH => out.extend(find(s, depth + 1, false)),
+        _ => {}
+    }
 }

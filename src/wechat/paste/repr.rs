@@ -1,9 +1,6 @@
 //! Reprs of other languages: Python dicts, Java maps, JavaScript objects.
 
-#[allow(unused_imports)]
-use serde_json::{Map, Value};
-
-use super::*;
+use super::found::{MAX_BARE, MAX_NESTING};
 
 /// A field value of a repr.
 pub(super) enum Field {

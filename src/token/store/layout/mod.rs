@@ -8,23 +8,28 @@ use crate::lang::Lang;
 use crate::platform::Endpoint;
 use crate::platform::Platform;
 
+pub mod recognise;
+
 /// Whose key and value format the store uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// wxtoken's own: one JSON value with the token, its expiry and a fingerprint of the secret
     Wxtoken,
-    /// The Go SDK github.com/silenceper/wechat
-    #[value(name = "silenceper-go")]
     SilenceperGo,
-    /// The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock
     Wxjava,
-    /// The Python SDK wechatpy (RedisStorage)
     Wechatpy,
-    /// The Go SDK PowerWeChat
     Powerwechat,
 }
 
 impl Layout {
+    /// Every layout, in the order `--help` lists them.
+    pub const ALL: [Layout; 5] = [
+        Layout::Wxtoken,
+        Layout::SilenceperGo,
+        Layout::Wxjava,
+        Layout::Wechatpy,
+        Layout::Powerwechat,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Layout::Wxtoken => "wxtoken",
@@ -32,6 +37,26 @@ impl Layout {
             Layout::Wxjava => "wxjava",
             Layout::Wechatpy => "wechatpy",
             Layout::Powerwechat => "powerwechat",
+        }
+    }
+
+    /// The layout called `name` (as `--store-layout` takes it).
+    pub fn from_name(name: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// Whose layout it is, in a few words (`--help`).
+    pub fn about(self) -> &'static str {
+        match self {
+            Layout::Wxtoken => {
+                "wxtoken's own: one JSON value with the token, its expiry and a fingerprint of the secret"
+            }
+            Layout::SilenceperGo => "The Go SDK github.com/silenceper/wechat",
+            Layout::Wxjava => {
+                "The Java SDK WxJava (RedisTemplate or Jedis storage), joining its lock"
+            }
+            Layout::Wechatpy => "The Python SDK wechatpy (RedisStorage)",
+            Layout::Powerwechat => "The Go SDK PowerWeChat",
         }
     }
 
@@ -351,91 +376,11 @@ fn md5_hex(text: &str) -> String {
         .collect()
 }
 
-/// Whether `key` is a token key the naming function ([`keys`]) gives `appid` on `platform`:
-/// for any of its endpoints, without an AgentId or with the one the key ends in. Exact: a key
-/// is never taken for an app's because it contains or ends with its appid.
-pub fn is_token_key_of(
-    layout: Layout,
-    prefix: &str,
-    platform: Platform,
-    appid: &str,
-    key: &str,
-    lang: Lang,
-) -> bool {
-    let endpoints: &[Endpoint] = match platform {
-        Platform::Mp => &[
-            Endpoint::Token,
-            Endpoint::StableToken,
-            Endpoint::JsapiTicket,
-            Endpoint::CardTicket,
-        ],
-        Platform::Wecom => &[
-            Endpoint::WecomToken,
-            Endpoint::CorpTicket,
-            Endpoint::AgentTicket,
-        ],
-    };
-    let agent = key
-        .rsplit([':', '_'])
-        .next()
-        .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()));
-    endpoints.iter().any(|&endpoint| {
-        [None, agent].into_iter().any(|agentid| {
-            let target = Target {
-                endpoint,
-                appid,
-                agentid,
-                secret: None,
-                prefix,
-            };
-            keys(layout, &target, lang).is_ok_and(|k| k.token == key)
-        })
-    })
-}
-
 /// The key that holds the expiry of the token at `token_key`, where the layout keeps one apart
 /// (wechatpy's `…_expires_at`).
 pub fn expiry_key(layout: Layout, token_key: &str) -> Option<String> {
     (layout == Layout::Wechatpy).then(|| format!("{token_key}_expires_at"))
 }
 
-/// The key patterns (`SCAN MATCH`) of every token and ticket key of `layout` with `prefix`.
-pub fn key_patterns(layout: Layout, prefix: &str) -> Vec<String> {
-    let p = glob_escape(prefix);
-    match layout {
-        Layout::Wxtoken => vec![format!("{p}:token:*")],
-        Layout::SilenceperGo => vec![
-            format!("{p}_*access_token_*"),
-            format!("{p}_*jsapi_ticket_*"),
-        ],
-        Layout::Wxjava => vec![
-            format!("{p}:*access_token*"),
-            format!("{p}:ticket:key:*"),
-            format!("{p}:wechat_cp_*jsapi_ticket_key:*"),
-        ],
-        Layout::Wechatpy => vec![
-            format!("{p}:*_access_token"),
-            format!("{p}:*_jsapi_ticket"),
-            format!("{p}:*_jsapi_card_ticket"),
-        ],
-        Layout::Powerwechat => vec![
-            format!("{p}.access_token.*"),
-            format!("{p}.basic_service.jssdk.ticket.*"),
-        ],
-    }
-}
-
-fn glob_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '*' | '?' | '[' | ']' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
-#[path = "layout_tests.rs"]
 mod tests;
