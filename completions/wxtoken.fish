@@ -189,7 +189,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l lang -d 'Languag
 en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l dry-run -d 'Print the request that would be sent (the token masked) and send nothing'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l token-stdin -d 'Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN, which `wxtoken exec` sets, is used the same way when set)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l token-stdin -d 'Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN, which `wxtoken exec` sets, is used the same way): used as it is, never kept or replaced, and nothing obtained with it is kept'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -s i -l include -d 'Print the HTTP status line and the answer\'s headers before its body'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l silent -d 'Print no body (the exit code and errors still tell how the call went)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -l paginate -d 'Fetch every page (next_openid, offset/count, or WeChat Work\'s cursor), each printed as one JSON document on its own line'
@@ -206,7 +206,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -s h -l help -d 'Pr
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand api" -s V -l version -d 'Print version'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l format -d 'What to print: ticket (the ticket alone) or json (as --json) [default: ticket]' -r -f -a "ticket\t'The ticket alone'
 json\t'One JSON document (as --json)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l output -d 'Write the result to FILE instead of stdout: atomically, mode 0600 for a new file; an unchanged result is not rewritten' -r -F
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l output -d 'Write the result to FILE instead of stdout: atomically (a reader sees the old content or the new, never part), mode 0600 for a new file; an unchanged result is not rewritten' -r -F
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l platform -d 'The platform: mp (Official Accounts, Mini Programs) or wecom (WeChat Work) [default: mp]' -r -f -a "mp\t'Official Accounts and Mini Programs (api.weixin.qq.com, /cgi-bin/token)'
 wecom\t'WeChat Work / 企业微信 (qyapi.weixin.qq.com, /cgi-bin/gettoken, one secret per app)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l appid -d 'The AppID (wx followed by 16 hex digits) [env: WXTOKEN_APPID, read for Official Accounts and Mini Programs only]' -r
@@ -241,7 +241,7 @@ never\t'Never colour'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l lang -d 'Language of messages: auto, en or zh (a locale such as zh_CN counts as zh)' -r -f -a "auto\t'Chinese when the first non-empty of LC_ALL, LC_MESSAGES, LANG starts with "zh", else English'
 en\t'English'
 zh\t'Chinese (中文)'"
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l token-stdin -d 'Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN, which `wxtoken exec` sets, is used the same way); the ticket is then kept nowhere'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l token-stdin -d 'Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN, which `wxtoken exec` sets, is used the same way): used as it is, never kept or replaced, and nothing obtained with it is kept'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand ticket" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left, else fetch it and keep it there; concurrent invocations share one upstream fetch'
@@ -295,7 +295,7 @@ complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l lang -d 'Langua
 en\t'English'
 zh\t'Chinese (中文)'"
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l agent-config -d 'WeChat Work: sign for wx.agentConfig (the app\'s agent_config ticket; corpid and agentid in the output) instead of wx.config'
-complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l token-stdin -d 'Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN is used the same way)'
+complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l token-stdin -d 'Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN, which `wxtoken exec` sets, is used the same way): used as it is, never kept or replaced, and nothing obtained with it is kept'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l stable -d 'Use the stable_token endpoint: every caller gets the same token while it is valid, so any number of machines can call it at once without breaking each other (recommended)'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l force-refresh -d 'With --stable: invalidate the current stable token and issue a new one. Costly: at most 20 a day, at least 30 s apart, and every other holder\'s stable token stops working'
 complete -c wxtoken -n "__fish_wxtoken_using_subcommand sign" -l cache -d 'Reuse a token cached on this machine while it has at least --min-ttl seconds left, else fetch it and keep it there; concurrent invocations share one upstream fetch'

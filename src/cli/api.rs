@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::args::TokenStdinArg;
 use super::fetch::FetchArgs;
 
 /// `--format` of `api`.
@@ -65,10 +66,8 @@ pub struct ApiArgs {
     #[arg(long, help_heading = "Request")]
     pub dry_run: bool,
 
-    /// Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN, which
-    /// `wxtoken exec` sets, is used the same way when set)
-    #[arg(long, help_heading = "Request")]
-    pub token_stdin: bool,
+    #[command(flatten, next_help_heading = "Request")]
+    pub given: TokenStdinArg,
 
     /// Print the HTTP status line and the answer's headers before its body
     #[arg(short, long, help_heading = "Answer")]
@@ -122,6 +121,7 @@ pub struct ApiArgs {
     )]
     pub paginate_style: Option<String>,
 
-    #[command(flatten)]
+    // The token options under their own headings (the platform's under none).
+    #[command(flatten, next_help_heading = None::<&str>)]
     pub fetch: FetchArgs,
 }

@@ -214,3 +214,22 @@ pub struct CacheDirArg {
     #[arg(long, value_name = "DIR", env = "WXTOKEN_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,
 }
+
+/// `--output FILE`: the result written to a file instead of stdout (fetch, ticket).
+#[derive(Debug, Args)]
+pub struct OutputFileArg {
+    /// Write the result to FILE instead of stdout: atomically (a reader sees the old content or
+    /// the new, never part), mode 0600 for a new file; an unchanged result is not rewritten
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// `--token-stdin`: a token the user gives instead of one obtained (api, ticket, sign).
+#[derive(Debug, Args)]
+pub struct TokenStdinArg {
+    /// Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN, which
+    /// `wxtoken exec` sets, is used the same way): used as it is, never kept or replaced, and
+    /// nothing obtained with it is kept
+    #[arg(long)]
+    pub token_stdin: bool,
+}

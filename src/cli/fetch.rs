@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::args::{
-    CacheDirArg, ConnArgs, CredArgs, JsonArg, PlatformArg, PlatformChoice, RequestOutputArgs,
+    CacheDirArg, ConnArgs, CredArgs, JsonArg, OutputFileArg, PlatformArg, PlatformChoice,
+    RequestOutputArgs,
 };
 use super::store::StoreArgs;
 use crate::output::format::Format;
@@ -133,10 +134,8 @@ pub struct DeliverArgs {
     #[arg(long, value_name = "FORMAT", value_enum, env = "WXTOKEN_FORMAT")]
     pub format: Option<Format>,
 
-    /// Write the result to FILE instead of stdout: atomically (a reader sees the old content or
-    /// the new, never part), mode 0600 for a new file; an unchanged result is not rewritten
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub file: OutputFileArg,
 }
 
 /// `exec`: the token options, and the command to run with the token in its environment.

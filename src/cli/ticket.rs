@@ -1,10 +1,9 @@
 //! The command line of `ticket` and `sign`: the JS-SDK tickets, and the signatures made with
 //! them.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
+use super::args::{OutputFileArg, TokenStdinArg};
 use super::fetch::FetchArgs;
 
 /// The kinds of ticket.
@@ -36,21 +35,18 @@ pub struct TicketArgs {
     #[arg(value_name = "KIND", value_enum)]
     pub kind: TicketKind,
 
-    /// Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN, which
-    /// `wxtoken exec` sets, is used the same way); the ticket is then kept nowhere
-    #[arg(long, help_heading = "Ticket")]
-    pub token_stdin: bool,
+    #[command(flatten, next_help_heading = "Ticket")]
+    pub given: TokenStdinArg,
 
     /// What to print: ticket (the ticket alone) or json (as --json) [default: ticket]
     #[arg(long, value_name = "FORMAT", value_enum, help_heading = "Output")]
     pub format: Option<TicketFormat>,
 
-    /// Write the result to FILE instead of stdout: atomically, mode 0600 for a new file; an
-    /// unchanged result is not rewritten
-    #[arg(long, value_name = "FILE", help_heading = "Output")]
-    pub output: Option<PathBuf>,
+    #[command(flatten, next_help_heading = "Output")]
+    pub file: OutputFileArg,
 
-    #[command(flatten)]
+    // The token options under their own headings (the platform's under none).
+    #[command(flatten, next_help_heading = None::<&str>)]
     pub fetch: FetchArgs,
 }
 
@@ -114,11 +110,9 @@ pub struct SignArgs {
     )]
     pub check: Option<String>,
 
-    /// Read the access_token from stdin instead of obtaining one (WXTOKEN_ACCESS_TOKEN is used
-    /// the same way)
-    #[arg(long, help_heading = "Ticket")]
-    pub token_stdin: bool,
+    #[command(flatten, next_help_heading = "Ticket")]
+    pub given: TokenStdinArg,
 
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = None::<&str>)]
     pub fetch: FetchArgs,
 }

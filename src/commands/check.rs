@@ -1,7 +1,5 @@
 //! `wxtoken check`: does WeChat accept this token? One read-only call of getcallbackip.
 
-use std::io::IsTerminal;
-
 use serde_json::{Value, json};
 
 use crate::cli::CheckArgs;
@@ -17,7 +15,7 @@ use crate::wechat::catalog::Context;
 use crate::wechat::response;
 
 pub fn run(args: &CheckArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
-    let token = read_token(args, printer)?;
+    let token = crate::token::given::required(args.token.as_deref(), "check", printer)?;
     let platform = args.platform.get();
     let client = crate::settings::connect(&args.conn, profile, platform, printer)?;
     let url = client.settings().api_base.url("/cgi-bin/getcallbackip");
@@ -98,21 +96,4 @@ pub fn run(args: &CheckArgs, profile: &ProfileSettings, printer: &Printer) -> Re
             Ok(failure.exit_code())
         }
     }
-}
-
-/// `--token`, else `WXTOKEN_ACCESS_TOKEN` (both through clap), else stdin unless it is a terminal.
-fn read_token(args: &CheckArgs, printer: &Printer) -> Result<String, Failure> {
-    let raw = match &args.token {
-        Some(t) => t.clone(),
-        None => {
-            if std::io::stdin().is_terminal() {
-                return Err(Failure::usage(printer.t(
-                    "no token: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in (wxtoken fetch | wxtoken check)",
-                    "没有 token：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入（wxtoken fetch | wxtoken check）",
-                )));
-            }
-            crate::token::given::read_stdin("check", printer)?
-        }
-    };
-    crate::token::given::token_from(&raw, "check", printer)
 }

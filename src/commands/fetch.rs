@@ -25,7 +25,7 @@ pub fn run(
         Some(f) => f,
         None => Format::Token,
     };
-    let output = match &command.deliver.output {
+    let output = match &command.deliver.file.output {
         Some(path) => Some(OutputFile::check(path, printer.lang)?),
         None => None,
     };

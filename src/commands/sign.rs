@@ -70,7 +70,7 @@ pub fn run(args: &SignArgs, profile: &ProfileSettings, printer: &Printer) -> Res
         }
     };
     let given = match args.ticket.as_deref() {
-        Some("-") if args.token_stdin => {
+        Some("-") if args.given.token_stdin => {
             return Err(Failure::usage(printer.t(
                 "--ticket - and --token-stdin both read stdin: give one of them another way",
                 "--ticket - 和 --token-stdin 都读取标准输入：请换一种方式给出其中之一",
@@ -85,7 +85,7 @@ pub fn run(args: &SignArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     let obtain = |read_only: bool| -> Result<String, Failure> {
         let asking = ticket::Asking {
             command: "sign",
-            token_stdin: args.token_stdin,
+            token_stdin: args.given.token_stdin,
             read_only,
         };
         let (plan, access) =
@@ -187,22 +187,16 @@ fn given_ticket(raw: &str, printer: &Printer) -> Result<String, Failure> {
     Ok(t.to_string())
 }
 
-/// stdin, at most 64 KiB, for `--ticket -`.
+/// stdin, for `--ticket -`.
 fn read_stdin(printer: &Printer) -> Result<String, Failure> {
-    use std::io::Read;
-    let mut buf = String::new();
-    std::io::stdin()
-        .take(64 * 1024)
-        .read_to_string(&mut buf)
-        .map_err(|e| {
-            let why = crate::error::io_reason(&e, printer.lang);
-            Failure::usage(tr!(
-                printer.lang,
-                "cannot read the ticket from stdin: {why}",
-                "无法从标准输入读取 ticket：{why}"
-            ))
-        })?;
-    Ok(buf)
+    crate::token::given::read_stdin_capped().map_err(|e| {
+        let why = crate::error::io_reason(&e, printer.lang);
+        Failure::usage(tr!(
+            printer.lang,
+            "cannot read the ticket from stdin: {why}",
+            "无法从标准输入读取 ticket：{why}"
+        ))
+    })
 }
 
 /// `--url`, checked: an http(s) URL without whitespace.

@@ -15,13 +15,13 @@ use crate::time;
 pub fn run(args: &TicketArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let platform = args.fetch.platform.get();
     let endpoint = ticket::endpoint(args.kind, platform, printer)?;
-    let output = match &args.output {
+    let output = match &args.file.output {
         Some(path) => Some(OutputFile::check(path, printer.lang)?),
         None => None,
     };
     let asking = ticket::Asking {
         command: "ticket",
-        token_stdin: args.token_stdin,
+        token_stdin: args.given.token_stdin,
         read_only: false,
     };
     let (plan, access) = ticket::ticket_source(&args.fetch, endpoint, &asking, profile, printer)?;

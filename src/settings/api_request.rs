@@ -74,7 +74,7 @@ impl Built {
 /// Settle the request of `args`: see the module's description.
 pub fn build(args: &ApiArgs, lang: Lang, printer: &Printer) -> Result<Built, Failure> {
     let stdin_users = [
-        args.token_stdin,
+        args.given.token_stdin,
         args.input.as_deref() == Some(Path::new("-")),
         args.fetch.creds.secret_file.as_deref() == Some(Path::new("-")),
         args.fields.iter().any(|f| f.ends_with("=@-")),

@@ -127,7 +127,7 @@ pub fn api_token(
     printer: &Printer,
 ) -> Result<token::held::Held, Failure> {
     refuse_fetch_only(&args.fetch, "api", printer)?;
-    if let Some(token) = given_token(args.token_stdin, "api", printer)? {
+    if let Some(token) = given_token(args.given.token_stdin, "api", printer)? {
         return Ok(token::held::Held::Given(token));
     }
     let (plan, access) = fetch_plan(&args.fetch, profile, printer)?;

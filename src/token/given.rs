@@ -19,17 +19,41 @@ fn how_to_pass(command: &str, printer: &Printer) -> String {
     )
 }
 
+/// stdin, at most 64 KiB: what a user gives there (a token, a ticket) is far shorter.
+pub fn read_stdin_capped() -> std::io::Result<String> {
+    let mut buf = String::new();
+    std::io::stdin().take(64 * 1024).read_to_string(&mut buf)?;
+    Ok(buf)
+}
+
 /// stdin (at most 64 KiB), where a token is expected.
 pub fn read_stdin(command: &str, printer: &Printer) -> Result<String, Failure> {
-    let mut buf = String::new();
-    std::io::stdin()
-        .take(64 * 1024)
-        .read_to_string(&mut buf)
-        .map_err(|e| {
-            Failure::usage(format!("cannot read the token from stdin: {e}"))
-                .with_hint(how_to_pass(command, printer))
-        })?;
-    Ok(buf)
+    read_stdin_capped().map_err(|e| {
+        let why = crate::error::io_reason(&e, printer.lang);
+        Failure::usage(crate::tr!(
+            printer.lang,
+            "cannot read the token from stdin: {why}",
+            "无法从标准输入读取 token：{why}"
+        ))
+        .with_hint(how_to_pass(command, printer))
+    })
+}
+
+/// The token `wxtoken COMMAND` needs: the one given (`--token`, or `WXTOKEN_ACCESS_TOKEN`
+/// through clap), else the one on stdin unless stdin is a terminal.
+pub fn required(given: Option<&str>, command: &str, printer: &Printer) -> Result<String, Failure> {
+    let raw = match given {
+        Some(t) => t.to_string(),
+        None if std::io::stdin().is_terminal() => {
+            return Err(Failure::usage(crate::tr!(
+                printer.lang,
+                "no token: pass --token TOKEN, set WXTOKEN_ACCESS_TOKEN, or pipe it in (wxtoken fetch | wxtoken {command})",
+                "没有 token：请使用 --token TOKEN、设置 WXTOKEN_ACCESS_TOKEN，或通过管道传入（wxtoken fetch | wxtoken {command}）"
+            )));
+        }
+        None => read_stdin(command, printer)?,
+    };
+    token_from(&raw, command, printer)
 }
 
 /// The token in what was given for `wxtoken COMMAND`: the token itself, or a JSON object with an
