@@ -4,6 +4,8 @@
 
 use std::net::IpAddr;
 
+use crate::encoding::percent_encode_userinfo;
+
 /// A proxy and where its setting came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProxySetting {
@@ -101,63 +103,49 @@ impl ProxyUrl {
     /// URL parser would take for a delimiter (`/`, `?`, `#`, `@`, `:` in the password), existing
     /// `%XX` escapes kept, so that the proxy gets the credentials and the host it was given.
     pub fn for_client(&self) -> String {
-        let encode = |s: &str, colon: bool| {
-            let bytes = s.as_bytes();
-            let mut out = String::with_capacity(s.len());
-            for (i, &b) in bytes.iter().enumerate() {
-                let escape_ok = b == b'%'
-                    && bytes
-                        .get(i + 1..i + 3)
-                        .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
-                let keep = b.is_ascii_alphanumeric()
-                    || b"-._~!$&'()*+,;=".contains(&b)
-                    || (b == b':' && !colon)
-                    || escape_ok;
-                if keep {
-                    out.push(b as char);
-                } else {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-            out
-        };
         let userinfo = match (&self.user, &self.password) {
             (None, _) => String::new(),
-            (Some(u), None) => format!("{}@", encode(u, true)),
-            (Some(u), Some(p)) => format!("{}:{}@", encode(u, true), encode(p, true)),
+            (Some(u), None) => format!("{}@", percent_encode_userinfo(u)),
+            (Some(u), Some(p)) => format!(
+                "{}:{}@",
+                percent_encode_userinfo(u),
+                percent_encode_userinfo(p)
+            ),
         };
         format!("{}{userinfo}{}", self.scheme, self.host_port)
     }
 }
 
-/// The password of a proxy, store or API URL, if it has one, as written: in its user part
-/// (`scheme://user:password@host`, the last `@` ending it), else a `pass` or `password` query
-/// parameter (`unix:///run/redis.sock?pass=...`). A user name alone is no password. The one
-/// reader of a URL's password: proxies, stores and the config file's checks all use it.
-pub fn url_password(url: &str) -> Option<String> {
-    let from_userinfo = ProxyUrl::parse(url).password.filter(|p| !p.is_empty());
-    from_userinfo.or_else(|| {
-        let (_, query) = url.split_once('?')?;
-        query
-            .split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(k, v)| (*k == "pass" || *k == "password") && !v.is_empty())
-            .map(|(_, v)| v.to_string())
-    })
-}
-
-/// Mask, from here on, every password a URL may carry (as written and percent-decoded), so that
-/// no output can carry it: the user part's, and every `pass` or `password` query value (a
-/// client may take the last of several, or read a `pass=a:b@c` differently from this reader).
-pub fn register_url_password(url: &str) {
+/// Every password a proxy, store or API URL may carry, as written, in the order a client takes
+/// them: its user part's (`scheme://user:password@host`, the last `@` ending it), then each
+/// `pass` or `password` query value (`unix:///run/redis.sock?pass=...`). A user name alone is
+/// no password. The one reader of a URL's passwords: proxies, stores and the config file's
+/// checks all use it.
+fn url_passwords(url: &str) -> Vec<String> {
     let query = url.split_once('?').map_or("", |(_, q)| q);
     let from_query = query
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .filter(|(k, _)| *k == "pass" || *k == "password")
         .map(|(_, v)| v.to_string());
-    let candidates = ProxyUrl::parse(url).password.into_iter().chain(from_query);
-    for p in candidates.filter(|p| !p.is_empty()) {
+    ProxyUrl::parse(url)
+        .password
+        .into_iter()
+        .chain(from_query)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The password of a URL, if it has one ([`url_passwords`]' first).
+pub fn url_password(url: &str) -> Option<String> {
+    url_passwords(url).into_iter().next()
+}
+
+/// Mask, from here on, every password a URL may carry (as written and percent-decoded), so that
+/// no output can carry it: a client may take the last of several, or read a `pass=a:b@c`
+/// differently from this reader.
+pub fn register_url_password(url: &str) {
+    for p in url_passwords(url) {
         crate::redact::register_secret(&p);
         crate::redact::register_secret(&crate::encoding::percent_decode(&p));
     }

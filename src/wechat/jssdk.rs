@@ -143,18 +143,13 @@ pub fn check(given: &str, inputs: &Inputs, kept: Option<&str>) -> Finding {
 /// The URL percent-encoded, percent-decoded, and with or without a trailing slash.
 fn url_variants(url: &str) -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
-    let decoded = percent_encoding::percent_decode_str(url)
-        .decode_utf8_lossy()
-        .to_string();
+    let decoded = crate::encoding::percent_decode(url);
     if decoded != url {
         out.push((decoded, "encoding"));
     }
-    let encoded =
-        percent_encoding::utf8_percent_encode(url, percent_encoding::NON_ALPHANUMERIC).to_string();
-    out.push((encoded, "encoding"));
+    out.push((crate::encoding::percent_encode_all(url), "encoding"));
     // Non-ASCII and spaces encoded, the URL's own characters kept.
-    const SOFT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b' ').add(b'"');
-    let soft = percent_encoding::utf8_percent_encode(url, SOFT).to_string();
+    let soft = crate::encoding::percent_encode_soft(url);
     if soft != url {
         out.push((soft, "encoding"));
     }

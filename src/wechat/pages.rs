@@ -45,11 +45,7 @@ pub fn take_from_query(url: &str, field: &str) -> (String, Option<String>) {
         .filter(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             if k == field {
-                value = Some(
-                    percent_encoding::percent_decode_str(v)
-                        .decode_utf8_lossy()
-                        .into_owned(),
-                );
+                value = Some(crate::encoding::percent_decode(v));
                 return false;
             }
             true

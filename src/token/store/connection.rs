@@ -10,7 +10,7 @@ use redis::cluster::ClusterConnection;
 use redis::{Cmd, Connection, ConnectionLike, RedisError};
 
 use super::layout::Keys;
-use super::url::{Sentinel, StoreUrl};
+use super::url::{Kind, Sentinel, StoreUrl};
 use super::value::Raw;
 use crate::error::Failure;
 use crate::lang::Lang;
@@ -51,7 +51,7 @@ impl RedisStore {
         lang: Lang,
     ) -> Result<RedisStore, Failure> {
         let shown = url.shown.clone();
-        let tls = url.url.to_ascii_lowercase().starts_with("rediss://");
+        let tls = url.is_tls();
         let root_cert = crate::net::tls::ca_pem_for_store(ca_cert, lang)?;
         let client_tls = url.client_tls.as_ref().map(|c| redis::ClientTlsConfig {
             client_cert: c.cert.clone(),
@@ -61,25 +61,21 @@ impl RedisStore {
         // is bounded by --timeout like every other phase.
         let single =
             move |c: &redis::Client| c.get_connection_with_timeout(timeout).map(Con::Single);
-        let make: Box<dyn Fn() -> Made + Send> = match (&url.sentinel, &url.cluster) {
-            (Some(s), _) => {
+        let make: Box<dyn Fn() -> Made + Send> = match &url.kind {
+            Kind::Sentinel(s) => {
                 let s = s.clone();
                 Box::new(move || Self::master_of(&s).and_then(|c| single(&c)))
             }
-            (None, Some(nodes)) => {
-                let client =
-                    redis::cluster::ClusterClient::builder(nodes.iter().map(String::as_str))
-                        .connection_timeout(timeout)
-                        .response_timeout(timeout)
-                        .build()
-                        .map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;
+            Kind::Cluster(nodes) => {
+                let client = redis::cluster::ClusterClient::builder(nodes.iter().cloned())
+                    .connection_timeout(timeout)
+                    .response_timeout(timeout)
+                    .build()
+                    .map_err(|e| fail(&shown, ("cannot use", "无法使用"), &e, lang))?;
                 Box::new(move || client.get_connection().map(|c| Con::Cluster(Box::new(c))))
             }
-            (None, None) => {
-                let client = Self::client(url, tls, root_cert, client_tls, &shown, lang)?;
-                if let Some(p) = client.get_connection_info().redis_settings().password() {
-                    crate::redact::register_secret(p);
-                }
+            Kind::Single(info) => {
+                let client = Self::client(info, tls, root_cert, client_tls, &shown, lang)?;
                 Box::new(move || single(&client))
             }
         };
@@ -94,11 +90,9 @@ impl RedisStore {
 
     /// The client of the master the sentinels name now (the first sentinel that answers).
     fn master_of(s: &Sentinel) -> redis::RedisResult<redis::Client> {
-        use redis::IntoConnectionInfo;
         use redis::sentinel::{SentinelClient, SentinelNodeConnectionInfo, SentinelServerType};
-        let master = s.master.as_str().into_connection_info()?;
-        let info = SentinelNodeConnectionInfo::default()
-            .set_redis_connection_info(master.redis_settings().clone());
+        let info =
+            SentinelNodeConnectionInfo::default().set_redis_connection_info(s.master.clone());
         SentinelClient::build(
             s.nodes.clone(),
             s.service.clone(),
@@ -109,7 +103,7 @@ impl RedisStore {
     }
 
     fn client(
-        url: &StoreUrl,
+        info: &redis::ConnectionInfo,
         tls: bool,
         root_cert: Option<Vec<u8>>,
         client_tls: Option<redis::ClientTlsConfig>,
@@ -119,14 +113,14 @@ impl RedisStore {
         match (tls, root_cert, client_tls) {
             (true, root_cert, client_tls) if root_cert.is_some() || client_tls.is_some() => {
                 redis::Client::build_with_tls(
-                    url.url.as_str(),
+                    info.clone(),
                     redis::TlsCertificates {
                         client_tls,
                         root_cert,
                     },
                 )
             }
-            _ => redis::Client::open(url.url.as_str()),
+            _ => redis::Client::open(info.clone()),
         }
         .map_err(|e| fail(shown, ("cannot use", "无法使用"), &e, lang))
     }

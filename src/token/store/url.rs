@@ -6,30 +6,48 @@ use crate::lang::Lang;
 use crate::redact::sanitize;
 use crate::tr;
 
-/// `--store URL`: checked before anything is sent (a usage error otherwise).
+/// `--store URL`: checked before anything is sent (a usage error otherwise), and parsed once
+/// into what the Redis client connects with.
 #[derive(Clone)]
 pub struct StoreUrl {
-    pub(super) url: String,
     pub shown: String,
     /// For `rediss://`: the client certificate and key (PEM) the server asks for (Redis's own
     /// default, `tls-auth-clients yes`).
     pub client_tls: Option<ClientTls>,
-    /// `redis+sentinel://`: the sentinels to ask for the master, and the service's name.
-    pub(super) sentinel: Option<Sentinel>,
-    /// `redis+cluster://`: the nodes first asked for the cluster's slots, as `redis://` URLs
-    /// with the user and password.
-    pub(super) cluster: Option<Vec<String>>,
+    pub(super) kind: Kind,
+}
+
+/// What the URL names, as the Redis client takes it.
+#[derive(Clone)]
+pub(super) enum Kind {
+    /// `redis://`, `rediss://`, `unix://`: one server.
+    Single(redis::ConnectionInfo),
+    /// `redis+sentinel://`: a master the sentinels name.
+    Sentinel(Sentinel),
+    /// `redis+cluster://`: the nodes first asked for the cluster's slots, each with the user
+    /// and password.
+    Cluster(Vec<redis::ConnectionInfo>),
 }
 
 /// Where a Sentinel-watched master is found: asked at each connection, so that a run after a
 /// failover reaches the new master.
 #[derive(Clone)]
 pub(super) struct Sentinel {
-    /// `redis://HOST:PORT` of each sentinel.
-    pub(super) nodes: Vec<String>,
+    /// Each sentinel's `HOST:PORT`.
+    pub(super) nodes: Vec<redis::ConnectionInfo>,
     pub(super) service: String,
-    /// The master's user, password and database, as a `redis://` URL of its own.
-    pub(super) master: String,
+    /// The master's user, password and database.
+    pub(super) master: redis::RedisConnectionInfo,
+}
+
+/// `text` as the Redis client reads a URL; its password, as the client reads it, masked from
+/// here on.
+fn connection_info(text: &str) -> Option<redis::ConnectionInfo> {
+    let info: redis::ConnectionInfo = text.parse().ok()?;
+    if let Some(p) = info.redis_settings().password() {
+        crate::redact::register_secret(p);
+    }
+    Some(info)
 }
 
 /// A TLS client certificate and its key, as PEM (the key's bytes are never shown).
@@ -71,31 +89,28 @@ impl StoreUrl {
         if !plain(service) || parts.next().is_some() || db.parse::<u16>().is_err() {
             return Err(bad("the path is /service or /service/db"));
         }
-        let nodes: Vec<String> = hosts.split(',').map(|h| format!("redis://{h}")).collect();
-        if url.len() > 1024 || url.contains(['?', '#']) || nodes.len() > 16 {
+        if url.len() > 1024 || url.contains(['?', '#']) || hosts.split(',').count() > 16 {
             return Err(bad("too long, or with a query"));
         }
-        for node in &nodes {
-            if redis::Client::open(node.as_str()).is_err() || node.len() <= "redis://".len() {
-                return Err(bad("each sentinel is host:port"));
+        let mut nodes = Vec::new();
+        for host in hosts.split(',') {
+            match connection_info(&format!("redis://{host}")) {
+                Some(node) if !host.is_empty() => nodes.push(node),
+                _ => return Err(bad("each sentinel is host:port")),
             }
         }
         let master = match userinfo {
             Some(info) => format!("redis://{info}@127.0.0.1/{db}"),
             None => format!("redis://127.0.0.1/{db}"),
         };
-        if redis::Client::open(master.as_str()).is_err() {
-            return Err(bad("the user or password"));
-        }
+        let master = connection_info(&master).ok_or_else(|| bad("the user or password"))?;
         Ok(StoreUrl {
-            url: url.to_string(),
             shown,
             client_tls: None,
-            cluster: None,
-            sentinel: Some(Sentinel {
+            kind: Kind::Sentinel(Sentinel {
                 nodes,
                 service: service.to_string(),
-                master,
+                master: master.redis_settings().clone(),
             }),
         })
     }
@@ -135,28 +150,29 @@ impl StoreUrl {
             let named = host
                 .rsplit_once(':')
                 .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok_and(|p| p > 0));
-            if !named || redis::Client::open(node.as_str()).is_err() {
-                return Err(bad("each node is host:port"));
+            match connection_info(&node) {
+                Some(node) if named => nodes.push(node),
+                _ => return Err(bad("each node is host:port")),
             }
-            nodes.push(node);
         }
         Ok(StoreUrl {
-            url: url.to_string(),
             shown,
             client_tls: None,
-            sentinel: None,
-            cluster: Some(nodes),
+            kind: Kind::Cluster(nodes),
         })
     }
 
     /// Whether the store is a Redis Cluster (`redis+cluster://`).
     pub fn is_cluster(&self) -> bool {
-        self.cluster.is_some()
+        matches!(self.kind, Kind::Cluster(_))
     }
 
     /// Whether the store is reached over TLS (`rediss://`).
     pub fn is_tls(&self) -> bool {
-        self.url.to_ascii_lowercase().starts_with("rediss://")
+        match &self.kind {
+            Kind::Single(info) => matches!(info.addr(), redis::ConnectionAddr::TcpTls { .. }),
+            _ => false,
+        }
     }
 
     pub fn parse(url: &str, lang: Lang) -> Result<StoreUrl, Failure> {
@@ -191,21 +207,25 @@ impl StoreUrl {
             ))
             .with_hint(hint));
         }
-        if let Err(e) = redis::Client::open(url) {
-            let why = sanitize(&e.to_string());
-            return Err(Failure::usage(tr!(
-                lang,
-                "--store {shown} is not a usable Redis URL: {why}",
-                "--store {shown} 不是可用的 Redis URL：{why}"
-            ))
-            .with_hint(hint));
+        let info = match url.parse::<redis::ConnectionInfo>() {
+            Ok(info) => info,
+            Err(e) => {
+                let why = sanitize(&e.to_string());
+                return Err(Failure::usage(tr!(
+                    lang,
+                    "--store {shown} is not a usable Redis URL: {why}",
+                    "--store {shown} 不是可用的 Redis URL：{why}"
+                ))
+                .with_hint(hint));
+            }
+        };
+        if let Some(p) = info.redis_settings().password() {
+            crate::redact::register_secret(p);
         }
         Ok(StoreUrl {
-            url: url.to_string(),
             shown,
             client_tls: None,
-            sentinel: None,
-            cluster: None,
+            kind: Kind::Single(info),
         })
     }
 }
