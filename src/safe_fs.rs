@@ -334,18 +334,17 @@ pub fn process_alive(pid: u32) -> bool {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> std::path::PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("wxtoken-safefs-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+    /// A private scratch directory, removed when dropped.
+    fn scratch() -> tempfile::TempDir {
+        let dir = tempfile::TempDir::with_prefix("wxtoken-safefs-").unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
         dir
     }
 
     #[test]
     fn refuses_links_fifos_and_large_files() {
-        let dir = scratch("refuse");
+        let scratch = scratch();
+        let dir = scratch.path();
         let target = dir.join("target");
         fs::write(&target, b"x").unwrap();
         std::os::unix::fs::symlink(&target, dir.join("link")).unwrap();
@@ -358,9 +357,14 @@ mod tests {
             Err(Refusal::Symlink)
         ));
         let fifo = dir.join("fifo");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
         assert!(matches!(read_private(&fifo, 10), Err(Refusal::NotRegular)));
         assert!(matches!(open_lock(&fifo), Err(Refusal::NotRegular)));
         fs::write(dir.join("big"), vec![b'a'; 100]).unwrap();
@@ -374,21 +378,20 @@ mod tests {
                 .unwrap_err()
                 .is_not_found()
         );
-        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn private_dirs() {
-        let dir = scratch("dirs");
+        let scratch = scratch();
+        let dir = scratch.path().join("dir");
+        fs::create_dir(&dir).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
         assert!(check_private_dir(&dir).is_ok());
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o777)).unwrap();
         assert!(matches!(check_private_dir(&dir), Err(Refusal::Writable(_))));
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
-        let link = dir.with_extension("link");
-        let _ = fs::remove_file(&link);
+        let link = scratch.path().join("link");
         std::os::unix::fs::symlink(&dir, &link).unwrap();
         assert!(matches!(check_private_dir(&link), Err(Refusal::Symlink)));
-        fs::remove_file(&link).unwrap();
-        fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -30,10 +30,9 @@ pub(crate) fn stdout_columns() -> Option<usize> {
     if !io::stdout().is_terminal() {
         return None;
     }
-    // SAFETY: winsize is plain data; TIOCGWINSZ fills it for a terminal fd.
-    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
-    let asked = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) };
-    if asked == 0 && size.ws_col > 0 {
+    if let Ok(size) = rustix::termios::tcgetwinsize(io::stdout())
+        && size.ws_col > 0
+    {
         return Some(usize::from(size.ws_col));
     }
     let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());

@@ -109,17 +109,9 @@ pub fn group_name(gid: u32) -> Option<String> {
 
 /// Whether this process is in group `gid` (its effective group or a supplementary one).
 pub fn in_group(gid: u32) -> bool {
-    // SAFETY: getegid cannot fail; getgroups fills at most `n` entries of `groups`.
-    if unsafe { libc::getegid() } == gid {
-        return true;
-    }
-    let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
-    if n <= 0 {
-        return false;
-    }
-    let mut groups = vec![0 as libc::gid_t; n as usize];
-    let n = unsafe { libc::getgroups(n, groups.as_mut_ptr()) };
-    n > 0 && groups[..n as usize].contains(&gid)
+    use rustix::process::{Gid, getegid, getgroups};
+    let gid = Gid::from_raw(gid);
+    getegid() == gid || getgroups().is_ok_and(|groups| groups.contains(&gid))
 }
 
 /// `name (uid N)`, or `uid N` for a user the system does not name; escaped.

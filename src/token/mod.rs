@@ -9,6 +9,7 @@ pub mod failure_record;
 pub mod given;
 pub mod held;
 pub mod keeper;
+mod keepers;
 mod locked_fetch;
 pub mod plan;
 pub mod reader;
@@ -21,13 +22,11 @@ use crate::output::Printer;
 use crate::platform::Endpoint;
 use crate::wechat::credentials::Credentials;
 use crate::wechat::token_api;
-use cache::slot::CacheSlot;
-use cache::{Cache, Key, Unusable};
+use cache::{Cache, Unusable};
+use keepers::Wanted;
 use locked_fetch::Run;
 use plan::{Obtained, Plan, fresh};
 use reader::Reader;
-use store::layout::Target;
-use store::place::RedisPlace;
 
 /// How the token is had.
 pub enum Access {
@@ -93,44 +92,26 @@ fn keep(
         endpoint,
         printer,
     };
+    let settings = client.settings();
+    let wanted = Wanted {
+        endpoint,
+        platform: creds.platform,
+        appid: &creds.appid,
+        agentid: creds.agentid.as_deref(),
+        api_base: settings.api_base.as_str(),
+        secret: Some(creds.secret.expose()),
+        reads_only: false,
+        lease: locked_fetch::fetch_budget(client, endpoint),
+    };
     if let Some(choice) = &plan.store {
-        let target = Target {
-            endpoint,
-            appid: &creds.appid,
-            agentid: creds.agentid.as_deref(),
-            secret: Some(creds.secret.expose()),
-            prefix: &choice.prefix,
-        };
-        let settings = client.settings();
-        let place = RedisPlace {
-            choice,
-            target,
-            platform: creds.platform,
-            ca_cert: settings.ca_cert.as_deref(),
-            timeout: settings.timeout,
-            fingerprint: Some(cache::fingerprint(&creds.appid, creds.secret.expose())),
-            lease: locked_fetch::fetch_budget(client, endpoint),
-        };
-        return place.serve(printer, |slot| run.through(slot));
+        let (ca_cert, timeout) = (settings.ca_cert.as_deref(), settings.timeout);
+        return wanted.in_store(choice, ca_cert, timeout, printer, |slot| run.through(slot));
     }
     if !plan.cache && !plan.force_refresh {
         return Ok(fresh(&fetch()?));
     }
     match usable_cache(plan, creds, printer) {
-        Ok(Some(cache)) => {
-            let key = Key {
-                appid: &creds.appid,
-                endpoint,
-                api_base: client.settings().api_base.as_str(),
-                fingerprint: cache::fingerprint(&creds.appid, creds.secret.expose()),
-                agentid: creds.agentid.as_deref(),
-            };
-            run.through(&CacheSlot {
-                cache: &cache,
-                key,
-                any_secret: false,
-            })
-        }
+        Ok(Some(cache)) => run.through(&wanted.in_cache(&cache)),
         Ok(None) => run.uncached(),
         Err(unusable) => {
             // A classic fetch (or a rotation) without the cache's lock is exactly the harm

@@ -4,12 +4,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::cache::slot::CacheSlot;
-use super::cache::{self, Cache, Key};
+use super::cache::{self, Cache};
+use super::keepers::Wanted;
 use super::locked_fetch::serve_only;
 use super::plan::{Obtained, Plan};
-use super::store::layout::Target;
-use super::store::place::RedisPlace;
 use crate::error::Failure;
 use crate::output::Printer;
 use crate::platform::{Endpoint, Platform};
@@ -72,23 +70,21 @@ fn serve_endpoint(
     printer: &Printer,
 ) -> Result<Obtained, Failure> {
     let lang = printer.lang;
+    let wanted = Wanted {
+        endpoint,
+        platform: reader.platform,
+        appid: &reader.appid,
+        agentid: reader.agentid.as_deref(),
+        api_base: &reader.api_base,
+        secret: reader.creds.as_ref().map(|c| c.secret.expose()),
+        reads_only: true,
+        lease: Duration::ZERO,
+    };
     if let Some(choice) = &plan.store {
-        let place = RedisPlace {
-            choice,
-            target: Target {
-                endpoint,
-                appid: &reader.appid,
-                agentid: reader.agentid.as_deref(),
-                secret: reader.creds.as_ref().map(|c| c.secret.expose()),
-                prefix: &choice.prefix,
-            },
-            platform: reader.platform,
-            ca_cert: reader.ca_cert.as_deref(),
-            timeout: reader.timeout,
-            fingerprint: None,
-            lease: Duration::ZERO,
-        };
-        return place.serve(printer, |slot| serve_only(slot, plan.min_ttl, printer));
+        let (ca_cert, timeout) = (reader.ca_cert.as_deref(), reader.timeout);
+        return wanted.in_store(choice, ca_cert, timeout, printer, |slot| {
+            serve_only(slot, plan.min_ttl, printer)
+        });
     }
     let Some(dir) = cache::resolve_dir(plan.cache_dir.as_deref(), crate::process::env_var) else {
         return Err(Failure::usage(cache::no_dir_message(lang)));
@@ -108,17 +104,5 @@ fn serve_endpoint(
         }
         Err(unusable) => return Err(unusable.into_failure()),
     };
-    let key = Key {
-        appid: &reader.appid,
-        endpoint,
-        api_base: &reader.api_base,
-        fingerprint: String::new(),
-        agentid: reader.agentid.as_deref(),
-    };
-    let slot = CacheSlot {
-        cache: &cache,
-        key,
-        any_secret: true,
-    };
-    serve_only(&slot, plan.min_ttl, printer)
+    serve_only(&wanted.in_cache(&cache), plan.min_ttl, printer)
 }
