@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::cli::{CacheCommand, CacheDirArg};
+use crate::cli::CacheCommand;
 use crate::error::Failure;
 use crate::error::code;
 use crate::lang::Lang;
-use crate::net::connection::parse_timeout;
 use crate::output::Printer;
 use crate::redact::sanitize;
 use crate::time;
@@ -16,36 +15,45 @@ use crate::token::cache::{self, Cache};
 use crate::tr;
 
 pub fn run(command: &CacheCommand, printer: &Printer) -> Result<u8, Failure> {
-    let lang = printer.lang;
-    let scope = command.scope();
-    let choice = crate::settings::store_choice(&scope.store, scope.platform.get(), lang)?;
-    let ca_cert = scope.ca.ca_cert.as_deref();
-    match (command, choice) {
-        (CacheCommand::List { .. }, Some(choice)) => {
-            let timeout = parse_timeout(&scope.store_timeout.timeout, lang)?;
-            crate::token::store::admin::list(&choice, ca_cert, timeout, printer)
-        }
-        (CacheCommand::List { .. }, None) => list(&scope.dir, printer),
-        (CacheCommand::Clear { appid, .. }, Some(choice)) => {
-            let timeout = parse_timeout(&scope.store_timeout.timeout, lang)?;
-            let platform = scope.platform.get();
-            crate::token::store::admin::clear(
-                &choice,
-                platform,
-                appid.as_deref(),
+    use crate::settings::cache_scope::{self, Scope};
+    let appid = match command {
+        CacheCommand::List { .. } => None,
+        CacheCommand::Clear { appid, .. } => Some(appid.as_deref()),
+    };
+    match (cache_scope::settle(command.scope(), printer.lang)?, appid) {
+        (
+            Scope::Store {
+                choice,
                 ca_cert,
                 timeout,
-                printer,
-            )
-        }
-        (CacheCommand::Clear { appid, .. }, None) => clear(&scope.dir, appid.as_deref(), printer),
+                ..
+            },
+            None,
+        ) => crate::token::store::admin::list(&choice, ca_cert.as_deref(), timeout, printer),
+        (
+            Scope::Store {
+                choice,
+                platform,
+                ca_cert,
+                timeout,
+            },
+            Some(appid),
+        ) => crate::token::store::admin::clear(
+            &choice,
+            platform,
+            appid,
+            ca_cert.as_deref(),
+            timeout,
+            printer,
+        ),
+        (Scope::Dir(dir), None) => list(dir, printer),
+        (Scope::Dir(dir), Some(appid)) => clear(dir, appid, printer),
     }
 }
 
 /// The cache directory, if it exists; it must pass the safety checks and carry wxtoken's tag.
-fn open(arg: &CacheDirArg, printer: &Printer) -> Result<(PathBuf, Option<Cache>), Failure> {
-    let dir = cache::resolve_dir(arg.cache_dir.as_deref(), crate::process::env_var)
-        .ok_or_else(|| Failure::usage(cache::no_dir_message(printer.lang)))?;
+fn open(dir: Option<PathBuf>, printer: &Printer) -> Result<(PathBuf, Option<Cache>), Failure> {
+    let dir = dir.ok_or_else(|| Failure::usage(cache::no_dir_message(printer.lang)))?;
     let cache =
         Cache::open_existing(dir.clone(), printer.lang).map_err(cache::Unusable::into_failure)?;
     Ok((dir, cache))
@@ -66,8 +74,8 @@ fn unreadable(dir: &std::path::Path, e: &std::io::Error, lang: Lang) -> Failure 
     )
 }
 
-fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
-    let (dir, cache) = open(arg, printer)?;
+fn list(dir: Option<PathBuf>, printer: &Printer) -> Result<u8, Failure> {
+    let (dir, cache) = open(dir, printer)?;
     let now = time::now_unix();
     let rows = match &cache {
         None => Vec::new(),
@@ -131,8 +139,8 @@ fn list(arg: &CacheDirArg, printer: &Printer) -> Result<u8, Failure> {
     Ok(code::OK)
 }
 
-fn clear(arg: &CacheDirArg, appid: Option<&str>, printer: &Printer) -> Result<u8, Failure> {
-    let (dir, cache) = open(arg, printer)?;
+fn clear(dir: Option<PathBuf>, appid: Option<&str>, printer: &Printer) -> Result<u8, Failure> {
+    let (dir, cache) = open(dir, printer)?;
     let removed = match &cache {
         None => 0,
         Some(cache) => {

@@ -3,6 +3,7 @@
 //! these; the token core, the WeChat layer and the network layer never see a clap type.
 
 pub mod api_request;
+pub mod cache_scope;
 pub mod credentials;
 pub mod profile;
 mod secret_file;

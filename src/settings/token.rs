@@ -59,7 +59,10 @@ pub fn plan_reading(
     let plan = Plan {
         endpoint,
         cache: args.kept.cache,
-        cache_dir: args.kept.cache_dir.cache_dir.clone(),
+        cache_dir: crate::token::cache::resolve_dir(
+            args.kept.cache_dir.cache_dir.as_deref(),
+            crate::process::env_var,
+        ),
         store,
         min_ttl,
         force_refresh: args.force_refresh,
@@ -272,7 +275,10 @@ impl TokenSource {
             plan: Box::new(Plan {
                 endpoint,
                 cache: args.kept.cache,
-                cache_dir: args.kept.cache_dir.cache_dir.clone(),
+                cache_dir: crate::token::cache::resolve_dir(
+                    args.kept.cache_dir.cache_dir.as_deref(),
+                    crate::process::env_var,
+                ),
                 store: None,
                 min_ttl,
                 force_refresh: false,

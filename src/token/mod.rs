@@ -155,8 +155,7 @@ fn usable_cache(
                 .to_string(),
         });
     }
-    let dir = cache::resolve_dir(plan.cache_dir.as_deref(), crate::process::env_var);
-    match dir {
+    match plan.cache_dir.clone() {
         Some(dir) if plan.cache => Cache::open(dir, printer.lang).map(Some),
         // A force refresh without --cache updates an existing cache, and creates none.
         Some(dir) => Cache::open_existing(dir, printer.lang),

@@ -30,7 +30,8 @@ pub struct Plan {
     pub endpoint: Endpoint,
     /// `--cache`: keep it in the local cache (created if need be).
     pub cache: bool,
-    /// The cache directory asked for (`--cache-dir`, WXTOKEN_CACHE_DIR), else the default.
+    /// The cache directory, as settled (`--cache-dir`, WXTOKEN_CACHE_DIR, else under
+    /// XDG_CACHE_HOME or HOME); `None` when nothing names one.
     pub cache_dir: Option<PathBuf>,
     /// `--store`: keep it in a Redis store instead.
     pub store: Option<StoreChoice>,

@@ -86,7 +86,7 @@ fn serve_endpoint(
             serve_only(slot, plan.min_ttl, printer)
         });
     }
-    let Some(dir) = cache::resolve_dir(plan.cache_dir.as_deref(), crate::process::env_var) else {
+    let Some(dir) = plan.cache_dir.clone() else {
         return Err(Failure::usage(cache::no_dir_message(lang)));
     };
     let shown = crate::redact::sanitize(&dir.display().to_string());

@@ -404,3 +404,27 @@ fn no_comment_points_outside_the_repository() {
         );
     }
 }
+
+#[test]
+fn below_the_settings_nothing_reads_the_environment() {
+    // The environment is read where the settings are settled (and by clap); the token core,
+    // the WeChat layer and the network get what it decided.
+    let below = ["token", "wechat", "net"];
+    let mut readers = Vec::new();
+    for path in sources() {
+        let module = module_of(&path);
+        if !module.first().is_some_and(|m| below.contains(&m.as_str())) {
+            continue;
+        }
+        let text = code(&path);
+        for needle in ["env_var", "std::env::var", "env::var_os", "std::env::vars"] {
+            if text.contains(needle) {
+                readers.push(format!("{}: {needle}", name_of(&module)));
+            }
+        }
+    }
+    assert!(
+        readers.is_empty(),
+        "read the environment below the settings: {readers:#?}"
+    );
+}
