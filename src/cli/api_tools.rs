@@ -4,7 +4,7 @@
 use clap::{Args, Subcommand};
 
 use super::args::{ConnArgs, CredArgs, PlatformArg, RequestOutputArgs};
-use super::fetch::{KeptArgs, ProfileArgs};
+use super::fetch::{LocalCacheArgs, ProfileArgs};
 
 /// The token an API management call needs: given, or obtained with the credentials the way
 /// `fetch` would (its cache too), without disturbing any other holder.
@@ -31,7 +31,7 @@ pub struct ToolTokenArgs {
     pub creds: CredArgs,
 
     #[command(flatten)]
-    pub kept: KeptArgs,
+    pub local_cache: LocalCacheArgs,
 
     #[command(flatten)]
     pub profile: ProfileArgs,

@@ -37,7 +37,7 @@ pub struct ProfileArgs {
 /// The local token cache: whether a token is kept there, and how fresh it must be.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Cache")]
-pub struct KeptArgs {
+pub struct LocalCacheArgs {
     /// Reuse a token cached on this machine while it has at least --min-ttl seconds left, else
     /// fetch it and keep it there; concurrent invocations share one upstream fetch
     #[arg(long, env = "WXTOKEN_CACHE", value_parser = clap::builder::BoolishValueParser::new(),
@@ -77,7 +77,7 @@ pub struct FetchArgs {
     pub force_refresh: bool,
 
     #[command(flatten)]
-    pub kept: KeptArgs,
+    pub local_cache: LocalCacheArgs,
 
     #[command(flatten)]
     pub store: StoreArgs,

@@ -17,7 +17,7 @@ use crate::settings::profile::own::ProfileSettings;
 use crate::settings::token::TokenSource;
 use crate::tr;
 use crate::wechat::credentials::Credentials;
-use crate::wechat::management as tools;
+use crate::wechat::management;
 
 /// The paths `quota get` shows without arguments: the token endpoints.
 const DEFAULT_PATHS: &[&str] = &["/cgi-bin/token", "/cgi-bin/stable_token"];
@@ -35,14 +35,14 @@ pub fn run(
 
 fn get(args: &QuotaGetArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
-    tools::refuse_wecom(args.platform.get(), "quota get", printer)?;
+    management::refuse_wecom(args.platform.get(), "quota get", printer)?;
     let mut paths: Vec<String> = Vec::new();
     let given: Vec<&str> = match args.paths.is_empty() {
         true => DEFAULT_PATHS.to_vec(),
         false => args.paths.iter().map(String::as_str).collect(),
     };
     for raw in given {
-        let path = tools::cgi_path(raw, lang)?;
+        let path = management::cgi_path(raw, lang)?;
         if !paths.contains(&path) {
             paths.push(path);
         }
@@ -52,7 +52,7 @@ fn get(args: &QuotaGetArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     let token = source.token(&client, printer)?;
     let mut quotas = Vec::new();
     for path in &paths {
-        let req = tools::request(
+        let req = management::request(
             &client.settings().api_base,
             "/cgi-bin/openapi/quota/get",
             &token,
@@ -60,7 +60,7 @@ fn get(args: &QuotaGetArgs, profile: &ProfileSettings, printer: &Printer) -> Res
         );
         let answer = client
             .send(&req, printer, |a| {
-                tools::judge(a, "quota/get", Some("quota"), lang)
+                management::judge(a, "quota/get", Some("quota"), lang)
             })
             .map_err(|f| {
                 f.append_message(&tr!(lang, " (cgi_path {path})", "（cgi_path {path}）"))
@@ -200,12 +200,12 @@ fn clear(
     printer: &Printer,
 ) -> Result<u8, Failure> {
     let lang = printer.lang;
-    tools::refuse_wecom(args.platform.get(), "quota clear", printer)?;
+    management::refuse_wecom(args.platform.get(), "quota clear", printer)?;
     // Every usage error before the question, and the question before any request. Without
     // --yes away from a terminal, the refusal comes before stdin is read for a token.
     let (target, budget) = match args.api.as_deref() {
         Some(raw) => {
-            let path = tools::cgi_path(raw, lang)?;
+            let path = management::cgi_path(raw, lang)?;
             let budget = Budget::api(&path, printer);
             refuse_unasked(args.yes, &budget, printer)?;
             let source = TokenSource::decide(&args.token, profile, "quota clear", printer)?;
@@ -246,7 +246,7 @@ fn clear(
         Target::Api { path, source } => {
             let token = source.token(&Client::new(settings)?, printer)?;
             let body = json!({ "cgi_path": path });
-            let req = tools::request(
+            let req = management::request(
                 &once.api_base,
                 "/cgi-bin/openapi/quota/clear",
                 &token,
@@ -268,7 +268,7 @@ fn clear(
     };
     let v2 = matches!(target, Target::Account(_));
     Client::new(once)?
-        .send(&req, printer, |a| tools::judge(a, call, None, lang))
+        .send(&req, printer, |a| management::judge(a, call, None, lang))
         .map_err(|f| v2_hint(f, v2, printer))?;
     if printer.json {
         printer.result_json(&doc)?;

@@ -17,18 +17,18 @@ use crate::settings::profile::own::ProfileSettings;
 use crate::settings::token::TokenSource;
 use crate::wechat::catalog;
 use crate::wechat::errmsg;
-use crate::wechat::management as tools;
+use crate::wechat::management;
 use crate::wechat::response;
 use crate::{time, tr};
 
 pub fn run(args: &RidArgs, profile: &ProfileSettings, printer: &Printer) -> Result<u8, Failure> {
     let lang = printer.lang;
-    tools::refuse_wecom(args.platform.get(), "rid", printer)?;
+    management::refuse_wecom(args.platform.get(), "rid", printer)?;
     let rid = find_rid(&args.rid, lang)?;
     let source = TokenSource::decide(&args.token, profile, "rid", printer)?;
     let client = crate::settings::connect(&args.conn, profile, Platform::Mp, printer)?;
     let token = source.token(&client, printer)?;
-    let req = tools::request(
+    let req = management::request(
         &client.settings().api_base,
         "/cgi-bin/openapi/rid/get",
         &token,
@@ -36,7 +36,7 @@ pub fn run(args: &RidArgs, profile: &ProfileSettings, printer: &Printer) -> Resu
     );
     let answer = client
         .send(&req, printer, |a| {
-            tools::judge(a, "rid/get", Some("request"), lang)
+            management::judge(a, "rid/get", Some("request"), lang)
         })
         .map_err(|f| dated(f, &rid, lang))?;
     let empty = Map::new();

@@ -153,7 +153,7 @@ fn kept_ticket(
     read: impl FnOnce() -> Result<String, Failure>,
     printer: &Printer,
 ) -> Option<String> {
-    if !args.kept.cache && args.store.store.is_none() {
+    if !args.local_cache.cache && args.store.store.is_none() {
         printer.note(printer.t(
             "no kept ticket to compare the page's with: give --cache or --store (it is only read; nothing is fetched)",
             "没有可与页面的 ticket 比较的已保存 ticket：请给出 --cache 或 --store（只读取，不会获取）",

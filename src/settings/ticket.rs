@@ -60,7 +60,7 @@ pub fn ticket_source(
     if !asking.read_only
         && let Some(token) = given_token(asking.token_stdin, command, printer)?
     {
-        if args.kept.cache || args.store.store.is_some() || args.no_fetch {
+        if args.local_cache.cache || args.store.store.is_some() || args.no_fetch {
             return Err(Failure::usage(tr!(
                 printer.lang,
                 "a ticket fetched with a given token is kept nowhere: leave out --cache, --store and --no-fetch, or let wxtoken {command} obtain the token",

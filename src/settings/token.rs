@@ -46,8 +46,8 @@ pub fn plan_reading(
     }
     let store = super::store_choice(&args.store, platform, printer.lang)?;
     let min_ttl = plan::min_ttl(
-        args.kept.min_ttl,
-        args.kept.cache || store.is_some(),
+        args.local_cache.min_ttl,
+        args.local_cache.cache || store.is_some(),
         printer,
     )?;
     let endpoint = match (platform, args.stable) {
@@ -58,9 +58,9 @@ pub fn plan_reading(
     let rejected = rejected_token(args, store.is_some(), printer)?;
     let plan = Plan {
         endpoint,
-        cache: args.kept.cache,
+        cache: args.local_cache.cache,
         cache_dir: crate::token::cache::resolve_dir(
-            args.kept.cache_dir.cache_dir.as_deref(),
+            args.local_cache.cache_dir.cache_dir.as_deref(),
             crate::process::env_var,
         ),
         store,
@@ -190,7 +190,7 @@ fn rejected_token(
     let Some(raw) = &args.rejected else {
         return Ok(None);
     };
-    if !args.kept.cache && !store {
+    if !args.local_cache.cache && !store {
         return Err(Failure::usage(printer.t(
             "--rejected works only with --cache or --store: it compares the rejected token with the one kept there (without them every run fetches anyway)",
             "--rejected 只能与 --cache 或 --store 一起使用：它把被拒绝的 token 与其中保存的 token 比较（没有它们时每次都会获取）",
@@ -269,14 +269,14 @@ impl TokenSource {
             true => Endpoint::Token,
             false => Endpoint::StableToken,
         };
-        let min_ttl = plan::min_ttl(args.kept.min_ttl, args.kept.cache, printer)?;
+        let min_ttl = plan::min_ttl(args.local_cache.min_ttl, args.local_cache.cache, printer)?;
         Ok(TokenSource::Fetch {
             creds,
             plan: Box::new(Plan {
                 endpoint,
-                cache: args.kept.cache,
+                cache: args.local_cache.cache,
                 cache_dir: crate::token::cache::resolve_dir(
-                    args.kept.cache_dir.cache_dir.as_deref(),
+                    args.local_cache.cache_dir.cache_dir.as_deref(),
                     crate::process::env_var,
                 ),
                 store: None,

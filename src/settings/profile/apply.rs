@@ -320,7 +320,7 @@ fn settle(command: &mut Command, matches: &clap::ArgMatches) {
     match command {
         Command::Fetch(crate::cli::FetchCommand { fetch: args, .. })
         | Command::Exec(crate::cli::ExecArgs { fetch: args, .. }) => {
-            if args.kept.cache && users("cache") && profiles("store") {
+            if args.local_cache.cache && users("cache") && profiles("store") {
                 args.store.store = None;
                 args.store.store_layout = args.store.store_layout.filter(|_| users("store_layout"));
                 args.store.store_prefix = args
@@ -330,10 +330,10 @@ fn settle(command: &mut Command, matches: &clap::ArgMatches) {
                     .filter(|_| users("store_prefix"));
             }
             if args.store.store.is_some() && users("store") && profiles("cache") {
-                args.kept.cache = false;
+                args.local_cache.cache = false;
             }
-            if !args.kept.cache && args.store.store.is_none() && profiles("min_ttl") {
-                args.kept.min_ttl = None;
+            if !args.local_cache.cache && args.store.store.is_none() && profiles("min_ttl") {
+                args.local_cache.min_ttl = None;
             }
         }
         Command::Quota(crate::cli::QuotaCommand::Get(crate::cli::QuotaGetArgs {
@@ -344,9 +344,9 @@ fn settle(command: &mut Command, matches: &clap::ArgMatches) {
             ..
         }))
         | Command::Rid(crate::cli::RidArgs { token, .. })
-            if !token.kept.cache && profiles("min_ttl") =>
+            if !token.local_cache.cache && profiles("min_ttl") =>
         {
-            token.kept.min_ttl = None;
+            token.local_cache.min_ttl = None;
         }
         Command::Cache(
             crate::cli::CacheCommand::List { scope }
