@@ -85,13 +85,17 @@ pub fn main(args: Vec<OsString>) -> u8 {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        // Never eprintln!: a second panic on a full stderr would abort the process.
+        // Never eprintln!: a second panic on a full stderr would abort the process. The
+        // settled language is out of reach here: the environment's, as for clap's errors.
+        let lang = Lang::resolve(lang::LangChoice::Auto, crate::process::env_var);
+        let what = redact::sanitize(&what);
         output::streams::write_stderr(
-            &format!(
-                "wxtoken: error: internal error: {} (this is a bug; please report it)\n",
-                redact::sanitize(&what)
+            &crate::tr!(
+                lang,
+                "wxtoken: error: internal error: {what} (this is a bug; please report it)\n",
+                "wxtoken: 错误: 内部错误：{what}（这是程序缺陷，请报告）\n"
             ),
-            Lang::En,
+            lang,
         );
     }));
     // A variable set but unusable is a usage error before anything else (a gateway's

@@ -96,29 +96,92 @@ pub fn run(args: &ProfileAddArgs, printer: &Printer) -> Result<u8, Failure> {
 }
 
 /// The file a config path names. A symbolic link (a dotfile manager's) is followed, so the
-/// profile lands in the file it points to and the link stays a link; a link to nothing is
-/// refused rather than replaced.
+/// profile lands in the file it points to and the link stays a link, but only to a regular file
+/// of this user's, through links and directories of this user or root that nobody else may
+/// change: a run as root never writes through a user's link into a file of root's. Anything
+/// else (a link to nothing too) is refused, and nothing is written.
 fn real_file(path: PathBuf, lang: crate::lang::Lang) -> Result<PathBuf, Failure> {
+    use std::os::unix::fs::MetadataExt;
     let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
         return Ok(path);
     }
-    std::fs::canonicalize(&path).map_err(|e| {
-        let shown = crate::redact::sanitize(&path.display().to_string());
-        let target = std::fs::read_link(&path)
-            .map(|t| crate::redact::sanitize(&t.display().to_string()))
-            .unwrap_or_default();
-        let why = crate::error::io_reason(&e, lang);
+    let shown = crate::redact::sanitize(&path.display().to_string());
+    let refuse = |why: String| {
         Failure::usage(tr!(
             lang,
-            "{shown} is a symbolic link to {target}, which cannot be used ({why}); nothing was written",
-            "{shown} 是指向 {target} 的符号链接，而后者无法使用（{why}）；没有写入任何内容"
+            "{shown} is a symbolic link that wxtoken does not write through: {why}; nothing was written",
+            "{shown} 是 wxtoken 不会透过它写入的符号链接：{why}；没有写入任何内容"
         ))
         .with_hint(lang.pick(
-            "create the file the link points to, or pass --config with the real path",
-            "请先创建链接指向的文件，或用 --config 指定真实路径",
+            "point it at a file of yours (create it first), or pass --config with the real path",
+            "请让它指向你自己的文件（先创建该文件），或用 --config 指定真实路径",
         ))
-    })
+    };
+    let me = crate::safe_fs::euid();
+    let foreign = |owners: &[u32]| owners.iter().copied().find(|&uid| uid != me && uid != 0);
+    let belongs = |uid: u32| {
+        let who = crate::users::describe_user(uid);
+        tr!(
+            lang,
+            "a link or directory on the way belongs to {who}",
+            "途经的链接或目录属于 {who}"
+        )
+    };
+    // The link, and the directories that hold it and its target: this user's or root's, and
+    // nobody else may change them.
+    let link_owner = std::fs::symlink_metadata(&path).map_or(u32::MAX, |m| m.uid());
+    let target = std::fs::canonicalize(&path);
+    let parents = [Some(path.as_path()), target.as_deref().ok()];
+    let mut owners = vec![link_owner];
+    for parent in parents.into_iter().flatten().filter_map(Path::parent) {
+        let (_, on_the_way) = crate::safe_path::resolve(parent, lang).map_err(refuse)?;
+        owners.extend(on_the_way);
+    }
+    if let Some(uid) = foreign(&owners) {
+        return Err(refuse(belongs(uid)));
+    }
+    let target = match target {
+        Ok(target) => target,
+        Err(e) => {
+            let (to, why) = (
+                std::fs::read_link(&path)
+                    .map(|t| crate::redact::sanitize(&t.display().to_string()))
+                    .unwrap_or_default(),
+                crate::error::io_reason(&e, lang),
+            );
+            return Err(refuse(tr!(
+                lang,
+                "it points to {to}: {why}",
+                "它指向 {to}：{why}"
+            )));
+        }
+    };
+    let to = crate::redact::sanitize(&target.display().to_string());
+    match std::fs::symlink_metadata(&target) {
+        Ok(m) if m.is_file() && m.uid() == me => Ok(target),
+        Ok(m) if m.is_file() => {
+            let who = crate::users::describe_user(m.uid());
+            Err(refuse(tr!(
+                lang,
+                "it points to {to}, which belongs to {who}",
+                "它指向 {to}，该文件属于 {who}"
+            )))
+        }
+        Ok(_) => Err(refuse(tr!(
+            lang,
+            "it points to {to}, which is not a regular file",
+            "它指向 {to}，这不是普通文件"
+        ))),
+        Err(e) => {
+            let why = crate::error::io_reason(&e, lang);
+            Err(refuse(tr!(
+                lang,
+                "it points to {to}: {why}",
+                "它指向 {to}：{why}"
+            )))
+        }
+    }
 }
 
 /// The profile's table, as TOML.

@@ -224,3 +224,53 @@ fn a_linked_config_is_written_through_its_link_and_a_dangling_link_is_left_alone
     assert!(!gone.exists());
     assert_eq!(listing(&dotfiles), ["wxtoken.toml"]);
 }
+
+#[test]
+fn a_link_is_not_written_through_into_a_file_that_is_not_the_users() {
+    if !needs_root("a_link_is_not_written_through_into_a_file_that_is_not_the_users") {
+        return;
+    }
+    // Root runs with a user's HOME (sudo -E): the user's link must not lead root's write into
+    // a file of root's, nor may another user's link lead anyone anywhere.
+    let home = tempdir();
+    let dir = home.join(".config/wxtoken");
+    std::fs::create_dir_all(&dir).unwrap();
+    let precious = home.join("precious.conf");
+    std::fs::write(&precious, "# root's own\n").unwrap();
+    std::fs::set_permissions(&precious, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.join("config.toml");
+    std::os::unix::fs::symlink(&precious, &link).unwrap();
+    // The link belongs to another user (nobody): refused, whatever it points to.
+    std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).unwrap();
+    let out = run(&mut add(
+        &home,
+        &["mini", "--appid", APPID, "--secret-env", "MINI_SECRET"],
+    ));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("uid 65534"), "{out:?}");
+    assert!(out.stderr.contains("nothing was written"), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(&precious).unwrap(),
+        "# root's own\n"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // A link of this user's to a file of another user's: refused too.
+    std::os::unix::fs::lchown(&link, Some(0), Some(0)).unwrap();
+    std::os::unix::fs::chown(&precious, Some(65534), Some(65534)).unwrap();
+    let out = run(&mut add(
+        &home,
+        &["mini", "--appid", APPID, "--secret-env", "MINI_SECRET"],
+    ));
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("which belongs to"), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(&precious).unwrap(),
+        "# root's own\n"
+    );
+    assert_eq!(listing(&dir), ["config.toml"]);
+}

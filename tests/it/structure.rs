@@ -52,29 +52,30 @@ fn without_test_items(text: &str) -> String {
     while let Some(i) = rest.find(ATTR) {
         out.push_str(&rest[..i]);
         let item = &rest[i + ATTR.len()..];
-        let end = match (item.find(';'), item.find('{')) {
-            (Some(semi), Some(open)) if semi < open => semi + 1,
-            (Some(semi), None) => semi + 1,
-            (_, Some(open)) => {
-                let mut depth = 0usize;
-                let mut end = item.len();
-                for (j, c) in item[open..].char_indices() {
-                    match c {
-                        '{' => depth += 1,
-                        '}' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                end = open + j + 1;
-                                break;
-                            }
-                        }
-                        _ => {}
+        // The item ends at a `;` outside any bracket (`mod tests;`), or at the brace that
+        // closes its body (`mod tests { … }`, `fn f(x: [u8; 2]) { … }`).
+        let mut depth = 0usize;
+        let mut end = None;
+        for (j, c) in item.char_indices() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                ';' if depth == 0 => {
+                    end = Some(j + 1);
+                    break;
+                }
+                '{' => depth += 1,
+                '}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        end = Some(j + 1);
+                        break;
                     }
                 }
-                end
+                _ => {}
             }
-            (None, None) => item.len(),
-        };
+        }
+        let end = end.unwrap_or_else(|| panic!("a #[cfg(test)] item never closes: {item:.200}"));
         rest = &item[end..];
     }
     out.push_str(rest);
@@ -320,8 +321,10 @@ fn find_cycle(graph: &Graph) -> Option<String> {
 
 #[test]
 fn test_items_are_left_out_and_what_follows_them_is_not() {
-    let text = "use crate::a::x;\n#[cfg(test)]\nmod tests;\nuse crate::b::y;\n#[cfg(test)]\nmod inline {\n    use crate::c::z;\n    fn f() { if true { } }\n}\nuse crate::d::w;\n";
-    let code = without_test_items(text);
+    let text = "use crate::a::x;\n#[cfg(test)]\nmod tests;\nuse crate::b::y;\n#[cfg(test)]\nmod inline {\n    use crate::c::z;\n    fn f() { if true { } let s = \"{ https://x\"; let c = '{'; }\n}\nuse crate::d::w;\n#[cfg(test)]\nfn g(x: [u8; 2]) { let r = r#\"}\"#; let q = b'\"'; }\nuse crate::e::v;\n";
+    let code = without_test_items(&code_of_text(text));
+    assert!(code.contains("crate::e::v"), "{code}");
+    assert!(!code.contains("fn g"), "{code}");
     for kept in ["crate::a::x", "crate::b::y", "crate::d::w"] {
         assert!(code.contains(kept), "{kept} lost: {code}");
     }
@@ -372,13 +375,100 @@ fn the_checks_see_what_they_look_for() {
 
 /// A text without its comments.
 fn code_of_text(text: &str) -> String {
-    text.lines()
-        .map(|l| match l.find("//") {
-            Some(i) => &l[..i],
-            None => l,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    // Comments go; string and char literals keep their quotes and lose their contents (so that
+    // a `{` or a `//` in a string is not code), their line breaks kept.
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let blank = |c: char| if c == '\n' { '\n' } else { ' ' };
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let ident_before = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && next == Some('*') {
+            let mut depth = 0;
+            while i < chars.len() {
+                if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                    depth += 1;
+                    i += 2;
+                } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    out.push(blank(chars[i]));
+                    i += 1;
+                }
+            }
+        } else if (c == 'r' || (c == 'b' && next == Some('r'))) && !ident_before && {
+            let mut j = i + if c == 'b' { 2 } else { 1 };
+            while chars.get(j) == Some(&'#') {
+                j += 1;
+            }
+            chars.get(j) == Some(&'"')
+        } {
+            // A raw string: r"…", r#"…"#, br"…".
+            let start = i + if c == 'b' { 2 } else { 1 };
+            let mut j = start;
+            while chars[j] == '#' {
+                j += 1;
+            }
+            let hashes = j - start;
+            out.push('"');
+            i = j + 1;
+            while i < chars.len() {
+                if chars[i] == '"' && (0..hashes).all(|k| chars.get(i + 1 + k) == Some(&'#')) {
+                    i += 1 + hashes;
+                    break;
+                }
+                out.push(blank(chars[i]));
+                i += 1;
+            }
+            out.push('"');
+        } else if c == '"' {
+            out.push('"');
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' {
+                    out.push(' ');
+                    i += 1;
+                }
+                if i < chars.len() {
+                    out.push(blank(chars[i]));
+                    i += 1;
+                }
+            }
+            out.push('"');
+            i += 1;
+        } else if c == '\'' {
+            // A char or byte literal ('x', '\n', '\'', b'"'), or a lifetime ('a), which stays.
+            let end = match next {
+                Some('\\') => (i + 2..chars.len()).find(|&j| chars[j] == '\'' && j > i + 2),
+                Some(_) if chars.get(i + 2) == Some(&'\'') => Some(i + 2),
+                _ => None,
+            };
+            match end {
+                Some(end) => {
+                    out.push_str("' '");
+                    i = end + 1;
+                }
+                None => {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
 }
 
 #[test]
