@@ -1,31 +1,29 @@
 //! The integration tests, as one test binary (one link instead of one per file): each module
 //! runs the real `wxtoken` binary against mock servers on 127.0.0.1, or checks the tree.
 
-mod common;
-
 mod api;
-
 mod cache;
 mod cache_readers;
 mod cache_safety;
 mod check;
 mod chinese;
 mod cluster;
-mod deliver;
+mod common;
 mod docs;
 mod doctor;
-mod edges;
 mod exec;
 mod explain;
 mod faults;
 mod fetch;
 mod fetch_answers;
-mod gaps;
 mod golden;
+mod hardening;
 mod inputs;
 mod leaks;
+mod limits;
 mod linking;
 mod networks;
+mod output_formats;
 mod pastes;
 mod platforms;
 mod profile_secrets;

@@ -1,4 +1,4 @@
-//! The hardening gaps #20 lists: global flags on either side of the command, unusable
+//! Hardening: global flags on either side of the command, unusable
 //! variables, server dates no clock shows, terminal escapes in a proxy URL, secret files others
 //! may read or that hold two lines.
 
