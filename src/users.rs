@@ -141,6 +141,6 @@ mod tests {
         assert_eq!(uid_named("1234"), Some(1234));
         assert_eq!(uid_named("no-such-user-wxtoken"), None);
         assert_eq!(group_name(0).as_deref(), Some("root"));
-        assert!(in_group(unsafe { libc::getegid() }));
+        assert!(in_group(rustix::process::getegid().as_raw()));
     }
 }
