@@ -247,3 +247,144 @@ fn every_block_readme_marks_runnable_runs_as_written() {
         mock.count()
     );
 }
+
+/// The fenced `sh` block right after `heading` in README.
+fn block_after(text: &str, heading: &str) -> String {
+    let at = text
+        .find(heading)
+        .unwrap_or_else(|| panic!("README has {heading}"));
+    let from = at + text[at..].find("```sh\n").unwrap() + 6;
+    let to = from + text[from..].find("```").unwrap();
+    text[from..to].to_string()
+}
+
+/// README's `wxtoken api` examples, each line run as written in bash (pipefail) against the
+/// mock WeChat API: a profile's paginated list through jq, a menu from nested fields, a QR code
+/// saved to a file, a multipart upload, and a dry run that sends nothing.
+#[test]
+fn readmes_api_examples_run_as_written() {
+    let block = block_after(&readme(), "## Calling any API");
+    assert!(block.lines().count() >= 5, "{block}");
+    let mock = Mock::with(|req, _| {
+        let q = req.query();
+        let param = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        match req.path() {
+            "/cgi-bin/token" | "/cgi-bin/stable_token" => Reply::token(7200),
+            "/cgi-bin/user/get" => match param("next_openid").as_deref() {
+                None | Some("") => Reply::json(
+                    r#"{"total":3,"count":2,"data":{"openid":["o1","o2"]},"next_openid":"o2"}"#,
+                ),
+                Some(_) => Reply::json(
+                    r#"{"total":3,"count":1,"data":{"openid":["o3"]},"next_openid":""}"#,
+                ),
+            },
+            "/cgi-bin/menu/create" => {
+                let body = req.body_json();
+                let ok = body["button"][0]["type"] == "view"
+                    && body["button"][0]["name"] == "官网"
+                    && body["button"][0]["url"] == "https://example.com";
+                match ok {
+                    true => Reply::json(r#"{"errcode":0,"errmsg":"ok"}"#),
+                    false => Reply::errcode(40018, "invalid button name size"),
+                }
+            }
+            "/wxa/getwxacodeunlimit" if req.body_json()["scene"] == "id=42" => Reply::Http {
+                status: 200,
+                content_type: "image/jpeg",
+                body: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00qr".to_vec(),
+                extra_headers: Vec::new(),
+            },
+            "/cgi-bin/media/upload"
+                if param("type").as_deref() == Some("image")
+                    && String::from_utf8_lossy(&req.body).contains("filename=\"photo.jpg\"") =>
+            {
+                Reply::json(r#"{"type":"image","media_id":"M1","created_at":1}"#)
+            }
+            _ => Reply::errcode(40066, "invalid url"),
+        }
+    });
+    let home = tempdir();
+    let dir = home.join(".config/wxtoken");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.oa]\nappid = \"wx00000000000000aa\"\nsecret_env = \"OA_SECRET\"\nstable = true\napi_base = \"{}\"\n",
+            mock.url()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::write(home.join("photo.jpg"), b"\xff\xd8\xff\xe0photo").unwrap();
+    std::fs::write(
+        home.join("message.json"),
+        r#"{"touser":"o1","msgtype":"text","text":{"content":"hi"}}"#,
+    )
+    .unwrap();
+    let bin = home.join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_wxtoken"), bin.join("wxtoken")).unwrap();
+    let jq = ["/usr/bin/jq", "/usr/local/bin/jq"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .expect("README's example pipes to jq: install it (Debian: jq; bash .ci/run does)");
+    let out = std::process::Command::new("/bin/bash")
+        .args(["-e", "-o", "pipefail", "-c", &block])
+        .current_dir(&home)
+        .env_clear()
+        .env("HOME", &home)
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin.display(),
+                Path::new(jq).parent().unwrap().display()
+            ),
+        )
+        .env("OA_SECRET", SECRET)
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_SECRET", SECRET)
+        .env("WXTOKEN_API_BASE", mock.url())
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        out.status.success(),
+        "{block}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+    );
+    assert!(stdout.starts_with("o1\no2\no3\n"), "{stdout}");
+    assert!(
+        stdout.contains("\"media_id\": \"M1\"") || stdout.contains("\"media_id\":\"M1\""),
+        "{stdout}"
+    );
+    assert!(
+        std::fs::read(home.join("code.jpg"))
+            .unwrap()
+            .starts_with(b"\xff\xd8"),
+        "the QR code was saved"
+    );
+    let paths: Vec<String> = mock
+        .requests()
+        .iter()
+        .map(|r| r.path().to_string())
+        .collect();
+    assert!(
+        !paths.iter().any(|p| p == "/cgi-bin/message/custom/send"),
+        "--dry-run sends nothing: {paths:?}"
+    );
+    for want in [
+        "/cgi-bin/menu/create",
+        "/wxa/getwxacodeunlimit",
+        "/cgi-bin/media/upload",
+    ] {
+        assert!(
+            paths.iter().any(|p| p == want),
+            "{want} not called: {paths:?}"
+        );
+    }
+    assert!(!stdout.contains(SECRET) && !stderr.contains(SECRET));
+}
