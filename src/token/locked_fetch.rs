@@ -62,9 +62,11 @@ fn read_or_warn(
     }
 }
 
-/// `--no-fetch`: what is kept, with at least `min_ttl` left, or exit 11. Nothing is fetched.
+/// `--no-fetch`: what is kept (`endpoint`'s token or ticket), with at least `min_ttl` left, or
+/// exit 11. Nothing is fetched.
 pub(crate) fn serve_only(
     slot: &dyn Slot,
+    endpoint: Endpoint,
     min_ttl: u64,
     printer: &Printer,
 ) -> Result<Obtained, Failure> {
@@ -72,6 +74,10 @@ pub(crate) fn serve_only(
     printer.verbose(&tr!(printer.lang, "reading {location}", "读取 {location}"));
     let stored = read_or_warn(slot, printer, &mut false)?;
     let now = time::now_unix();
+    let (thing, refresher) = match endpoint.is_ticket() {
+        true => ("ticket", "wxtoken ticket"),
+        false => ("token", "wxtoken fetch"),
+    };
     match stored {
         Some(s) if s.remaining(now) > 0 && s.remaining(now) >= min_ttl => {
             Ok(kept(printer, &s, slot.kind()))
@@ -82,14 +88,14 @@ pub(crate) fn serve_only(
                     let left = s.remaining(now);
                     tr!(
                         printer.lang,
-                        "the token at {location} has {left} s left, less than --min-ttl {min_ttl}",
-                        "{location} 处的 token 只剩 {left} 秒，少于 --min-ttl {min_ttl}"
+                        "the {thing} at {location} has {left} s left, less than --min-ttl {min_ttl}",
+                        "{location} 处的 {thing} 只剩 {left} 秒，少于 --min-ttl {min_ttl}"
                     )
                 }
                 _ => tr!(
                     printer.lang,
-                    "no token is kept at {location}",
-                    "{location} 处没有 token"
+                    "no {thing} is kept at {location}",
+                    "{location} 处没有 {thing}"
                 ),
             };
             Err(Failure::store(
@@ -100,9 +106,10 @@ pub(crate) fn serve_only(
                 ),
                 true,
             )
-            .with_hint(printer.t(
-                "the refresher (wxtoken fetch with the secret, the same --store or --cache and a --min-ttl above the readers') may not be running: check its cron job",
-                "刷新方（持有 secret、使用相同 --store 或 --cache、--min-ttl 大于读取方的 wxtoken fetch）可能没有运行：请检查它的定时任务",
+            .with_hint(tr!(
+                printer.lang,
+                "the refresher ({refresher} with the secret, the same --store or --cache and a --min-ttl above the readers') may not be running: check its cron job",
+                "刷新方（持有 secret、使用相同 --store 或 --cache、--min-ttl 大于读取方的 {refresher}）可能没有运行：请检查它的定时任务"
             )))
         }
     }

@@ -83,7 +83,7 @@ fn serve_endpoint(
     if let Some(choice) = &plan.store {
         let (ca_cert, timeout) = (reader.ca_cert.as_deref(), reader.timeout);
         return wanted.in_store(choice, ca_cert, timeout, printer, |slot| {
-            serve_only(slot, plan.min_ttl, printer)
+            serve_only(slot, endpoint, plan.min_ttl, printer)
         });
     }
     let Some(dir) = plan.cache_dir.clone() else {
@@ -104,5 +104,5 @@ fn serve_endpoint(
         }
         Err(unusable) => return Err(unusable.into_failure()),
     };
-    serve_only(&wanted.in_cache(&cache), plan.min_ttl, printer)
+    serve_only(&wanted.in_cache(&cache), endpoint, plan.min_ttl, printer)
 }

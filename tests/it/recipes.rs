@@ -388,3 +388,85 @@ fn readmes_api_examples_run_as_written() {
     }
     assert!(!stdout.contains(SECRET) && !stderr.contains(SECRET));
 }
+
+/// README's JS-SDK examples run as written in bash, the store's address the only change (a
+/// Redis the test starts): the refresher keeps the ticket, a reader without the secret serves
+/// it, `sign` signs with it, and `sign --check` (its placeholders filled from that signature)
+/// says the signature is right.
+#[test]
+fn readmes_ticket_and_sign_examples_run_as_written() {
+    let block = block_after(&readme(), "## JS-SDK tickets and signatures");
+    let lines: Vec<&str> = block.lines().collect();
+    assert_eq!(lines.len(), 4, "{block}");
+    let redis = crate::common::redis_server::RedisServer::start();
+    let mock = Mock::with(|req, _| match req.path() {
+        "/cgi-bin/token" | "/cgi-bin/stable_token" => Reply::token(7200),
+        "/cgi-bin/ticket/getticket" if req.query().contains(&("type".into(), "jsapi".into())) => {
+            Reply::json(
+                r#"{"errcode":0,"errmsg":"ok","ticket":"bxLdikRXVbTPdHSM05e5u5sUoXNKd8-41ZO3MhKoyN5OfkWITDGgnr2fwJ0m9E8NYzWKVZvdVtaUgWvsdshFKA","expires_in":7200}"#,
+            )
+        }
+        _ => Reply::errcode(40066, "invalid url"),
+    });
+    let home = tempdir();
+    let dir = home.join(".config/wxtoken");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.oa]\nappid = \"wx00000000000000aa\"\nsecret_env = \"OA_SECRET\"\nstable = true\napi_base = \"{}\"\n",
+            mock.url()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let bin = home.join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_wxtoken"), bin.join("wxtoken")).unwrap();
+    let bash = |script: &str| {
+        let script = script.replace("redis://10.0.0.5:6379", &redis.url());
+        let out = std::process::Command::new("/bin/bash")
+            .args(["-e", "-o", "pipefail", "-c", &script])
+            .env_clear()
+            .env("HOME", &home)
+            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+            .env("OA_SECRET", SECRET)
+            .env("WXTOKEN_API_BASE", mock.url())
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        );
+        assert!(
+            out.status.success(),
+            "{script}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+        );
+        assert!(!stdout.contains(SECRET) && !stderr.contains(SECRET));
+        stdout
+    };
+    let signed = bash(&lines[..3].join("\n"));
+    let mut outputs = signed.lines();
+    assert!(
+        outputs
+            .next()
+            .unwrap()
+            .starts_with("bxLdikRXVbTPdHSM05e5u5sUoXNKd8"),
+        "the reader serves the refresher's ticket: {signed}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(outputs.next().unwrap()).unwrap();
+    assert_eq!(doc["appId"], "wx00000000000000aa", "{doc}");
+    let tickets = mock
+        .requests()
+        .iter()
+        .filter(|r| r.path() == "/cgi-bin/ticket/getticket")
+        .count();
+    assert_eq!(tickets, 1, "one ticket fetch: the others read the store");
+    let check = lines[3]
+        .replace("SIGNATURE", doc["signature"].as_str().unwrap())
+        .replace(" N ", &format!(" {} ", doc["nonceStr"].as_str().unwrap()))
+        .replace(" TS ", &format!(" {} ", doc["timestamp"]))
+        .replace(" URL ", " 'https://example.com/page?id=1' ");
+    bash(&check);
+}

@@ -179,6 +179,26 @@ fn sixteen_runs_with_a_cache_make_one_ticket_fetch_and_readers_need_no_secret() 
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.stdout, first);
     assert_eq!(mock.count(), before);
+    // A reader of a ticket nobody keeps is told it is the ticket, and whose refresher to check.
+    let out = run(wxtoken()
+        .args([
+            "ticket",
+            "wx_card",
+            "--stable",
+            "--cache",
+            "--no-fetch",
+            "--cache-dir",
+            &dir_s,
+        ])
+        .env("WXTOKEN_APPID", APPID)
+        .env("WXTOKEN_API_BASE", mock.url()));
+    assert_eq!(out.code, 11, "{out:?}");
+    assert!(out.stderr.contains("no ticket is kept"), "{out:?}");
+    assert!(
+        out.stderr.contains("(wxtoken ticket with the secret"),
+        "{out:?}"
+    );
+    assert_eq!(mock.count(), before);
     // The cache holds no secret and no token in any file name.
     for entry in std::fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
