@@ -73,12 +73,12 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
     let max_pages = if style.is_some() { args.max_pages } else { 1 };
     loop {
         let req = built.with_fields(&fields).request(&url, &token);
-        let answer = send(&client, &req, platform, printer)?;
-        let map = match judged(&answer, platform, lang) {
+        let (answer, kind) = send(&client, &req, platform, printer)?;
+        let map = match judged(&answer, kind, platform, lang) {
             Judged::Json(map) => map,
             Judged::Binary => return binary(args, &answer, output.as_ref(), printer),
             Judged::Failed(f) => return Err(*f),
-            Judged::Errcode(code, f) => {
+            Judged::Errcode(code, f, map) => {
                 if !refreshed && crate::token::held::rejects_token(platform, code) {
                     refreshed = true;
                     if let Some(new) = held.refresh(&token, printer)? {
@@ -93,9 +93,7 @@ fn call_api(args: &ApiArgs, profile: &ProfileSettings, printer: &Printer) -> Res
                 // Pages fetched before (their quota is spent) are not thrown away; with
                 // --slurp the failed answer ends the one array (stdout stays one document).
                 if args.slurp && style.is_some() {
-                    if let Kind::Json(map) = call::kind(&answer.body) {
-                        pages.push(Value::Object(map));
-                    }
+                    pages.push(Value::Object(map));
                     finish_slurp(args, &pages, printer)?;
                 } else {
                     print_body(args, &answer, printer)?;
@@ -258,27 +256,29 @@ fn send(
     req: &crate::net::client::Request,
     platform: Platform,
     printer: &Printer,
-) -> Result<Answer, Failure> {
+) -> Result<(Answer, Kind), Failure> {
     let busy = std::cell::RefCell::new(None);
     let lang = printer.lang;
+    // The body is read for what it is once, here: the judging after takes what this found.
     let result = client.send(req, printer, |answer| match call::kind(&answer.body) {
         Kind::Json(map) if map.get("errcode").and_then(Value::as_i64) == Some(-1) => {
-            *busy.borrow_mut() = Some(answer.clone());
             let errmsg = map.get("errmsg").and_then(Value::as_str).unwrap_or("");
-            judge::errcode_verdict(platform, -1, errmsg, Context::Check, lang)
+            let verdict = judge::errcode_verdict(platform, -1, errmsg, Context::Check, lang);
+            *busy.borrow_mut() = Some((answer.clone(), Kind::Json(map)));
+            verdict
         }
-        Kind::Json(_) => Verdict::Done(answer.clone()),
+        kind @ Kind::Json(_) => Verdict::Done((answer.clone(), kind)),
         // A POST that reached WeChat may have been carried out: sent once (only -1 says it
         // was not).
-        _ if req.method() != "GET" => Verdict::Done(answer.clone()),
-        _ if answer.status >= 500 => match response::parse(answer.status, &answer.body, lang) {
+        kind if req.method() != "GET" => Verdict::Done((answer.clone(), kind)),
+        kind if answer.status >= 500 => match response::parse(answer.status, &answer.body, lang) {
             Err(problem) => judge::judge_problem(problem, answer, lang),
-            Ok(_) => Verdict::Done(answer.clone()),
+            Ok(_) => Verdict::Done((answer.clone(), kind)),
         },
-        _ => Verdict::Done(answer.clone()),
+        kind => Verdict::Done((answer.clone(), kind)),
     });
     match result {
-        Ok(answer) => Ok(answer),
+        Ok(done) => Ok(done),
         // Still busy after every retry: the last answer is printed and explained.
         Err(f) => busy.into_inner().ok_or(f),
     }
@@ -288,12 +288,13 @@ fn send(
 enum Judged {
     Json(Map<String, Value>),
     Binary,
-    Errcode(i64, Box<Failure>),
+    /// An errcode, explained, and the answer it came in.
+    Errcode(i64, Box<Failure>, Map<String, Value>),
     Failed(Box<Failure>),
 }
 
-fn judged(answer: &Answer, platform: Platform, lang: crate::lang::Lang) -> Judged {
-    match call::kind(&answer.body) {
+fn judged(answer: &Answer, kind: Kind, platform: Platform, lang: crate::lang::Lang) -> Judged {
+    match kind {
         Kind::Json(map) => {
             let code = map.get("errcode").and_then(Value::as_i64).unwrap_or(0);
             if code == 0 && !(200..300).contains(&answer.status) {
@@ -320,7 +321,7 @@ fn judged(answer: &Answer, platform: Platform, lang: crate::lang::Lang) -> Judge
             }
             let errmsg = map.get("errmsg").and_then(Value::as_str).unwrap_or("");
             let f = judge::wechat_failure(platform, code, errmsg, Context::Check, lang);
-            Judged::Errcode(code, Box::new(f))
+            Judged::Errcode(code, Box::new(f), map)
         }
         Kind::Binary if answer.status == 200 => Judged::Binary,
         Kind::Broken(what) if answer.status == 200 => Judged::Failed(Box::new(Failure::Response {
@@ -369,12 +370,13 @@ fn print_body(args: &ApiArgs, answer: &Answer, printer: &Printer) -> Result<(), 
         return Ok(());
     }
     let text = masked(&answer.body);
-    let shown = match serde_json::from_str::<Value>(&text) {
-        Ok(doc) if std::io::stdout().is_terminal() => {
-            serde_json::to_string_pretty(&doc).unwrap_or(text)
-        }
-        _ => text.trim_end().to_string(),
-    };
+    // Pretty only for people: a pipe gets the body as it came, unparsed.
+    let pretty = std::io::stdout()
+        .is_terminal()
+        .then(|| serde_json::from_str::<Value>(&text).ok())
+        .flatten()
+        .and_then(|doc| serde_json::to_string_pretty(&doc).ok());
+    let shown = pretty.unwrap_or_else(|| text.trim_end().to_string());
     printer.result_unmasked(&format!("{shown}\n"))
 }
 
