@@ -23,6 +23,7 @@ pub(crate) mod cli;
 pub(crate) mod columns;
 pub(crate) mod commands;
 pub(crate) mod encoding;
+pub mod environment;
 pub mod error;
 pub mod exit_codes;
 #[doc(hidden)]

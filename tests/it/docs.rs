@@ -127,6 +127,17 @@ fn tables() -> String {
     t
 }
 
+/// The environment variables' table, from the list the man page is made from.
+fn environment_table() -> String {
+    let mut t = String::from("<!-- environment:start -->\n| variable | meaning |\n|---|---|\n");
+    for (names, meaning) in wxtoken::environment::VARIABLES {
+        let names: Vec<String> = names.split(", ").map(|n| format!("`{n}`")).collect();
+        t.push_str(&format!("| {} | {meaning} |\n", names.join(", ")));
+    }
+    t.push_str("<!-- environment:end -->");
+    t
+}
+
 fn errcode_table() -> String {
     let mut t = String::from(
         "<!-- errcodes:start -->\n| errcode | meaning | exit | retry helps | what to do |\n|---|---|---|---|---|\n",
@@ -171,6 +182,12 @@ fn reference_tables_match_the_code() {
         &errcode_table(),
         "<!-- errcodes:start -->",
         "<!-- errcodes:end -->",
+    );
+    let updated = replace_between(
+        &updated,
+        &environment_table(),
+        "<!-- environment:start -->",
+        "<!-- environment:end -->",
     );
     if regenerate() {
         std::fs::write(&path, &updated).unwrap();
@@ -281,5 +298,30 @@ fn readme_and_docs_links_lead_somewhere() {
     assert!(
         code.lines().count() <= 10,
         "a quick start of at most ten lines"
+    );
+}
+
+#[test]
+fn every_variable_the_command_line_reads_is_documented() {
+    let documented: Vec<&str> = wxtoken::environment::VARIABLES
+        .iter()
+        .flat_map(|(names, _)| names.split(", "))
+        .collect();
+    let mut read = Vec::new();
+    for entry in std::fs::read_dir(root().join("src/cli")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (at, _) in text.match_indices("env = \"") {
+            let rest = &text[at + 7..];
+            read.push(rest[..rest.find('"').unwrap()].to_string());
+        }
+    }
+    assert!(read.len() > 15, "the parse found too little: {read:?}");
+    let missing: Vec<&String> = read
+        .iter()
+        .filter(|v| !documented.contains(&v.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "read but not in src/environment.rs: {missing:?}"
     );
 }

@@ -258,7 +258,15 @@ const LAYERS: &[&[&str]] = &[
     &["safe_path", "safe_fs", "users"],
     &["error", "redact"],
     &[
-        "columns", "process", "terminal", "encoding", "arena", "lang", "time", "platform",
+        "columns",
+        "process",
+        "terminal",
+        "encoding",
+        "arena",
+        "lang",
+        "time",
+        "platform",
+        "environment",
     ],
 ];
 
