@@ -258,6 +258,29 @@ fn block_after(text: &str, heading: &str) -> String {
     text[from..to].to_string()
 }
 
+/// A scratch HOME for README's examples: the profile `oa` they name (an Official Account whose
+/// secret is in `OA_SECRET`, stable tokens, the API at `mock`), and `bin/wxtoken`, the binary
+/// under test.
+fn oa_home(mock: &Mock) -> std::path::PathBuf {
+    let home = tempdir();
+    let dir = home.join(".config/wxtoken");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.oa]\nappid = \"wx00000000000000aa\"\nsecret_env = \"OA_SECRET\"\nstable = true\napi_base = \"{}\"\n",
+            mock.url()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let bin = home.join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_wxtoken"), bin.join("wxtoken")).unwrap();
+    home
+}
+
 /// README's `wxtoken api` examples, each line run as written in bash (pipefail) against the
 /// mock WeChat API: a profile's paginated list through jq, a menu from nested fields, a QR code
 /// saved to a file, a multipart upload, and a dry run that sends nothing.
@@ -303,19 +326,7 @@ fn readmes_api_examples_run_as_written() {
             _ => Reply::errcode(40066, "invalid url"),
         }
     });
-    let home = tempdir();
-    let dir = home.join(".config/wxtoken");
-    std::fs::create_dir_all(&dir).unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[profiles.oa]\nappid = \"wx00000000000000aa\"\nsecret_env = \"OA_SECRET\"\nstable = true\napi_base = \"{}\"\n",
-            mock.url()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let home = oa_home(&mock);
     std::fs::write(home.join("photo.jpg"), b"\xff\xd8\xff\xe0photo").unwrap();
     std::fs::write(
         home.join("message.json"),
@@ -323,8 +334,6 @@ fn readmes_api_examples_run_as_written() {
     )
     .unwrap();
     let bin = home.join("bin");
-    std::fs::create_dir(&bin).unwrap();
-    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_wxtoken"), bin.join("wxtoken")).unwrap();
     let jq = ["/usr/bin/jq", "/usr/local/bin/jq"]
         .into_iter()
         .find(|p| Path::new(p).exists())
@@ -408,22 +417,8 @@ fn readmes_ticket_and_sign_examples_run_as_written() {
         }
         _ => Reply::errcode(40066, "invalid url"),
     });
-    let home = tempdir();
-    let dir = home.join(".config/wxtoken");
-    std::fs::create_dir_all(&dir).unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[profiles.oa]\nappid = \"wx00000000000000aa\"\nsecret_env = \"OA_SECRET\"\nstable = true\napi_base = \"{}\"\n",
-            mock.url()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let home = oa_home(&mock);
     let bin = home.join("bin");
-    std::fs::create_dir(&bin).unwrap();
-    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_wxtoken"), bin.join("wxtoken")).unwrap();
     let bash = |script: &str| {
         let script = script.replace("redis://10.0.0.5:6379", &redis.url());
         let out = std::process::Command::new("/bin/bash")
