@@ -311,3 +311,27 @@ pub fn eight_force_refreshes(url: &str, layout: &str) -> usize {
     }
     mock.count()
 }
+
+/// A fresh test certificate authority, and a certificate for 127.0.0.1 and localhost that it
+/// signed, with its key: for the mock's HTTPS and the Redis server's TLS.
+pub fn test_certificates() -> (
+    rcgen::CertifiedIssuer<'static, rcgen::KeyPair>,
+    rcgen::Certificate,
+    rcgen::KeyPair,
+) {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    // A name of its own: OpenSSL (a Redis server's side) takes a certificate named as its
+    // issuer for a self-signed one.
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "wxtoken test CA");
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let cert = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+        .unwrap()
+        .signed_by(&key, &ca)
+        .unwrap();
+    (ca, cert, key)
+}

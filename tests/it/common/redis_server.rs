@@ -218,20 +218,8 @@ impl Drop for RedisServer {
 
 /// A test CA, and a certificate for 127.0.0.1 it signed, as PEM files.
 fn tls_files(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
-    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    // Distinct names: OpenSSL (the server's side) takes a certificate named as its issuer for
-    // a self-signed one.
-    ca_params
-        .distinguished_name
-        .push(DnType::CommonName, "wxtoken test CA");
-    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
-    let key = KeyPair::generate().unwrap();
-    let cert = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
-        .unwrap()
-        .signed_by(&key, &ca)
-        .unwrap();
+    use rcgen::{CertificateParams, DnType, KeyPair};
+    let (ca, cert, key) = super::test_certificates();
     let paths = (
         dir.join("ca.pem"),
         dir.join("server.pem"),
