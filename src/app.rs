@@ -8,7 +8,7 @@ use clap::FromArgMatches;
 
 use crate::cli::{self, Cli, Command, CompletionsArgs};
 use crate::error::{Failure, code};
-use crate::lang::{self, Lang};
+use crate::lang::Lang;
 use crate::output::format;
 use crate::output::{self, Printer};
 use crate::wechat::response;
@@ -87,7 +87,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
             .unwrap_or_default();
         // Never eprintln!: a second panic on a full stderr would abort the process. The
         // settled language is out of reach here: the environment's, as for clap's errors.
-        let lang = Lang::resolve(lang::LangChoice::Auto, crate::process::env_var);
+        let lang = Lang::of_locale();
         let what = redact::sanitize(&what);
         output::streams::write_stderr(
             &crate::tr!(
@@ -102,7 +102,7 @@ pub fn main(args: Vec<OsString>) -> u8 {
     // WXTOKEN_API_BASE taken as unset would send the secret to the default host).
     if let Some(name) = scan.unusable {
         let json = requested_format(&args).as_deref() == Some("json");
-        let lang = Lang::resolve(lang::LangChoice::Auto, crate::process::env_var);
+        let lang = Lang::of_locale();
         let printer = Printer::new(output::ColorChoice::Auto, lang, json, false, false);
         printer.failure(&Failure::usage(crate::tr!(
             lang,
@@ -305,7 +305,7 @@ fn help_lang(args: &[OsString]) -> Lang {
     match flag.as_deref() {
         Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
         Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
-        _ => Lang::resolve(lang::LangChoice::Auto, crate::process::env_var),
+        _ => Lang::of_locale(),
     }
 }
 
@@ -354,10 +354,7 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
     }
     // A command without its subcommand (`wxtoken cache`): its help, on stderr, exit 2.
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        output::streams::write_stderr(
-            &e.render().to_string(),
-            Lang::resolve(lang::LangChoice::Auto, crate::process::env_var),
-        );
+        output::streams::write_stderr(&e.render().to_string(), Lang::of_locale());
         return code::USAGE;
     }
     // clap's wording, with the prefix and the colour rules of every other wxtoken error.
@@ -377,7 +374,7 @@ fn clap_error(e: clap::Error, args: &[OsString]) -> u8 {
         Some("never") => output::ColorChoice::Never,
         _ => output::ColorChoice::Auto,
     };
-    let lang = Lang::resolve(lang::LangChoice::Auto, crate::process::env_var);
+    let lang = Lang::of_locale();
     let printer = Printer::new(choice, lang, json, false, false);
     output::streams::write_stderr_pieces(
         &[

@@ -110,6 +110,12 @@ impl Lang {
         }
     }
 
+    /// The language of the locale variables (`--lang auto`): for what is said before the
+    /// settings are settled, or where they cannot be reached (clap's errors, a panic).
+    pub fn of_locale() -> Lang {
+        Lang::resolve(LangChoice::Auto, crate::process::env_var)
+    }
+
     /// The English or the Chinese text.
     pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {

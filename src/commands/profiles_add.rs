@@ -102,10 +102,10 @@ pub fn run(args: &ProfileAddArgs, printer: &Printer) -> Result<u8, Failure> {
 /// else (a link to nothing too) is refused, and nothing is written.
 fn real_file(path: PathBuf, lang: crate::lang::Lang) -> Result<PathBuf, Failure> {
     use std::os::unix::fs::MetadataExt;
-    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
-        return Ok(path);
-    }
+    let link = match std::fs::symlink_metadata(&path) {
+        Ok(m) if m.file_type().is_symlink() => m,
+        _ => return Ok(path),
+    };
     let shown = crate::redact::sanitize(&path.display().to_string());
     let refuse = |why: String| {
         Failure::usage(tr!(
@@ -130,10 +130,9 @@ fn real_file(path: PathBuf, lang: crate::lang::Lang) -> Result<PathBuf, Failure>
     };
     // The link, and the directories that hold it and its target: this user's or root's, and
     // nobody else may change them.
-    let link_owner = std::fs::symlink_metadata(&path).map_or(u32::MAX, |m| m.uid());
     let target = std::fs::canonicalize(&path);
     let parents = [Some(path.as_path()), target.as_deref().ok()];
-    let mut owners = vec![link_owner];
+    let mut owners = vec![link.uid()];
     for parent in parents.into_iter().flatten().filter_map(Path::parent) {
         let (_, on_the_way) = crate::safe_path::resolve(parent, lang).map_err(refuse)?;
         owners.extend(on_the_way);

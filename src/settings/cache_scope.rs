@@ -35,9 +35,6 @@ pub fn settle(scope: &CacheScope, lang: Lang) -> Result<Scope, Failure> {
             ca_cert: scope.ca.ca_cert.clone(),
             timeout: parse_timeout(&scope.store_timeout.timeout, lang)?,
         },
-        None => Scope::Dir(crate::token::cache::resolve_dir(
-            scope.dir.cache_dir.as_deref(),
-            crate::process::env_var,
-        )),
+        None => Scope::Dir(super::cache_dir(&scope.dir)),
     })
 }

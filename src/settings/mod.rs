@@ -290,6 +290,12 @@ pub fn conn_settings(
     })
 }
 
+/// The cache directory the options name: `--cache-dir` (or WXTOKEN_CACHE_DIR), else under
+/// XDG_CACHE_HOME or HOME; `None` when nothing names one.
+pub fn cache_dir(arg: &crate::cli::CacheDirArg) -> Option<std::path::PathBuf> {
+    crate::token::cache::resolve_dir(arg.cache_dir.as_deref(), env_var)
+}
+
 pub fn connect(
     args: &ConnArgs,
     profile: &ProfileSettings,

@@ -59,10 +59,7 @@ pub fn plan_reading(
     let plan = Plan {
         endpoint,
         cache: args.local_cache.cache,
-        cache_dir: crate::token::cache::resolve_dir(
-            args.local_cache.cache_dir.cache_dir.as_deref(),
-            crate::process::env_var,
-        ),
+        cache_dir: super::cache_dir(&args.local_cache.cache_dir),
         store,
         min_ttl,
         force_refresh: args.force_refresh,
@@ -275,10 +272,7 @@ impl TokenSource {
             plan: Box::new(Plan {
                 endpoint,
                 cache: args.local_cache.cache,
-                cache_dir: crate::token::cache::resolve_dir(
-                    args.local_cache.cache_dir.cache_dir.as_deref(),
-                    crate::process::env_var,
-                ),
+                cache_dir: super::cache_dir(&args.local_cache.cache_dir),
                 store: None,
                 min_ttl,
                 force_refresh: false,

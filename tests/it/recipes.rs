@@ -159,6 +159,22 @@ fn a_reader_that_misses_the_refreshers_endpoint_is_told_so() {
     assert_eq!(mock.count(), 3);
 }
 
+/// A README block run by `bash`: it must succeed, and neither stream may carry the secret.
+/// Its stdout and stderr.
+fn ran_as_written(script: &str, bash: &mut std::process::Command) -> (String, String) {
+    let out = bash.output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    );
+    assert!(
+        out.status.success(),
+        "{script}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+    );
+    assert!(!stdout.contains(SECRET) && !stderr.contains(SECRET));
+    (stdout, stderr)
+}
+
 /// The blocks README marks as runnable, each run as written in bash against the mock server:
 /// `wxtoken` is the binary under test, `curl` reaches the mock instead of WeChat, and the paths
 /// a block reads are files in a scratch HOME.
@@ -218,28 +234,20 @@ fn every_block_readme_marks_runnable_runs_as_written() {
             std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
             script = script.replace(path, &file.display().to_string());
         }
-        let out = std::process::Command::new("/bin/bash")
-            .args(["-e", "-c", &script])
-            .env_clear()
-            .env("HOME", &home)
-            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
-            .env("WXTOKEN_APPID", APPID)
-            .env("WXTOKEN_SECRET", SECRET)
-            .env("WXTOKEN_API_BASE", mock.url())
-            .env("WXTOKEN_WECOM_API_BASE", mock.url())
-            .stdin(std::fs::File::open(home.join("etc/wxtoken/wecom-app")).unwrap())
-            .output()
-            .unwrap();
-        let (stdout, stderr) = (
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr),
-        );
-        assert!(
-            out.status.success(),
-            "{block}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+        let (stdout, _) = ran_as_written(
+            block,
+            std::process::Command::new("/bin/bash")
+                .args(["-e", "-c", &script])
+                .env_clear()
+                .env("HOME", &home)
+                .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+                .env("WXTOKEN_APPID", APPID)
+                .env("WXTOKEN_SECRET", SECRET)
+                .env("WXTOKEN_API_BASE", mock.url())
+                .env("WXTOKEN_WECOM_API_BASE", mock.url())
+                .stdin(std::fs::File::open(home.join("etc/wxtoken/wecom-app")).unwrap()),
         );
         assert!(stdout.contains(TOKEN), "{block}: {stdout}");
-        assert!(!stdout.contains(SECRET) && !stderr.contains(SECRET));
     }
     assert!(
         mock.count() >= 5,
@@ -338,32 +346,25 @@ fn readmes_api_examples_run_as_written() {
         .into_iter()
         .find(|p| Path::new(p).exists())
         .expect("README's example pipes to jq: install it (Debian: jq; bash .ci/run does)");
-    let out = std::process::Command::new("/bin/bash")
-        .args(["-e", "-o", "pipefail", "-c", &block])
-        .current_dir(&home)
-        .env_clear()
-        .env("HOME", &home)
-        .env(
-            "PATH",
-            format!(
-                "{}:{}",
-                bin.display(),
-                Path::new(jq).parent().unwrap().display()
-            ),
-        )
-        .env("OA_SECRET", SECRET)
-        .env("WXTOKEN_APPID", APPID)
-        .env("WXTOKEN_SECRET", SECRET)
-        .env("WXTOKEN_API_BASE", mock.url())
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(
-        out.status.success(),
-        "{block}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+    let (stdout, stderr) = ran_as_written(
+        &block,
+        std::process::Command::new("/bin/bash")
+            .args(["-e", "-o", "pipefail", "-c", &block])
+            .current_dir(&home)
+            .env_clear()
+            .env("HOME", &home)
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    bin.display(),
+                    Path::new(jq).parent().unwrap().display()
+                ),
+            )
+            .env("OA_SECRET", SECRET)
+            .env("WXTOKEN_APPID", APPID)
+            .env("WXTOKEN_SECRET", SECRET)
+            .env("WXTOKEN_API_BASE", mock.url()),
     );
     assert!(stdout.starts_with("o1\no2\no3\n"), "{stdout}");
     assert!(
@@ -421,25 +422,17 @@ fn readmes_ticket_and_sign_examples_run_as_written() {
     let bin = home.join("bin");
     let bash = |script: &str| {
         let script = script.replace("redis://10.0.0.5:6379", &redis.url());
-        let out = std::process::Command::new("/bin/bash")
-            .args(["-e", "-o", "pipefail", "-c", &script])
-            .env_clear()
-            .env("HOME", &home)
-            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
-            .env("OA_SECRET", SECRET)
-            .env("WXTOKEN_API_BASE", mock.url())
-            .output()
-            .unwrap();
-        let (stdout, stderr) = (
-            String::from_utf8_lossy(&out.stdout).to_string(),
-            String::from_utf8_lossy(&out.stderr).to_string(),
-        );
-        assert!(
-            out.status.success(),
-            "{script}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
-        );
-        assert!(!stdout.contains(SECRET) && !stderr.contains(SECRET));
-        stdout
+        ran_as_written(
+            &script,
+            std::process::Command::new("/bin/bash")
+                .args(["-e", "-o", "pipefail", "-c", &script])
+                .env_clear()
+                .env("HOME", &home)
+                .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+                .env("OA_SECRET", SECRET)
+                .env("WXTOKEN_API_BASE", mock.url()),
+        )
+        .0
     };
     let signed = bash(&lines[..3].join("\n"));
     let mut outputs = signed.lines();

@@ -164,34 +164,26 @@ fn sixteen_runs_with_a_cache_make_one_ticket_fetch_and_readers_need_no_secret() 
     assert_eq!(counts.tokens(), 1, "and one token fetch, kept beside it");
     // A reader: no secret, no request.
     let before = mock.count();
-    let out = run(wxtoken()
-        .args([
-            "ticket",
-            "jsapi",
-            "--stable",
-            "--cache",
-            "--no-fetch",
-            "--cache-dir",
-            &dir_s,
-        ])
-        .env("WXTOKEN_APPID", APPID)
-        .env("WXTOKEN_API_BASE", mock.url()));
+    let reader = |kind: &str| {
+        run(wxtoken()
+            .args([
+                "ticket",
+                kind,
+                "--stable",
+                "--cache",
+                "--no-fetch",
+                "--cache-dir",
+                &dir_s,
+            ])
+            .env("WXTOKEN_APPID", APPID)
+            .env("WXTOKEN_API_BASE", mock.url()))
+    };
+    let out = reader("jsapi");
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.stdout, first);
     assert_eq!(mock.count(), before);
     // A reader of a ticket nobody keeps is told it is the ticket, and whose refresher to check.
-    let out = run(wxtoken()
-        .args([
-            "ticket",
-            "wx_card",
-            "--stable",
-            "--cache",
-            "--no-fetch",
-            "--cache-dir",
-            &dir_s,
-        ])
-        .env("WXTOKEN_APPID", APPID)
-        .env("WXTOKEN_API_BASE", mock.url()));
+    let out = reader("wx_card");
     assert_eq!(out.code, 11, "{out:?}");
     assert!(out.stderr.contains("no ticket is kept"), "{out:?}");
     assert!(

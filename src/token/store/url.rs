@@ -42,12 +42,12 @@ pub(super) struct Sentinel {
 
 /// `text` as the Redis client reads a URL; its password, as the client reads it, masked from
 /// here on.
-fn connection_info(text: &str) -> Option<redis::ConnectionInfo> {
-    let info: redis::ConnectionInfo = text.parse().ok()?;
+fn connection_info(text: &str) -> redis::RedisResult<redis::ConnectionInfo> {
+    let info: redis::ConnectionInfo = text.parse()?;
     if let Some(p) = info.redis_settings().password() {
         crate::redact::register_secret(p);
     }
-    Some(info)
+    Ok(info)
 }
 
 /// A TLS client certificate and its key, as PEM (the key's bytes are never shown).
@@ -95,7 +95,7 @@ impl StoreUrl {
         let mut nodes = Vec::new();
         for host in hosts.split(',') {
             match connection_info(&format!("redis://{host}")) {
-                Some(node) if !host.is_empty() => nodes.push(node),
+                Ok(node) if !host.is_empty() => nodes.push(node),
                 _ => return Err(bad("each sentinel is host:port")),
             }
         }
@@ -103,7 +103,7 @@ impl StoreUrl {
             Some(info) => format!("redis://{info}@127.0.0.1/{db}"),
             None => format!("redis://127.0.0.1/{db}"),
         };
-        let master = connection_info(&master).ok_or_else(|| bad("the user or password"))?;
+        let master = connection_info(&master).map_err(|_| bad("the user or password"))?;
         Ok(StoreUrl {
             shown,
             client_tls: None,
@@ -151,7 +151,7 @@ impl StoreUrl {
                 .rsplit_once(':')
                 .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok_and(|p| p > 0));
             match connection_info(&node) {
-                Some(node) if named => nodes.push(node),
+                Ok(node) if named => nodes.push(node),
                 _ => return Err(bad("each node is host:port")),
             }
         }
@@ -207,7 +207,7 @@ impl StoreUrl {
             ))
             .with_hint(hint));
         }
-        let info = match url.parse::<redis::ConnectionInfo>() {
+        let info = match connection_info(url) {
             Ok(info) => info,
             Err(e) => {
                 let why = sanitize(&e.to_string());
@@ -219,9 +219,6 @@ impl StoreUrl {
                 .with_hint(hint));
             }
         };
-        if let Some(p) = info.redis_settings().password() {
-            crate::redact::register_secret(p);
-        }
         Ok(StoreUrl {
             shown,
             client_tls: None,
